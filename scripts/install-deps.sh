@@ -1,0 +1,44 @@
+#!/bin/sh
+# install-deps.sh run|test: installs the Debian packages (and, for test, the
+# npm packages) that Gazette needs and that this machine lacks.  It says
+# what it installs; it installs nothing when all is present.
+set -eu
+cd "$(dirname "$0")/.."
+
+run_pkgs="cmake make pkg-config gcc libc6-dev libfcgi-dev libsqlite3-dev
+libcmark-dev libargon2-dev libutf8proc-dev libsodium-dev libjansson-dev nginx"
+test_pkgs="clang libclang-rt-14-dev curl python3 default-jre-headless npm"
+
+want=$run_pkgs
+[ "${1:-run}" = test ] && want="$run_pkgs $test_pkgs"
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+# A machine with a JRE or npm from elsewhere needs no Debian copy.
+case " $missing " in *" default-jre-headless "*)
+	command -v java >/dev/null && missing=$(echo "$missing" | sed 's/ default-jre-headless//') ;;
+esac
+case " $missing " in *" npm "*)
+	command -v npm >/dev/null && missing=$(echo "$missing" | sed 's/ npm//') ;;
+esac
+
+if [ -n "$missing" ]; then
+	echo "install-deps: installing Debian packages:$missing"
+	sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo="sudo"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	# shellcheck disable=SC2086
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends $missing
+fi
+
+if [ "${1:-run}" = test ] && [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+	echo "install-deps: installing npm packages in tests/ (vnu-jar)"
+	(cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+exit 0

@@ -1,0 +1,23 @@
+/*
+ * embedded.h: files compiled into the binary at build time by
+ * cmake/embed.cmake: the SQL migrations (sql/*.sql, sorted by name) and the
+ * templates (templates/**.html, named by path without ".html").  Each data
+ * array is NUL-terminated; len does not count the NUL.
+ */
+#ifndef GAZETTE_EMBEDDED_H
+#define GAZETTE_EMBEDDED_H
+
+#include <stddef.h>
+
+struct embedded_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
+extern const struct embedded_file embedded_sql[];
+extern const size_t embedded_sql_count;
+extern const struct embedded_file embedded_templates[];
+extern const size_t embedded_templates_count;
+
+#endif

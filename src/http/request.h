@@ -1,0 +1,138 @@
+/*
+ * request.h: the parsed request and the parsers that build it.
+ *
+ * http/fcgi.c collects what nginx sent into a struct raw_request (the only
+ * place that sees libfcgi); req_parse() turns it into a struct req, enforcing
+ * every limit while parsing.  Integration tests build raw requests directly.
+ * Everything in a struct req lives in the request's arena.
+ */
+#ifndef GAZETTE_REQUEST_H
+#define GAZETTE_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+
+/* Limits, enforced while parsing.  nginx's own ceilings are at least as
+ * strict (conf/nginx.conf.in); these hold when it is configured otherwise. */
+#define HTTP_MAX_URI_BYTES 4096
+#define HTTP_MAX_PATH_BYTES 2048
+#define HTTP_MAX_QUERY_BYTES 4096
+#define HTTP_MAX_FIELDS 100 /* query parameters, form fields, cookies each */
+#define HTTP_MAX_HEADERS 100
+#define HTTP_MAX_HEADER_BYTES (16 * 1024) /* all names and values */
+#define HTTP_MAX_COOKIE_BYTES 4096
+#define HTTP_MAX_FORM_BYTES (1024 * 1024) /* urlencoded bodies */
+
+enum http_method {
+	HTTP_GET,
+	HTTP_HEAD,
+	HTTP_POST,
+	HTTP_OTHER, /* anything else: answered 405 */
+};
+
+/* A name and value; both NUL-terminated, valid UTF-8 once parsed. */
+struct kv {
+	const char *key;
+	const char *val;
+	size_t val_len;
+};
+
+/* What the front server sent, before any parsing. */
+struct raw_request {
+	const char *method;      /* REQUEST_METHOD */
+	const char *request_uri; /* REQUEST_URI: path and query, encoded */
+	const char *content_type;
+	const char *remote_addr;
+	bool https;
+	/* Header names as FastCGI gives them: "HTTP_USER_AGENT". */
+	const struct kv *headers;
+	size_t headers_count;
+	const char *body; /* already read, at most body_limit bytes */
+	size_t body_len;
+	long long content_length; /* -1 when absent */
+};
+
+struct req {
+	struct arena *arena;
+	uint64_t id;
+	enum http_method method;
+	const char *method_name;
+	const char *uri; /* raw REQUEST_URI */
+
+	/*
+	 * The path, percent-decoded, valid UTF-8 with no NUL or control
+	 * characters and no "." or ".." segments, starting with '/'.
+	 */
+	char *path;
+	size_t path_len;
+
+	const char *query_raw; /* after '?', still encoded; "" when none */
+	struct kv *query;
+	size_t query_count;
+	struct kv *headers; /* names lower-case with '-': "user-agent" */
+	size_t headers_count;
+	struct kv *cookies;
+	size_t cookies_count;
+	struct kv *form; /* urlencoded POST body */
+	size_t form_count;
+	const char *content_type;
+	const char *remote_addr;
+	bool https;
+
+	/* Filled by the router. */
+	const struct edition *edition;
+	const char *route_path; /* path with the edition prefix removed */
+	long long param_int;    /* {id} or {n} */
+	const char *param_slug; /* {slug} */
+	bool param_int_set;
+};
+
+/*
+ * Parses raw into req, allocating from a.  Returns 0, or the HTTP status
+ * to answer: 400 (malformed or invalid UTF-8 anywhere, NUL, dot segments,
+ * too many fields), 413 (body too large), 414 (URI too long), 431 (headers
+ * too large).  The request is unusable after a non-zero return.
+ */
+int req_parse(struct req *req, struct arena *a, const struct raw_request *raw);
+
+/*
+ * Decodes and normalises the path part of a request URI (uri[0..len), which
+ * holds no '?').  On success sets *out (NUL-terminated, in a) and *out_len
+ * and returns 0; otherwise returns 400 or 414 as for req_parse.
+ */
+int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
+		    size_t *out_len);
+
+/*
+ * Parses application/x-www-form-urlencoded text (a query string or a POST
+ * body): '&'-separated "name=value" pairs, '+' as space, percent-decoding.
+ * Empty pairs are skipped; a name without '=' has an empty value.  Names
+ * and values must decode to UTF-8 without NUL.  At most max_fields pairs.
+ * Returns 0 with *out/*count set, or 400.
+ */
+int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
+			  size_t max_fields, struct kv **out, size_t *count);
+
+/*
+ * Parses a Cookie header ("a=1; b=2").  Values may be double-quoted; no
+ * percent-decoding.  Pairs without '=' or with an empty name are skipped.
+ * Returns 0 with *out/*count set, or 400 (more than HTTP_MAX_FIELDS pairs,
+ * invalid UTF-8, control characters).
+ */
+int http_cookies_parse(struct arena *a, const char *s, size_t len,
+		       struct kv **out, size_t *count);
+
+/* Returns whether s[0..len) is valid UTF-8 (no overlongs, surrogates). */
+bool utf8_valid(const char *s, size_t len);
+
+/* Look-ups; return NULL when absent.  Names are compared exactly (headers
+ * use the lower-case form). */
+const char *req_header(const struct req *req, const char *name);
+const char *req_query(const struct req *req, const char *name);
+const char *req_cookie(const struct req *req, const char *name);
+const char *req_form(const struct req *req, const char *name);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * response.h: the one response builder.  Every answer, pages and errors
+ * alike, is a struct resp serialised by resp_serialise(), which adds the
+ * security headers to every response.
+ */
+#ifndef GAZETTE_RESPONSE_H
+#define GAZETTE_RESPONSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+#define RESP_MAX_HEADERS 24
+
+struct resp_header {
+	const char *name;
+	const char *value;
+};
+
+struct resp {
+	struct arena *arena;
+	int status;
+	const char *content_type; /* default "text/html; charset=utf-8" */
+	struct resp_header headers[RESP_MAX_HEADERS];
+	size_t headers_count;
+	struct buf *body; /* owned by the caller (a worker reuses one) */
+	bool omit_body;   /* HEAD, 304 */
+	long long last_modified; /* Unix time, 0 when unknown */
+	bool cacheable;   /* public page: ETag, Last-Modified, Cache-Control */
+};
+
+/* Prepares r for a new response using body (emptied) and arena a. */
+void resp_init(struct resp *r, struct arena *a, struct buf *body);
+
+/*
+ * Adds a header.  Returns 0, or -1 (adding nothing) when name or value
+ * holds CR, LF or NUL, the name is not a token, or the table is full.
+ * name and value must live as long as the response (arena or literal).
+ */
+int resp_header(struct resp *r, const char *name, const char *value);
+
+/* Sets a redirect: status (301, 302, 303) and Location. Returns as above. */
+int resp_redirect(struct resp *r, int status, const char *location);
+
+/* Returns the reason phrase for status ("Not Found"). */
+const char *http_status_text(int status);
+
+/*
+ * Writes the CGI-style header block ("Status: 200 OK\r\n…\r\n\r\n") for r
+ * onto out, with the security headers, Content-Type and Content-Length,
+ * and for cacheable responses ETag, Last-Modified and Cache-Control.
+ * if_none_match is the request's If-None-Match header (or NULL): when it
+ * matches the ETag the status becomes 304 and the body is omitted.
+ */
+void resp_serialise(struct resp *r, const char *if_none_match, struct buf *out);
+
+#endif

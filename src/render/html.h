@@ -1,0 +1,39 @@
+/*
+ * html.h: the one escaping path.  Every value that reaches a page goes
+ * through one of these; templates call them, handlers never write HTML.
+ */
+#ifndef GAZETTE_HTML_H
+#define GAZETTE_HTML_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+/*
+ * Appends s escaped for HTML text and quoted attribute values: & < > " '
+ * become character references.  Other bytes are copied as they are.
+ */
+void html_text(struct buf *out, const char *s, size_t len);
+
+/*
+ * Appends s as a URL for href or src, HTML-escaped.  Allowed: relative URLs
+ * (path, query or fragment) and the schemes http, https and mailto, compared
+ * case-insensitively; bytes outside printable ASCII, spaces, quotes and < >
+ * are percent-encoded.  Returns 0, or -1 (appending nothing) when the
+ * scheme is not allowed.
+ */
+int html_url(struct buf *out, const char *s, size_t len);
+
+/*
+ * Appends s percent-encoded for use as one query-string value or path
+ * segment (everything but unreserved characters is encoded).
+ */
+void html_url_component(struct buf *out, const char *s, size_t len);
+
+/*
+ * Appends s escaped for a JSON string body (without the quotes), writing <
+ * as \u003c so that the value cannot close a script element.
+ */
+void html_json_string(struct buf *out, const char *s, size_t len);
+
+#endif
