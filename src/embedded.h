@@ -1,7 +1,9 @@
 /*
  * embedded.h: files compiled into the binary at build time by
- * cmake/embed.cmake: the SQL migrations (sql/*.sql, sorted by name) and the
- * templates (templates/**.html, named by path without ".html").  Each data
+ * cmake/embed.cmake: the SQL migrations (the .sql files of sql/, sorted by
+ * name), the templates (every .html file below templates/, named by its
+ * path without ".html") and the starter content (the .sql files of demo/).
+ * Each data
  * array is NUL-terminated; len does not count the NUL.
  */
 #ifndef GAZETTE_EMBEDDED_H
@@ -19,5 +21,7 @@ extern const struct embedded_file embedded_sql[];
 extern const size_t embedded_sql_count;
 extern const struct embedded_file embedded_templates[];
 extern const size_t embedded_templates_count;
+extern const struct embedded_file embedded_starter[];
+extern const size_t embedded_starter_count;
 
 #endif

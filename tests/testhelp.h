@@ -20,7 +20,7 @@ static int test_checks, test_failures;
 		if (!(cond)) {                                                 \
 			test_failures++;                                       \
 			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-				__LINE__, #cond);                              \
+			        __LINE__, #cond);                              \
 		}                                                              \
 	} while (0)
 
@@ -31,16 +31,16 @@ static int test_checks, test_failures;
 		if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp(g_, w_)) {    \
 			test_failures++;                                       \
 			fprintf(stderr,                                        \
-				"%s:%d: %s\n  got:  \"%s\"\n  want: \"%s\"\n",  \
-				__FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
-				w_ ? w_ : "(null)");                           \
+			        "%s:%d: %s\n  got:  \"%s\"\n  want: \"%s\"\n", \
+			        __FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
+			        w_ ? w_ : "(null)");                           \
 		}                                                              \
 	} while (0)
 
 #define TEST_DONE()                                                            \
 	do {                                                                   \
 		fprintf(stderr, "%d checks, %d failed\n", test_checks,         \
-			test_failures);                                        \
+		        test_failures);                                        \
 		return test_failures ? 1 : 0;                                  \
 	} while (0)
 
@@ -100,16 +100,17 @@ test_golden(const char *module, char *(*fn)(const char *in, size_t len))
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		in = test_read_file(path, &in_len);
 		snprintf(path, sizeof(path), "%s/%.*s.out", dir, (int)(n - 3),
-			 e->d_name);
+		         e->d_name);
 		want = test_read_file(path, NULL);
 		got = in ? fn(in, in_len) : NULL;
 		test_checks++;
 		if (in == NULL || want == NULL || got == NULL ||
 		    strcmp(got, want) != 0) {
 			test_failures++;
-			fprintf(stderr, "golden %s/%s:\n  got:  %s\n  want: %s\n",
-				module, e->d_name, got ? got : "(null)",
-				want ? want : "(missing .out)");
+			fprintf(stderr,
+			        "golden %s/%s:\n  got:  %s\n  want: %s\n",
+			        module, e->d_name, got ? got : "(null)",
+			        want ? want : "(missing .out)");
 		}
 		pairs++;
 		free(in);

@@ -33,7 +33,13 @@ enum http_method {
 	HTTP_OTHER, /* anything else: answered 405 */
 };
 
-/* A name and value; both NUL-terminated, valid UTF-8 once parsed. */
+/*
+ * A name and value; both NUL-terminated, valid UTF-8 without NUL once
+ * parsed.  Exception: header values other than Cookie are kept as sent
+ * (nginx has already refused NUL, CR and LF in them), because rejecting a
+ * request for a Latin-1 User-Agent helps nobody and dropping the header
+ * could hide a bad Origin.  Code that uses a header value checks it.
+ */
 struct kv {
 	const char *key;
 	const char *val;
@@ -78,9 +84,18 @@ struct req {
 	size_t cookies_count;
 	struct kv *form; /* urlencoded POST body */
 	size_t form_count;
-	const char *content_type;
-	const char *remote_addr;
+	const char *content_type; /* NULL when absent */
+	const char *remote_addr;  /* NULL when absent */
 	bool https;
+
+	/*
+	 * The body as read, whatever its type (form.c parses multipart from
+	 * here).  Not copied: it points at raw->body, which fcgi.c keeps for
+	 * the whole request.  content_length is -1 when absent.
+	 */
+	const char *body;
+	size_t body_len;
+	long long content_length;
 
 	/* Filled by the router. */
 	const struct edition *edition;
@@ -95,13 +110,21 @@ struct req {
  * to answer: 400 (malformed or invalid UTF-8 anywhere, NUL, dot segments,
  * too many fields), 413 (body too large), 414 (URI too long), 431 (headers
  * too large).  The request is unusable after a non-zero return.
+ * req is cleared first, all but req->id.  A method that is not
+ * a token, raw control bytes in REQUEST_URI and, for an urlencoded POST, a
+ * body whose length differs from Content-Length (when given) are 400.
+ * Only an urlencoded POST body is parsed (and limited to
+ * HTTP_MAX_FORM_BYTES); other bodies are left in req->body.
  */
 int req_parse(struct req *req, struct arena *a, const struct raw_request *raw);
 
 /*
  * Decodes and normalises the path part of a request URI (uri[0..len), which
  * holds no '?').  On success sets *out (NUL-terminated, in a) and *out_len
- * and returns 0; otherwise returns 400 or 414 as for req_parse.
+ * and returns 0; otherwise returns 400 or 414 as for req_parse.  The limit
+ * HTTP_MAX_PATH_BYTES applies to the encoded length.  Repeated slashes are
+ * kept (the router does not match them); %2F decodes to '/' like any other
+ * byte, and dot segments are looked for after decoding.
  */
 int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
 		    size_t *out_len);
@@ -109,9 +132,12 @@ int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
 /*
  * Parses application/x-www-form-urlencoded text (a query string or a POST
  * body): '&'-separated "name=value" pairs, '+' as space, percent-decoding.
- * Empty pairs are skipped; a name without '=' has an empty value.  Names
- * and values must decode to UTF-8 without NUL.  At most max_fields pairs.
- * Returns 0 with *out/*count set, or 400.
+ * Empty pairs and pairs with an empty name ("=x") are skipped; a name
+ * without '=' has an empty value.  Names and values must decode to UTF-8
+ * without NUL; a '%' without two hex digits is malformed.  At most
+ * max_fields pairs (counted before any decoding).  Repeated names are kept
+ * in order.  Returns 0 with *out and *count set (NULL and 0 when there are
+ * no pairs), or 400.
  */
 int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
 			  size_t max_fields, struct kv **out, size_t *count);
@@ -119,8 +145,10 @@ int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
 /*
  * Parses a Cookie header ("a=1; b=2").  Values may be double-quoted; no
  * percent-decoding.  Pairs without '=' or with an empty name are skipped.
- * Returns 0 with *out/*count set, or 400 (more than HTTP_MAX_FIELDS pairs,
- * invalid UTF-8, control characters).
+ * Names and values are trimmed of spaces and tabs.  Returns 0 with *out
+ * and *count set, or 400 (more than HTTP_MAX_FIELDS pairs, invalid UTF-8,
+ * control characters other than tab).  The length limit
+ * (HTTP_MAX_COOKIE_BYTES, 431) is req_parse's.
  */
 int http_cookies_parse(struct arena *a, const char *s, size_t len,
 		       struct kv **out, size_t *count);

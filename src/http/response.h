@@ -36,7 +36,11 @@ void resp_init(struct resp *r, struct arena *a, struct buf *body);
 
 /*
  * Adds a header.  Returns 0, or -1 (adding nothing) when name or value
- * holds CR, LF or NUL, the name is not a token, or the table is full.
+ * holds CR, LF or NUL (or any control character but tab), the name is not
+ * a token, the name is Status or Content-Length (resp_serialise writes
+ * those), or the table is full.  "Content-Type" sets r->content_type.
+ * A name may repeat (Set-Cookie); a header named like a default one
+ * (security headers, Cache-Control, ETag, Last-Modified) replaces it.
  * name and value must live as long as the response (arena or literal).
  */
 int resp_header(struct resp *r, const char *name, const char *value);
@@ -53,6 +57,10 @@ const char *http_status_text(int status);
  * and for cacheable responses ETag, Last-Modified and Cache-Control.
  * if_none_match is the request's If-None-Match header (or NULL): when it
  * matches the ETag the status becomes 304 and the body is omitted.
+ * Only a cacheable 200 gets the caching headers; everything else is sent
+ * "Cache-Control: no-store".  Content-Length is body->len even when the
+ * body is omitted (HEAD); a 304 has neither Content-Type nor
+ * Content-Length.  A status outside 100..599 is logged and sent as 500.
  */
 void resp_serialise(struct resp *r, const char *if_none_match, struct buf *out);
 

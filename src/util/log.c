@@ -19,6 +19,9 @@ log_set_request(uint64_t request_id)
 	current_request = request_id;
 }
 
+static void log_line(const char *level, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 log_line(const char *level, const char *fmt, va_list ap)
 {
@@ -33,12 +36,12 @@ log_line(const char *level, const char *fmt, va_list ap)
 	gmtime_r(&ts.tv_sec, &tm);
 	n = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (current_request != 0)
-		k = snprintf(line + n, sizeof(line) - n, " [%d] %s req=%llu: ",
-			     (int)getpid(), level,
-			     (unsigned long long)current_request);
+		k = snprintf(line + n, sizeof(line) - n,
+		             " [%d] %s req=%llu: ", (int)getpid(), level,
+		             (unsigned long long)current_request);
 	else
-		k = snprintf(line + n, sizeof(line) - n, " [%d] %s: ",
-			     (int)getpid(), level);
+		k = snprintf(line + n, sizeof(line) - n,
+		             " [%d] %s: ", (int)getpid(), level);
 	if (k > 0)
 		n += (size_t)k;
 	if (n < sizeof(line) - 1) {

@@ -1,0 +1,276 @@
+/*
+ * commands.c: init, user add, serve and check.  Each parses its options
+ * with cli_parse(), does its work through src/db/ and says plainly what
+ * went wrong.  Bad usage exits 2, failure 1.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../auth/password.h"
+#include "../db/content_db.h"
+#include "../db/db.h"
+#include "../db/user_db.h"
+#include "../serve.h"
+#include "args.h"
+#include "commands.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Prints a one-line error; see commands.h. */
+void
+cli_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "gazette: %s: ", command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Parses options or prints the error; returns 0 or 2. */
+static int
+parse(const char *command, int argc, char **argv, struct cli_opt *opts,
+      size_t n)
+{
+	char err[256];
+
+	if (cli_parse(argc, argv, opts, n, NULL, 0, NULL, err, sizeof(err)) <
+	    0) {
+		cli_error(command, "%s (see gazette --help)", err);
+		return 2;
+	}
+	return 0;
+}
+
+/* Opens and migrates; returns 0 or 1 after printing an error. */
+static int
+open_migrated(const char *command, const char *path, struct db **db)
+{
+	int from, to;
+
+	if (db_open(path, db) < 0) {
+		cli_error(command, "cannot open %s", path);
+		return 1;
+	}
+	if (db_migrate(*db, &from, &to) < 0) {
+		cli_error(command, "cannot migrate %s", path);
+		db_close(*db);
+		*db = NULL;
+		return 1;
+	}
+	if (from != to)
+		fprintf(stderr, "gazette: %s: schema level %d -> %d\n", command,
+		        from, to);
+	return 0;
+}
+
+/*
+ * gazette init --db FILE [--starter]: creates or migrates the database;
+ * with --starter, adds the starter content to a database without content.
+ */
+int
+cmd_init(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"db", true, true, NULL},
+	                         {"starter", false, false, NULL}};
+	struct db *db;
+	int rc;
+
+	if ((rc = parse("init", argc, argv, opts, ARRAY_LEN(opts))) != 0)
+		return rc;
+	if (open_migrated("init", opts[0].value, &db) != 0)
+		return 1;
+	rc = 0;
+	if (opts[1].value != NULL) {
+		int loaded = content_db_load_starter(db);
+
+		if (loaded < 0) {
+			cli_error("init", "could not load the starter content");
+			rc = 1;
+		} else if (loaded > 0) {
+			fprintf(stderr,
+			        "gazette: init: starter content added\n");
+		}
+	}
+	db_close(db);
+	return rc;
+}
+
+/* Reads the password from standard input: one line, without its end. */
+static int
+read_password(char *out, size_t cap, size_t *len)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getchar()) != EOF && c != '\n') {
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = (char)c;
+	}
+	if (n > 0 && out[n - 1] == '\r')
+		n--;
+	out[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+/* Returns whether an account name is 1-64 of [A-Za-z0-9._@-]. */
+static int
+name_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || strchr("._@-", *s)))
+			return 0;
+	return 1;
+}
+
+/*
+ * gazette user add --db FILE --name N --role R [--display-name D]: creates
+ * a staff account; the password (12 to 128 characters) is read from
+ * standard input.
+ */
+int
+cmd_user(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"db", true, true, NULL},
+	                         {"name", true, true, NULL},
+	                         {"role", true, true, NULL},
+	                         {"display-name", true, false, NULL}};
+	char pw[4 * PASSWORD_MAX_CHARS + 2], hash[PASSWORD_HASH_MAX];
+	size_t pw_len;
+	struct db *db;
+	long long id;
+	int rc;
+
+	if (argc < 1 || strcmp(argv[0], "add") != 0) {
+		cli_error("user", "expected 'user add' (see gazette --help)");
+		return 2;
+	}
+	if ((rc = parse("user add", argc - 1, argv + 1, opts,
+	                ARRAY_LEN(opts))) != 0)
+		return rc;
+	if (!name_valid(opts[1].value)) {
+		cli_error("user add", "a name is 1 to 64 letters, digits "
+		                      "or . _ @ -");
+		return 2;
+	}
+	if (!user_role_valid(opts[2].value)) {
+		cli_error("user add", "role must be admin, editor, author or "
+		                      "moderator");
+		return 2;
+	}
+	if (read_password(pw, sizeof(pw), &pw_len) < 0 ||
+	    password_policy_check(pw, pw_len) < 0) {
+		cli_error("user add", "the password (one line on standard "
+		                      "input) must be 12 to 128 characters "
+		                      "of UTF-8");
+		return 2;
+	}
+	if (password_hash(pw, pw_len, hash) < 0) {
+		cli_error("user add", "hashing failed");
+		return 1;
+	}
+	explicit_bzero(pw, sizeof(pw));
+	if (open_migrated("user add", opts[0].value, &db) != 0)
+		return 1;
+	id = user_db_add(db, opts[1].value,
+	                 opts[3].value ? opts[3].value : opts[1].value,
+	                 opts[2].value, hash);
+	db_close(db);
+	if (id == 0) {
+		cli_error("user add", "an account named '%s' exists",
+		          opts[1].value);
+		return 1;
+	}
+	if (id < 0) {
+		cli_error("user add", "could not create the account");
+		return 1;
+	}
+	fprintf(stderr, "gazette: user add: created %s (%s)\n", opts[1].value,
+	        opts[2].value);
+	return 0;
+}
+
+/*
+ * gazette serve --db FILE --socket PATH [--workers N] [--templates DIR]
+ * [--uploads DIR]: runs the FastCGI server in the foreground.
+ */
+int
+cmd_serve(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"db", true, true, NULL},
+	                         {"socket", true, true, NULL},
+	                         {"workers", true, false, NULL},
+	                         {"templates", true, false, NULL}};
+	struct serve_options so;
+	int rc;
+
+	if ((rc = parse("serve", argc, argv, opts, ARRAY_LEN(opts))) != 0)
+		return rc;
+	memset(&so, 0, sizeof(so));
+	so.db_path = opts[0].value;
+	so.socket_path = opts[1].value;
+	so.templates_dir = opts[3].value;
+	if (opts[2].value != NULL) {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(opts[2].value, &end, 10);
+		if (errno != 0 || *end != '\0' || n < 1 || n > 256) {
+			cli_error("serve", "--workers must be 1 to 256");
+			return 2;
+		}
+		so.workers = (int)n;
+	}
+	return serve_run(&so);
+}
+
+/*
+ * gazette check --db FILE: integrity and foreign-key checks.  Exits 0 when
+ * the database is sound, 1 when a problem was found (each printed).
+ */
+int
+cmd_check(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"db", true, true, NULL}};
+	struct db *db;
+	int rc, problems;
+
+	if ((rc = parse("check", argc, argv, opts, ARRAY_LEN(opts))) != 0)
+		return rc;
+	if (access(opts[0].value, R_OK) != 0) {
+		cli_error("check", "cannot read %s: %s", opts[0].value,
+		          strerror(errno));
+		return 1;
+	}
+	if (db_open(opts[0].value, &db) < 0) {
+		cli_error("check", "cannot open %s", opts[0].value);
+		return 1;
+	}
+	problems = db_check(db, stdout);
+	db_close(db);
+	if (problems < 0) {
+		cli_error("check", "the check could not run");
+		return 1;
+	}
+	if (problems > 0) {
+		printf("%d problem%s found\n", problems,
+		       problems == 1 ? "" : "s");
+		return 1;
+	}
+	printf("ok\n");
+	return 0;
+}

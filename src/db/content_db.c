@@ -1,0 +1,491 @@
+/*
+ * content_db.c: the queries behind the public pages (listings, articles,
+ * pages, categories, tags), article creation with its Markdown rendering,
+ * scheduled publishing and the starter content.  Every statement is a
+ * literal with bound parameters, cached per connection by db_stmt().
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../embedded.h"
+#include "../render/markdown.h"
+#include "../util/log.h"
+#include "content_db.h"
+#include "db_internal.h"
+
+#define SUMMARY_COLUMNS                                                        \
+	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
+	"coalesce(c.slug, ''), coalesce(c.name, ''), "                         \
+	"coalesce(u.display_name, '') "
+#define SUMMARY_JOINS                                                          \
+	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
+	"LEFT JOIN users u ON u.id = a.author_id "
+
+static const char sql_list_all[] =
+    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_list_category[] =
+    "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION "
+    "SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) "
+    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "AND a.category_id IN sub "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_list_tag[] =
+    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "JOIN article_tags t ON t.article_id = a.id AND t.tag_id = ?2 "
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_article[] =
+    "SELECT " SUMMARY_COLUMNS ", a.body_html, a.updated_at " SUMMARY_JOINS
+    "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
+static const char sql_article_tags[] =
+    "SELECT g.id, g.slug, g.name FROM article_tags t "
+    "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? ORDER BY g.name";
+static const char sql_article_older[] =
+    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "AND (a.published_at < ?2 OR (a.published_at = ?2 AND a.id < ?3)) "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
+static const char sql_article_newer[] =
+    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "AND (a.published_at > ?2 OR (a.published_at = ?2 AND a.id > ?3)) "
+    "ORDER BY a.published_at ASC, a.id ASC LIMIT 1";
+static const char sql_page[] =
+    "SELECT id, slug, title, body_html, updated_at FROM pages "
+    "WHERE edition_id = ? AND slug = ? AND state = 'published'";
+static const char sql_category[] =
+    "SELECT id, slug, name, description FROM categories "
+    "WHERE edition_id = ? AND slug = ?";
+static const char sql_tag[] =
+    "SELECT id, slug, name, '' FROM tags WHERE edition_id = ? AND slug = ?";
+static const char sql_stats[] =
+    "SELECT max(max_a, max_p), first FROM ("
+    "SELECT (SELECT coalesce(max(max(updated_at, published_at)), 0) "
+    "FROM articles WHERE edition_id = ?1 AND state = 'published') AS max_a, "
+    "(SELECT coalesce(max(updated_at), 0) FROM pages "
+    "WHERE edition_id = ?1 AND state = 'published') AS max_p, "
+    "(SELECT min(published_at) FROM articles "
+    "WHERE edition_id = ?1 AND state = 'published') AS first)";
+static const char sql_publish_due[] =
+    "UPDATE articles SET state = 'published', updated_at = ?1 "
+    "WHERE state = 'scheduled' AND published_at <= ?1";
+static const char sql_category_id[] =
+    "SELECT id FROM categories WHERE edition_id = ? AND slug = ?";
+static const char sql_tag_id[] =
+    "SELECT id FROM tags WHERE edition_id = ? AND slug = ?";
+static const char sql_insert[] =
+    "INSERT INTO articles (edition_id, slug, title, excerpt, body_md, "
+    "body_html, state, author_id, category_id, published_at, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_insert_tag[] =
+    "INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)";
+static const char sql_has_content[] =
+    "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM pages)";
+static const char sql_unrendered_articles[] =
+    "SELECT id, body_md FROM articles WHERE body_html = '' AND body_md != ''";
+static const char sql_render_article[] =
+    "UPDATE articles SET body_html = ? WHERE id = ?";
+static const char sql_unrendered_pages[] =
+    "SELECT id, body_md FROM pages WHERE body_html = '' AND body_md != ''";
+static const char sql_render_page[] =
+    "UPDATE pages SET body_html = ? WHERE id = ?";
+
+/* Fills a summary from the SUMMARY_COLUMNS of the current row. */
+static void
+read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	s->slug = db_col_text(a, st, 1);
+	s->title = db_col_text(a, st, 2);
+	s->excerpt = db_col_text(a, st, 3);
+	s->published_at = sqlite3_column_int64(st, 4);
+	s->category_slug = db_col_text(a, st, 5);
+	s->category_name = db_col_text(a, st, 6);
+	s->author_name = db_col_text(a, st, 7);
+}
+
+/* Lists articles; see content_db.h. */
+int
+article_db_list(struct db *db, struct arena *a, long long edition_id,
+                enum listing_kind kind, long long term_id, long long offset,
+                size_t limit, struct article_summary **out, size_t *count)
+{
+	const char *sql = kind == LISTING_CATEGORY ? sql_list_category
+	                  : kind == LISTING_TAG    ? sql_list_tag
+	                                           : sql_list_all;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	*out = arena_calloc(a, limit ? limit : 1, sizeof(**out));
+	sqlite3_bind_int64(st, 1, edition_id);
+	if (kind != LISTING_ALL)
+		sqlite3_bind_int64(st, 2, term_id);
+	sqlite3_bind_int64(st, 3, (long long)limit);
+	sqlite3_bind_int64(st, 4, offset);
+	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
+		read_summary(a, st, &(*out)[n++]);
+	sqlite3_reset(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return -1;
+	*count = n;
+	return 0;
+}
+
+/* Reads one neighbour of an article (older or newer), or NULL. */
+static int
+read_neighbour(struct db *db, struct arena *a, const char *sql,
+               long long edition_id, const struct article_summary *s,
+               struct article_summary **out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	sqlite3_bind_int64(st, 2, s->published_at);
+	sqlite3_bind_int64(st, 3, s->id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		*out = arena_calloc(a, 1, sizeof(**out));
+		read_summary(a, st, *out);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads an article; see content_db.h. */
+int
+article_db_get(struct db *db, struct arena *a, long long edition_id,
+               const char *slug, struct article *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_article);
+	size_t cap = 8;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	db_bind_text(st, 2, slug, -1);
+	rc = db_step(db, st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	read_summary(a, st, &out->s);
+	/* The stored body was rendered by markdown.c or sanitize.c on save. */
+	out->body.html = db_col_text(a, st, 8);
+	out->body.len = strlen(out->body.html);
+	out->updated_at = sqlite3_column_int64(st, 9);
+	sqlite3_reset(st);
+
+	if ((st = db_stmt(db, sql_article_tags)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, out->s.id);
+	out->tags = arena_calloc(a, cap, sizeof(*out->tags));
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct term *t;
+
+		if (out->tags_count == cap) {
+			struct term *bigger =
+			    arena_calloc(a, cap * 2, sizeof(*bigger));
+
+			memcpy(bigger, out->tags, cap * sizeof(*bigger));
+			out->tags = bigger;
+			cap *= 2;
+		}
+		t = &out->tags[out->tags_count++];
+		t->id = sqlite3_column_int64(st, 0);
+		t->slug = db_col_text(a, st, 1);
+		t->name = db_col_text(a, st, 2);
+		t->description = "";
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (read_neighbour(db, a, sql_article_older, edition_id, &out->s,
+	                   &out->prev) < 0 ||
+	    read_neighbour(db, a, sql_article_newer, edition_id, &out->s,
+	                   &out->next) < 0)
+		return -1;
+	return 0;
+}
+
+/* Reads a page; see content_db.h. */
+int
+page_db_get(struct db *db, struct arena *a, long long edition_id,
+            const char *slug, struct page *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_page);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	db_bind_text(st, 2, slug, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->slug = db_col_text(a, st, 1);
+		out->title = db_col_text(a, st, 2);
+		/* Stored rendering, made by markdown.c on save. */
+		out->body.html = db_col_text(a, st, 3);
+		out->body.len = strlen(out->body.html);
+		out->updated_at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static int
+term_get(struct db *db, struct arena *a, const char *sql, long long edition_id,
+         const char *slug, struct term *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	db_bind_text(st, 2, slug, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->slug = db_col_text(a, st, 1);
+		out->name = db_col_text(a, st, 2);
+		out->description = db_col_text(a, st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Reads a category; see content_db.h. */
+int
+category_db_get(struct db *db, struct arena *a, long long edition_id,
+                const char *slug, struct term *out)
+{
+	return term_get(db, a, sql_category, edition_id, slug, out);
+}
+
+/* Reads a tag; see content_db.h. */
+int
+tag_db_get(struct db *db, struct arena *a, long long edition_id,
+           const char *slug, struct term *out)
+{
+	return term_get(db, a, sql_tag, edition_id, slug, out);
+}
+
+/* Reads content times; see content_db.h. */
+int
+content_db_stats(struct db *db, long long edition_id, long long *changed_at,
+                 int *first_year)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_stats);
+	int rc;
+
+	*changed_at = 0;
+	*first_year = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		*changed_at = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+			time_t first = (time_t)sqlite3_column_int64(st, 1);
+			struct tm tm;
+
+			if (gmtime_r(&first, &tm) != NULL)
+				*first_year = tm.tm_year + 1900;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Publishes due articles; see content_db.h. */
+int
+article_db_publish_due(struct db *db, long long now)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_publish_due)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	n = sqlite3_changes(db->handle);
+	if (db_commit(db) < 0)
+		return -1;
+	return n;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Looks up a term id by slug: returns the id, 0 if absent, -1 on error. */
+static long long
+term_id(struct db *db, const char *sql, long long edition_id, const char *slug)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	db_bind_text(st, 2, slug, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : id;
+}
+
+/* Inserts an article; see content_db.h. */
+long long
+article_db_insert(struct db *db, const struct article_input *in)
+{
+	struct trusted_html html;
+	sqlite3_stmt *st;
+	long long id = -1, category = 0, now = (long long)time(NULL);
+	size_t i;
+
+	if (in->category_slug != NULL &&
+	    (category = term_id(db, sql_category_id, in->edition_id,
+	                        in->category_slug)) <= 0)
+		return -1;
+	if (markdown_render(in->body_md, strlen(in->body_md), &html) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_insert)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, in->edition_id);
+	db_bind_text(st, 2, in->slug, -1);
+	db_bind_text(st, 3, in->title, -1);
+	db_bind_text(st, 4, in->excerpt ? in->excerpt : "", -1);
+	db_bind_text(st, 5, in->body_md, -1);
+	db_bind_text(st, 6, html.html, (int)html.len);
+	db_bind_text(st, 7, in->state, -1);
+	if (in->author_id > 0)
+		sqlite3_bind_int64(st, 8, in->author_id);
+	if (category > 0)
+		sqlite3_bind_int64(st, 9, category);
+	if (in->published_at > 0)
+		sqlite3_bind_int64(st, 10, in->published_at);
+	sqlite3_bind_int64(st, 11, now);
+	sqlite3_bind_int64(st, 12, now);
+	if (db_exec_stmt(db, st) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db->handle);
+	for (i = 0; i < in->tags_count; i++) {
+		long long tag =
+		    term_id(db, sql_tag_id, in->edition_id, in->tag_slugs[i]);
+
+		if (tag <= 0 || (st = db_stmt(db, sql_insert_tag)) == NULL) {
+			id = -1;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, tag);
+		if (db_exec_stmt(db, st) < 0) {
+			id = -1;
+			goto out;
+		}
+	}
+out:
+	free((char *)html.html);
+	return id;
+}
+
+/* Renders every stored body that has Markdown but no HTML yet. */
+static int
+render_missing(struct db *db, const char *select_sql, const char *update_sql)
+{
+	sqlite3_stmt *st = db_stmt(db, select_sql), *up;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct trusted_html html;
+		const char *md = (const char *)sqlite3_column_text(st, 1);
+		long long id = sqlite3_column_int64(st, 0);
+
+		if (markdown_render(md, (size_t)sqlite3_column_bytes(st, 1),
+		                    &html) < 0) {
+			log_error("starter content: row %lld does not render",
+			          id);
+			rc = -1;
+			break;
+		}
+		up = db_stmt(db, update_sql);
+		if (up == NULL) {
+			free((char *)html.html);
+			rc = -1;
+			break;
+		}
+		db_bind_text(up, 1, html.html, (int)html.len);
+		sqlite3_bind_int64(up, 2, id);
+		rc = db_exec_stmt(db, up);
+		free((char *)html.html);
+		if (rc < 0)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Loads the starter content; see content_db.h. */
+int
+content_db_load_starter(struct db *db)
+{
+	sqlite3_stmt *st;
+	char *msg = NULL;
+	int has = 1;
+	size_t i;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_has_content)) == NULL)
+		goto fail;
+	if (db_step(db, st) == SQLITE_ROW)
+		has = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (has) {
+		db_rollback(db);
+		return 0;
+	}
+	for (i = 0; i < embedded_starter_count; i++) {
+		if (sqlite3_exec(db->handle, embedded_starter[i].data, NULL,
+		                 NULL, &msg) != SQLITE_OK) {
+			log_error("starter content %s: %s",
+			          embedded_starter[i].name, msg ? msg : "?");
+			sqlite3_free(msg);
+			goto fail;
+		}
+	}
+	if (render_missing(db, sql_unrendered_articles, sql_render_article) <
+	        0 ||
+	    render_missing(db, sql_unrendered_pages, sql_render_page) < 0)
+		goto fail;
+	return db_commit(db) < 0 ? -1 : 1;
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,125 @@
+/*
+ * content_db.h: articles, pages, categories and tags as the public site
+ * reads them, plus the few writes that the command line, the starter
+ * content and the timer make.  Results are copied into the caller's arena.
+ * Functions return 0 (found), 1 (not found) or -1 (error, logged).
+ */
+#ifndef GAZETTE_CONTENT_DB_H
+#define GAZETTE_CONTENT_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../render/trusted.h"
+#include "../util/arena.h"
+#include "db.h"
+
+struct term {
+	long long id;
+	const char *slug;
+	const char *name;
+	const char *description;
+};
+
+struct article_summary {
+	long long id;
+	const char *slug;
+	const char *title;
+	const char *excerpt;
+	long long published_at;
+	const char *category_slug; /* "" when uncategorised */
+	const char *category_name;
+	const char *author_name; /* "" when unknown */
+};
+
+struct article {
+	struct article_summary s;
+	struct trusted_html body;
+	struct term *tags;
+	size_t tags_count;
+	long long updated_at;
+	struct article_summary *prev; /* older neighbour, or NULL */
+	struct article_summary *next; /* newer neighbour, or NULL */
+};
+
+struct page {
+	long long id;
+	const char *slug;
+	const char *title;
+	struct trusted_html body;
+	long long updated_at;
+};
+
+enum listing_kind {
+	LISTING_ALL,
+	LISTING_CATEGORY, /* the category and its descendants */
+	LISTING_TAG,
+};
+
+/*
+ * Lists published articles of an edition, newest first: up to limit from
+ * offset, restricted by kind to category or tag id term_id.  Sets *out and
+ * *count.  Returns 0 or -1.
+ */
+int article_db_list(struct db *db, struct arena *a, long long edition_id,
+                    enum listing_kind kind, long long term_id, long long offset,
+                    size_t limit, struct article_summary **out, size_t *count);
+
+/* Reads the published article with this slug, with tags and neighbours. */
+int article_db_get(struct db *db, struct arena *a, long long edition_id,
+                   const char *slug, struct article *out);
+
+/* Reads a published page. */
+int page_db_get(struct db *db, struct arena *a, long long edition_id,
+                const char *slug, struct page *out);
+
+/* Reads a category or tag by slug. */
+int category_db_get(struct db *db, struct arena *a, long long edition_id,
+                    const char *slug, struct term *out);
+int tag_db_get(struct db *db, struct arena *a, long long edition_id,
+               const char *slug, struct term *out);
+
+/*
+ * Returns the time of the newest change to published content of the
+ * edition (for Last-Modified) in *changed_at and the year of the oldest
+ * published article in *first_year (0 when none).  Returns 0 or -1.
+ */
+int content_db_stats(struct db *db, long long edition_id, long long *changed_at,
+                     int *first_year);
+
+/*
+ * Publishes every scheduled article whose time has come (published_at <=
+ * now).  Returns the number published, or -1.
+ */
+int article_db_publish_due(struct db *db, long long now);
+
+/* What a caller supplies to create an article (Markdown source). */
+struct article_input {
+	long long edition_id;
+	const char *slug;
+	const char *title;
+	const char *excerpt;
+	const char *body_md;
+	const char *state;
+	const char *category_slug; /* may be NULL */
+	const char *const *tag_slugs;
+	size_t tags_count;
+	long long published_at; /* 0 for none */
+	long long author_id;    /* 0 for none */
+};
+
+/*
+ * Inserts an article inside the caller's transaction, rendering its
+ * Markdown; the category and tags must exist in the edition.  Returns the
+ * new id (> 0), or -1 (bad reference, duplicate slug, body too large).
+ */
+long long article_db_insert(struct db *db, const struct article_input *in);
+
+/*
+ * Loads the starter content (sql/starter/, compiled in) when the database
+ * has no articles and no pages, in one transaction, rendering every body
+ * with Markdown.  Returns 1 when it loaded, 0 when content existed, -1.
+ */
+int content_db_load_starter(struct db *db);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * db_internal.h: what the files of src/db/ share and nobody else sees: the
+ * raw connection, the statement cache and the step/column helpers that log
+ * every failure with its SQL.
+ */
+#ifndef GAZETTE_DB_INTERNAL_H
+#define GAZETTE_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "../util/arena.h"
+#include "db.h"
+
+#define DB_STMT_CACHE 128
+
+struct db {
+	sqlite3 *handle;
+	/* Prepared statements cached by the address of their SQL literal. */
+	const char *stmt_sql[DB_STMT_CACHE];
+	sqlite3_stmt *stmt[DB_STMT_CACHE];
+};
+
+/*
+ * Returns the cached prepared statement for sql (a string literal: its
+ * address is the cache key), reset and with bindings cleared, or NULL
+ * after logging the error.
+ */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Steps st; returns SQLITE_ROW, SQLITE_DONE, or -1 after logging. */
+int db_step(struct db *db, sqlite3_stmt *st);
+
+/* Runs a statement to completion; returns 0 or -1 (logged). */
+int db_exec_stmt(struct db *db, sqlite3_stmt *st);
+
+/* Column text copied into the arena ("" for NULL). */
+char *db_col_text(struct arena *a, sqlite3_stmt *st, int col);
+
+/* Binding shorthands: text by length (-1 for NUL-terminated). */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int len);
+
+#endif

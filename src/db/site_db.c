@@ -1,0 +1,242 @@
+/*
+ * site_db.c: loading settings, editions, interface strings and menus into
+ * a struct site.  Everything is copied into the site's own arena, so the
+ * loaded site outlives every statement and request.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "db_internal.h"
+#include "site_db.h"
+
+static const char sql_settings[] =
+    "SELECT key, value FROM settings ORDER BY key";
+static const char sql_editions[] =
+    "SELECT id, code, prefix, name, lang, dir, site_name, tagline, "
+    "date_style, digits, enabled FROM editions ORDER BY position, id";
+static const char sql_strings[] = "SELECT key, value FROM edition_strings "
+                                  "WHERE edition_id = ? ORDER BY key";
+static const char sql_menu[] =
+    "SELECT i.id, i.parent_id, i.label, i.url FROM menu_items i "
+    "JOIN menus m ON m.id = i.menu_id "
+    "WHERE m.edition_id = ? AND m.name = 'main' "
+    "ORDER BY i.parent_id IS NOT NULL, i.position, i.id";
+static const char sql_setting_set[] =
+    "INSERT INTO settings (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+/* Reads all rows of a two-text-column statement into an array of kv. */
+static int
+load_kv(struct db *db, struct arena *a, sqlite3_stmt *st, struct kv **out,
+        size_t *count)
+{
+	size_t n = 0, cap = 16;
+	struct kv *kv = arena_alloc(a, cap * sizeof(*kv));
+	int rc;
+
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct kv *bigger =
+			    arena_alloc(a, 2 * cap * sizeof(*kv));
+
+			memcpy(bigger, kv, n * sizeof(*kv));
+			kv = bigger;
+			cap *= 2;
+		}
+		kv[n].key = db_col_text(a, st, 0);
+		kv[n].val = db_col_text(a, st, 1);
+		kv[n].val_len = strlen(kv[n].val);
+		n++;
+	}
+	sqlite3_reset(st);
+	*out = kv;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Builds the two-level menu of an edition: top items, then children. */
+static int
+load_menu(struct db *db, struct arena *a, struct edition *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_menu);
+	long long ids[64];
+	size_t n = 0, i;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, e->id);
+	e->menu = arena_calloc(a, 64, sizeof(*e->menu));
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct menu_item item = {db_col_text(a, st, 2),
+		                         db_col_text(a, st, 3), NULL, 0};
+
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+			if (n == 64)
+				continue;
+			ids[n] = sqlite3_column_int64(st, 0);
+			e->menu[n++] = item;
+			continue;
+		}
+		for (i = 0; i < n; i++) {
+			struct menu_item *p = &e->menu[i];
+
+			if (ids[i] != sqlite3_column_int64(st, 1))
+				continue;
+			if (p->children == NULL)
+				p->children = arena_calloc(a, 32, sizeof(item));
+			if (p->children_count < 32)
+				p->children[p->children_count++] = item;
+		}
+	}
+	sqlite3_reset(st);
+	e->menu_count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Loads the site; see site_db.h. */
+int
+site_db_load(struct db *db, struct site *site)
+{
+	struct site fresh;
+	sqlite3_stmt *st;
+	size_t n = 0, cap = 8;
+	int rc;
+
+	memset(&fresh, 0, sizeof(fresh));
+	arena_init(&fresh.arena);
+	if ((st = db_stmt(db, sql_settings)) == NULL ||
+	    load_kv(db, &fresh.arena, st, &fresh.settings,
+	            &fresh.settings_count) < 0)
+		goto fail;
+	if ((st = db_stmt(db, sql_editions)) == NULL)
+		goto fail;
+	fresh.editions =
+	    arena_calloc(&fresh.arena, cap, sizeof(struct edition));
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct edition *e;
+
+		if (n == cap) {
+			struct edition *bigger = arena_calloc(
+			    &fresh.arena, 2 * cap, sizeof(*bigger));
+
+			memcpy(bigger, fresh.editions, n * sizeof(*bigger));
+			fresh.editions = bigger;
+			cap *= 2;
+		}
+		e = &fresh.editions[n++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->code = db_col_text(&fresh.arena, st, 1);
+		e->prefix = db_col_text(&fresh.arena, st, 2);
+		e->name = db_col_text(&fresh.arena, st, 3);
+		e->lang = db_col_text(&fresh.arena, st, 4);
+		e->dir = db_col_text(&fresh.arena, st, 5);
+		e->site_name = db_col_text(&fresh.arena, st, 6);
+		e->tagline = db_col_text(&fresh.arena, st, 7);
+		e->date_style = db_col_text(&fresh.arena, st, 8);
+		e->digits = db_col_text(&fresh.arena, st, 9);
+		e->enabled = sqlite3_column_int(st, 10) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || n == 0)
+		goto fail;
+	fresh.editions_count = n;
+	for (size_t i = 0; i < n; i++) {
+		struct edition *e = &fresh.editions[i];
+
+		if ((st = db_stmt(db, sql_strings)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, e->id);
+		if (load_kv(db, &fresh.arena, st, &e->strings,
+		            &e->strings_count) < 0 ||
+		    load_menu(db, &fresh.arena, e) < 0)
+			goto fail;
+	}
+	site_free(site);
+	*site = fresh;
+	return 0;
+fail:
+	arena_free(&fresh.arena);
+	return -1;
+}
+
+/* Frees the site's memory. */
+void
+site_free(struct site *site)
+{
+	arena_free(&site->arena);
+	memset(site, 0, sizeof(*site));
+}
+
+static const struct kv *
+kv_find(const struct kv *kv, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(kv[mid].key, key);
+
+		if (c == 0)
+			return &kv[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Returns a setting; see site_db.h. */
+const char *
+site_setting(const struct site *site, const char *key, const char *def)
+{
+	const struct kv *kv =
+	    kv_find(site->settings, site->settings_count, key);
+
+	return kv ? kv->val : def;
+}
+
+/* Finds an enabled edition by prefix; see site_db.h. */
+const struct edition *
+site_edition_by_prefix(const struct site *site, const char *prefix, size_t len)
+{
+	for (size_t i = 0; i < site->editions_count; i++) {
+		const struct edition *e = &site->editions[i];
+
+		if (e->enabled && strlen(e->prefix) == len &&
+		    memcmp(e->prefix, prefix, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Returns an interface string; see site_db.h. */
+const char *
+edition_string(const struct edition *e, const char *key)
+{
+	const struct kv *kv = kv_find(e->strings, e->strings_count, key);
+
+	return kv ? kv->val : key;
+}
+
+/* Sets a setting; see site_db.h. */
+int
+site_db_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_setting_set)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, key, -1);
+	db_bind_text(st, 2, value, -1);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,67 @@
+/*
+ * user_db.c: queries on staff accounts.  The admin area's sessions and
+ * login throttling will keep their own files.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "db_internal.h"
+#include "user_db.h"
+
+static const char sql_user_exists[] = "SELECT 1 FROM users WHERE name = ?";
+static const char sql_user_add[] =
+    "INSERT INTO users (name, display_name, role, password_hash, "
+    "created_at) VALUES (?, ?, ?, ?, ?)";
+
+/* Checks a role name; see user_db.h. */
+int
+user_role_valid(const char *role)
+{
+	static const char *const roles[] = {"admin", "editor", "author",
+	                                    "moderator"};
+
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(role, roles[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds an account; see user_db.h. */
+long long
+user_db_add(struct db *db, const char *name, const char *display_name,
+            const char *role, const char *password_hash)
+{
+	sqlite3_stmt *st;
+	long long id;
+	int rc;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_user_exists)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, name, -1);
+	rc = db_step(db, st);
+	sqlite3_reset(st);
+	if (rc < 0)
+		goto fail;
+	if (rc == SQLITE_ROW) {
+		db_rollback(db);
+		return 0;
+	}
+	if ((st = db_stmt(db, sql_user_add)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, name, -1);
+	db_bind_text(st, 2, display_name, -1);
+	db_bind_text(st, 3, role, -1);
+	db_bind_text(st, 4, password_hash, -1);
+	sqlite3_bind_int64(st, 5, (long long)time(NULL));
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(db->handle);
+	if (db_commit(db) < 0)
+		return -1;
+	return id;
+fail:
+	db_rollback(db);
+	return -1;
+}

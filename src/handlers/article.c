@@ -1,0 +1,164 @@
+/*
+ * article.c: the listings (home, /page/N, category and tag archives with
+ * their pages) and the article page.
+ */
+#include <string.h>
+
+#include "../db/content_db.h"
+#include "handlers.h"
+
+#define PER_PAGE 10
+
+/*
+ * Renders one page of a listing.  base is the listing's first page
+ * ("" for the home page, "/category/x"), title its heading (NULL on the
+ * home page).  Page 1 written out (/page/1) redirects to base; a page past
+ * the end is 404, except the first page of an empty listing.
+ * Statuses: 200, 301, 404, 500.
+ */
+static int
+listing(struct app *app, struct req *req, struct resp *resp,
+        enum listing_kind kind, const struct term *term, const char *base,
+        const char *title)
+{
+	struct arena *a = req->arena;
+	long long n = req->param_int_set ? req->param_int : 1;
+	struct article_summary *items;
+	size_t count, i;
+	struct tval *ctx, *list;
+	const char *first =
+	    base[0] ? base : arena_printf(a, "%s/", frame_prefix(req));
+
+	if (req->param_int_set && n == 1)
+		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
+	if (article_db_list(app->db, a, req->edition->id, kind,
+	                    term ? term->id : 0, (n - 1) * PER_PAGE,
+	                    PER_PAGE + 1, &items, &count) < 0)
+		return 500;
+	if (count == 0 && n > 1)
+		return 404;
+	ctx = frame_context(
+	    app, req, resp,
+	    n > 1 && title == NULL
+	        ? arena_printf(a, "%s %lld",
+	                       edition_string(req->edition, "page_n"), n)
+	        : title);
+	if (ctx == NULL)
+		return 500;
+	list = tv_list(a);
+	for (i = 0; i < count && i < PER_PAGE; i++)
+		tv_push(a, list, frame_article_summary(app, req, &items[i]));
+	tv_set(a, ctx, "articles", list);
+	if (title != NULL)
+		tv_set_str(a, ctx, "heading", title);
+	if (term != NULL && term->description[0] != '\0')
+		tv_set_str(a, ctx, "description", term->description);
+	if (n > 1) {
+		tv_set_int(a, ctx, "page", n);
+		tv_set_str(
+		    a, ctx, "newer_url",
+		    n == 2 ? first
+		           : arena_printf(a, "%s/page/%lld",
+		                          base[0] ? base : frame_prefix(req),
+		                          n - 1));
+	}
+	if (count > PER_PAGE)
+		tv_set_str(a, ctx, "older_url",
+		           arena_printf(a, "%s/page/%lld",
+		                        base[0] ? base : frame_prefix(req),
+		                        n + 1));
+	return app_render(app, resp, 200, "listing", ctx);
+}
+
+/*
+ * GET / and /page/{n}: the latest articles of the edition.
+ * Statuses: 200, 301 (/page/1), 404 (past the end), 500.
+ */
+int
+home_show(struct app *app, struct req *req, struct resp *resp)
+{
+	return listing(app, req, resp, LISTING_ALL, NULL, "", NULL);
+}
+
+/*
+ * GET /category/{slug} and /category/{slug}/page/{n}: the category's
+ * articles, including those of its subcategories.
+ * Statuses: 200, 301, 404 (unknown category or page), 500.
+ */
+int
+category_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct term term;
+	int rc = category_db_get(app->db, req->arena, req->edition->id,
+	                         req->param_slug, &term);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	return listing(app, req, resp, LISTING_CATEGORY, &term,
+	               arena_printf(req->arena, "%s/category/%s",
+	                            frame_prefix(req), term.slug),
+	               term.name);
+}
+
+/*
+ * GET /tag/{slug} and /tag/{slug}/page/{n}: the tag's articles.
+ * Statuses: 200, 301, 404 (unknown tag or page), 500.
+ */
+int
+tag_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct term term;
+	int rc = tag_db_get(app->db, req->arena, req->edition->id,
+	                    req->param_slug, &term);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	return listing(
+	    app, req, resp, LISTING_TAG, &term,
+	    arena_printf(req->arena, "%s/tag/%s", frame_prefix(req), term.slug),
+	    term.name);
+}
+
+/*
+ * GET /articles/{slug}: one published article with its category, date,
+ * author, body, tags and links to the older and newer article.
+ * Statuses: 200, 404 (no published article with that slug), 500.
+ */
+int
+article_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct article art;
+	struct tval *ctx, *m, *tags;
+	const char *prefix = frame_prefix(req);
+	int rc =
+	    article_db_get(app->db, a, req->edition->id, req->param_slug, &art);
+	size_t i;
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	if ((ctx = frame_context(app, req, resp, art.s.title)) == NULL)
+		return 500;
+	m = frame_article_summary(app, req, &art.s);
+	tv_set(a, m, "body", tv_html(a, art.body));
+	tags = tv_list(a);
+	for (i = 0; i < art.tags_count; i++) {
+		struct tval *t = tv_map(a);
+
+		tv_set_str(a, t, "name", art.tags[i].name);
+		tv_set_str(
+		    a, t, "url",
+		    arena_printf(a, "%s/tag/%s", prefix, art.tags[i].slug));
+		tv_push(a, tags, t);
+	}
+	tv_set(a, m, "tags", tags);
+	tv_set_bool(a, m, "has_tags", art.tags_count > 0);
+	if (art.prev != NULL)
+		tv_set(a, m, "prev", frame_article_summary(app, req, art.prev));
+	if (art.next != NULL)
+		tv_set(a, m, "next", frame_article_summary(app, req, art.next));
+	tv_set(a, ctx, "article", m);
+	if (art.updated_at > resp->last_modified)
+		resp->last_modified = art.updated_at;
+	return app_render(app, resp, 200, "article", ctx);
+}

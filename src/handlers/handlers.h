@@ -1,0 +1,44 @@
+/*
+ * handlers.h: every handler the route table names, and the pieces of the
+ * page frame they share (handlers/frame.c).  Only router.c calls handlers.
+ */
+#ifndef GAZETTE_HANDLERS_H
+#define GAZETTE_HANDLERS_H
+
+#include "../app.h"
+#include "../db/content_db.h"
+
+/* handlers/article.c */
+int home_show(struct app *app, struct req *req, struct resp *resp);
+int article_show(struct app *app, struct req *req, struct resp *resp);
+int category_show(struct app *app, struct req *req, struct resp *resp);
+int tag_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/page.c */
+int page_show(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/frame.c: the context every public page starts from: language
+ * and direction, site name, menu, interface strings (t.*), footer years,
+ * Recent Posts.  title is the page's own title (NULL for the home page).
+ * Raises resp->last_modified to the newest content change.  Returns the
+ * map, or NULL on a database error.
+ */
+struct tval *frame_context(struct app *app, struct req *req, struct resp *resp,
+                           const char *title);
+
+/* Returns the edition's URL prefix: "" or "/ar". */
+const char *frame_prefix(const struct req *req);
+
+/*
+ * Formats a Unix time as the edition shows dates ("May 13, 2020"), in the
+ * site's time zone and the edition's digits.  Returns a string in the
+ * request's arena.
+ */
+const char *frame_date(struct app *app, struct req *req, long long t);
+
+/* Returns a TV_MAP describing one article summary for listings. */
+struct tval *frame_article_summary(struct app *app, struct req *req,
+                                   const struct article_summary *s);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * page.c: static pages (About, Contact details, …) at /{slug}.
+ */
+#include "../db/content_db.h"
+#include "handlers.h"
+
+/*
+ * GET /{slug}: a published page of the edition.
+ * Statuses: 200, 404 (no such page), 500.
+ */
+int
+page_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct page page;
+	struct tval *ctx, *m;
+	int rc =
+	    page_db_get(app->db, a, req->edition->id, req->param_slug, &page);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	if ((ctx = frame_context(app, req, resp, page.title)) == NULL)
+		return 500;
+	m = tv_map(a);
+	tv_set_str(a, m, "title", page.title);
+	tv_set(a, m, "body", tv_html(a, page.body));
+	tv_set(a, ctx, "page", m);
+	if (page.updated_at > resp->last_modified)
+		resp->last_modified = page.updated_at;
+	return app_render(app, resp, 200, "page", ctx);
+}

@@ -1,0 +1,394 @@
+/*
+ * response.c: the one place that builds response headers.  Handlers set a
+ * status, headers and a body on a struct resp; resp_serialise() writes the
+ * CGI header block with the security headers every response carries, the
+ * caching headers of public pages and the If-None-Match answer (304).
+ * Header values holding CR or LF never get in (resp_header refuses them),
+ * which is what keeps header injection out.  Writing the body is fcgi.c's
+ * job.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "../util/log.h"
+#include "response.h"
+
+#define RESP_DEFAULT_CONTENT_TYPE "text/html; charset=utf-8"
+
+/* 128 bits of BLAKE2b, written as 32 hex digits between quotes. */
+#define RESP_ETAG_HASH_BYTES 16
+#define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 3)
+
+/*
+ * Sent on every response unless the handler set a header of the same name.
+ * The CSP allows no inline script or style: templates link /css and /js.
+ */
+static const struct resp_header resp_security_headers[] = {
+    {"Content-Security-Policy",
+     "default-src 'none'; img-src 'self' data:; style-src 'self'; "
+     "script-src 'self'; font-src 'self'; form-action 'self'; "
+     "base-uri 'none'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Permissions-Policy",
+     "interest-cohort=(), camera=(), microphone=(), geolocation=()"},
+};
+
+/* Returns whether c may appear in an HTTP token (RFC 9110 tchar). */
+static bool
+is_tchar(unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return true;
+	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+static bool
+is_token(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!is_tchar((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/*
+ * Returns whether s may be a header value: no control characters but tab
+ * (so no CR, LF; NUL ends the string).
+ */
+static bool
+is_header_value(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+/* Prepares r for a new response: 200, HTML, no headers, an empty body. */
+void
+resp_init(struct resp *r, struct arena *a, struct buf *body)
+{
+	memset(r, 0, sizeof(*r));
+	r->arena = a;
+	r->status = 200;
+	r->content_type = RESP_DEFAULT_CONTENT_TYPE;
+	r->body = body;
+	if (body != NULL)
+		buf_reset(body);
+}
+
+/*
+ * Adds a header.  Besides what response.h lists, it refuses other control
+ * characters than tab in the value, and the names Status and
+ * Content-Length, which resp_serialise owns.  "Content-Type" sets
+ * r->content_type instead of adding a second one.
+ */
+int
+resp_header(struct resp *r, const char *name, const char *value)
+{
+	if (name == NULL || value == NULL || !is_token(name) ||
+	    !is_header_value(value))
+		return -1;
+	if (strcasecmp(name, "Status") == 0 ||
+	    strcasecmp(name, "Content-Length") == 0)
+		return -1;
+	if (strcasecmp(name, "Content-Type") == 0) {
+		r->content_type = value;
+		return 0;
+	}
+	if (r->headers_count >= RESP_MAX_HEADERS)
+		return -1;
+	r->headers[r->headers_count].name = name;
+	r->headers[r->headers_count].value = value;
+	r->headers_count++;
+	return 0;
+}
+
+/*
+ * Sets a redirect to location with status 301, 302 or 303 (anything else
+ * is refused).  The caller decides whether location may point off-site.
+ */
+int
+resp_redirect(struct resp *r, int status, const char *location)
+{
+	if (status != 301 && status != 302 && status != 303)
+		return -1;
+	if (location == NULL || *location == '\0' ||
+	    resp_header(r, "Location", location) != 0)
+		return -1;
+	r->status = status;
+	return 0;
+}
+
+/* Returns the reason phrase for status, or "Unknown" for one we never
+ * send. */
+const char *
+http_status_text(int status)
+{
+	switch (status) {
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 204:
+		return "No Content";
+	case 301:
+		return "Moved Permanently";
+	case 302:
+		return "Found";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 307:
+		return "Temporary Redirect";
+	case 308:
+		return "Permanent Redirect";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 410:
+		return "Gone";
+	case 413:
+		return "Content Too Large";
+	case 414:
+		return "URI Too Long";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
+	case 431:
+		return "Request Header Fields Too Large";
+	case 500:
+		return "Internal Server Error";
+	case 502:
+		return "Bad Gateway";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "Unknown";
+	}
+}
+
+/* Returns the handler's header called name (any case), or NULL. */
+static const char *
+handler_header(const struct resp *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->headers_count; i++)
+		if (strcasecmp(r->headers[i].name, name) == 0)
+			return r->headers[i].value;
+	return NULL;
+}
+
+/* Writes the strong ETag of body (quoted hex of a 128-bit BLAKE2b). */
+static void
+etag_compute(const struct buf *body, char out[RESP_ETAG_BYTES])
+{
+	static bool sodium_ready;
+	unsigned char hash[RESP_ETAG_HASH_BYTES];
+	const unsigned char *data = (const unsigned char *)"";
+	size_t len = 0;
+
+	if (!sodium_ready) {
+		if (sodium_init() < 0)
+			log_error("sodium_init failed");
+		sodium_ready = true;
+	}
+	if (body != NULL && body->len > 0) {
+		data = (const unsigned char *)body->data;
+		len = body->len;
+	}
+	crypto_generichash(hash, sizeof(hash), data, len, NULL, 0);
+	out[0] = '"';
+	sodium_bin2hex(out + 1, RESP_ETAG_HASH_BYTES * 2 + 1, hash,
+	               sizeof(hash));
+	out[RESP_ETAG_BYTES - 2] = '"';
+	out[RESP_ETAG_BYTES - 1] = '\0';
+}
+
+static const char *
+skip_ows(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/*
+ * Returns whether an If-None-Match value matches etag (with its quotes):
+ * "*", or a comma-separated list of entity tags compared weakly, as RFC
+ * 9110 asks for If-None-Match (W/"x" matches "x").  Entries that do not
+ * parse are skipped.
+ */
+static bool
+etag_matches(const char *inm, const char *etag)
+{
+	size_t etag_len = strlen(etag);
+	const char *p = inm;
+
+	for (;;) {
+		const char *start;
+
+		p = skip_ows(p);
+		if (*p == '\0')
+			return false;
+		if (*p == '*') {
+			const char *after = skip_ows(p + 1);
+
+			if (*after == ',' || *after == '\0')
+				return true;
+		}
+		if (p[0] == 'W' && p[1] == '/')
+			p += 2;
+		if (*p == '"') {
+			start = p;
+			p = strchr(p + 1, '"');
+			if (p == NULL)
+				return false;
+			p++;
+			if ((size_t)(p - start) == etag_len &&
+			    memcmp(start, etag, etag_len) == 0) {
+				const char *after = skip_ows(p);
+
+				if (*after == ',' || *after == '\0')
+					return true;
+			}
+		}
+		/* Skip to the next entry. */
+		p = strchr(p, ',');
+		if (p == NULL)
+			return false;
+		p++;
+	}
+}
+
+/* Appends "Last-Modified: <IMF-fixdate>" when t can be represented. */
+static void
+put_last_modified(struct buf *out, long long t)
+{
+	static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed",
+	                                "Thu", "Fri", "Sat"};
+	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr",
+	                                   "May", "Jun", "Jul", "Aug",
+	                                   "Sep", "Oct", "Nov", "Dec"};
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if ((long long)tt != t || gmtime_r(&tt, &tm) == NULL)
+		return;
+	if (tm.tm_year + 1900 > 9999 || tm.tm_wday < 0 || tm.tm_wday > 6 ||
+	    tm.tm_mon < 0 || tm.tm_mon > 11)
+		return;
+	buf_printf(out,
+	           "Last-Modified: %s, %02d %s %04d %02d:%02d:%02d GMT\r\n",
+	           days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	           tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static void
+put_header(struct buf *out, const char *name, const char *value)
+{
+	buf_puts(out, name);
+	buf_append(out, ": ", 2);
+	buf_puts(out, value);
+	buf_append(out, "\r\n", 2);
+}
+
+/*
+ * Writes the header block.  Order: Status, Content-Type and Content-Length
+ * (both left out of a 304), the security headers (a handler's header of the
+ * same name replaces the default), the handler's headers, then the caching
+ * headers.  Only a cacheable 200 gets ETag, Last-Modified and
+ * "Cache-Control: public, max-age=60"; every other response gets
+ * "Cache-Control: no-store", unless the handler set Cache-Control (or ETag)
+ * itself.  A handler's ETag replaces the computed one, also for
+ * If-None-Match.  Content-Length is the body's length even when the body is
+ * omitted (HEAD).  r->status and r->omit_body change on a 304.
+ */
+void
+resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
+{
+	char etag_buf[RESP_ETAG_BYTES];
+	const char *etag = NULL, *ct = r->content_type;
+	bool cache_public = r->cacheable && r->status == 200;
+	size_t i, body_len = r->body != NULL ? r->body->len : 0;
+
+	if (r->status < 100 || r->status > 599) {
+		log_error("response status %d out of range", r->status);
+		r->status = 500;
+		cache_public = false;
+	}
+	if (cache_public) {
+		etag = handler_header(r, "ETag");
+		if (etag == NULL) {
+			etag_compute(r->body, etag_buf);
+			etag = etag_buf;
+		}
+		if (if_none_match != NULL &&
+		    etag_matches(if_none_match, etag)) {
+			r->status = 304;
+			r->omit_body = true;
+		}
+	}
+
+	buf_printf(out, "Status: %d %s\r\n", r->status,
+	           http_status_text(r->status));
+	if (r->status != 304) {
+		if (ct == NULL) {
+			ct = RESP_DEFAULT_CONTENT_TYPE;
+		} else if (!is_header_value(ct)) {
+			/* A bug; octet-stream is never rendered as a page. */
+			log_error("invalid content type refused");
+			ct = "application/octet-stream";
+		}
+		put_header(out, "Content-Type", ct);
+		buf_printf(out, "Content-Length: %zu\r\n", body_len);
+	}
+	for (i = 0; i < sizeof(resp_security_headers) /
+	                    sizeof(resp_security_headers[0]);
+	     i++) {
+		const struct resp_header *h = &resp_security_headers[i];
+
+		if (handler_header(r, h->name) == NULL)
+			put_header(out, h->name, h->value);
+	}
+	for (i = 0; i < r->headers_count; i++)
+		put_header(out, r->headers[i].name, r->headers[i].value);
+	if (cache_public) {
+		if (etag == etag_buf)
+			put_header(out, "ETag", etag);
+		if (r->last_modified > 0 &&
+		    handler_header(r, "Last-Modified") == NULL)
+			put_last_modified(out, r->last_modified);
+		if (handler_header(r, "Cache-Control") == NULL)
+			put_header(out, "Cache-Control", "public, max-age=60");
+	} else if (handler_header(r, "Cache-Control") == NULL) {
+		put_header(out, "Cache-Control", "no-store");
+	}
+	buf_append(out, "\r\n", 2);
+}

@@ -1,0 +1,358 @@
+/*
+ * html.c: the escaping writer.  Text and attribute values, URLs for href
+ * and src, URL components and JSON string bodies each have one function
+ * here, and templates reach a page only through them.  Each scans for the
+ * next byte that needs work with a 256-entry table and appends the runs in
+ * between whole, so escaping a long article body costs little more than
+ * copying it.  Nothing here allocates except through struct buf.
+ */
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+static const char hex_upper[] = "0123456789ABCDEF";
+static const char hex_lower[] = "0123456789abcdef";
+
+/* Bytes html_text replaces: & < > " ' */
+static const unsigned char html_special[256] = {
+    ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+};
+
+/*
+ * Appends s with & < > " ' written as character references.  The result is
+ * safe between tags and inside a quoted attribute value; invalid UTF-8 is
+ * copied as it is (input is validated where it enters).
+ */
+void
+html_text(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	buf_grow(out, len);
+	while (i < len) {
+		const char *ref;
+		size_t ref_len;
+
+		while (i < len && !html_special[p[i]])
+			i++;
+		if (i > run)
+			buf_append(out, s + run, i - run);
+		if (i == len)
+			break;
+		switch (p[i]) {
+		case '&':
+			ref = "&amp;";
+			ref_len = 5;
+			break;
+		case '<':
+			ref = "&lt;";
+			ref_len = 4;
+			break;
+		case '>':
+			ref = "&gt;";
+			ref_len = 4;
+			break;
+		case '"':
+			ref = "&quot;";
+			ref_len = 6;
+			break;
+		default:
+			ref = "&#39;";
+			ref_len = 5;
+			break;
+		}
+		buf_append(out, ref, ref_len);
+		run = ++i;
+	}
+}
+
+static bool
+is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static void
+put_percent(struct buf *out, unsigned char c)
+{
+	char enc[3];
+
+	enc[0] = '%';
+	enc[1] = hex_upper[c >> 4];
+	enc[2] = hex_upper[c & 15];
+	buf_append(out, enc, 3);
+}
+
+/*
+ * Bytes html_url copies unchanged: RFC 3986 unreserved and reserved
+ * characters but the single quote.  Everything else (controls, space, the
+ * quotes, < > \ ^ ` { | } and non-ASCII) is percent-encoded, and '%' is
+ * kept only before two hex digits.  '&' is kept and written as &amp;.
+ */
+static const unsigned char url_keep[256] = {
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1,
+    ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+    ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['-'] = 1,
+    ['.'] = 1, ['_'] = 1, ['~'] = 1, [':'] = 1, ['/'] = 1, ['?'] = 1, ['#'] = 1,
+    ['['] = 1, [']'] = 1, ['@'] = 1, ['!'] = 1, ['$'] = 1, ['('] = 1, [')'] = 1,
+    ['*'] = 1, ['+'] = 1, [','] = 1, [';'] = 1, ['='] = 1,
+};
+
+/*
+ * Returns whether the scheme of s[0..len) (leading blanks already trimmed)
+ * is allowed: either there is none (no ':' before the first '/', '?' or
+ * '#') or it is exactly http, https or mailto in any case.  Anything else
+ * before a ':' is refused, even when a browser would read it as a relative
+ * path ("a b:c"): a browser strips tabs and newlines inside a scheme
+ * ("java\tscript:"), so only an exact match is safe.
+ */
+static bool
+url_scheme_allowed(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == '/' || c == '?' || c == '#')
+			return true;
+		if (c == ':')
+			return (i == 4 && strncasecmp(s, "http", 4) == 0) ||
+			       (i == 5 && strncasecmp(s, "https", 5) == 0) ||
+			       (i == 6 && strncasecmp(s, "mailto", 6) == 0);
+	}
+	return true;
+}
+
+/*
+ * Appends a URL for href or src.  Leading and trailing spaces and control
+ * characters are dropped first, as a browser drops them.  Protocol-relative
+ * URLs ("//host/path") are allowed: they reach the same places as the http
+ * and https URLs that are allowed anyway, and cannot run script.  Whether a
+ * URL may point off-site is the caller's decision, not this function's.
+ */
+int
+html_url(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, run;
+
+	while (len > 0 && p[0] <= 0x20) {
+		p++;
+		s++;
+		len--;
+	}
+	while (len > 0 && p[len - 1] <= 0x20)
+		len--;
+	if (!url_scheme_allowed(s, len))
+		return -1;
+	buf_grow(out, len);
+	i = run = 0;
+	while (i < len) {
+		while (i < len && url_keep[p[i]] && p[i] != '&')
+			i++;
+		if (i > run)
+			buf_append(out, s + run, i - run);
+		if (i == len)
+			break;
+		if (p[i] == '&')
+			buf_append(out, "&amp;", 5);
+		else if (p[i] == '%' && len - i >= 3 && is_hex(p[i + 1]) &&
+		         is_hex(p[i + 2])) {
+			buf_append(out, s + i, 3); /* already encoded */
+			i += 2;
+		} else {
+			put_percent(out, p[i]);
+		}
+		run = ++i;
+	}
+	return 0;
+}
+
+/* Bytes html_url_component copies: RFC 3986 unreserved characters. */
+static const unsigned char url_unreserved[256] = {
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1,
+    ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+    ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['-'] = 1,
+    ['.'] = 1, ['_'] = 1, ['~'] = 1,
+};
+
+/*
+ * Appends s with every byte but the unreserved ones written as %XX (upper
+ * case), so it can stand as one path segment or query value.  The result
+ * needs no HTML escaping.
+ */
+void
+html_url_component(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	buf_grow(out, len);
+	while (i < len) {
+		while (i < len && url_unreserved[p[i]])
+			i++;
+		if (i > run)
+			buf_append(out, s + run, i - run);
+		if (i == len)
+			break;
+		put_percent(out, p[i]);
+		run = ++i;
+	}
+}
+
+/*
+ * Returns the length of the well-formed UTF-8 sequence at p[0..len) that
+ * starts with a byte >= 0x80, or 0 when it is not well-formed (overlong,
+ * surrogate, above U+10FFFF, truncated).
+ */
+static size_t
+utf8_sequence(const unsigned char *p, size_t len)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
+	size_t n, k;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (len < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (k = 2; k < n; k++)
+		if (p[k] < 0x80 || p[k] > 0xbf)
+			return 0;
+	return n;
+}
+
+/*
+ * ASCII bytes html_json_string escapes: controls and " \ < > &.  Every
+ * non-ASCII byte is looked at too, to check the UTF-8 and to find U+2028
+ * and U+2029.
+ */
+static const unsigned char json_special[128] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+    [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+    [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, ['<'] = 1,  ['>'] = 1,
+    ['&'] = 1,
+};
+
+/*
+ * Appends s escaped for the inside of a JSON string: " and \ with a
+ * backslash, control characters as \n, \t … or \u00XX, < > & as \u003c
+ * \u003e \u0026 (the value can close no script element and open no
+ * comment), and U+2028 and U+2029 as \u2028 and \u2029 (older JavaScript
+ * parsers end a line there).  Bytes that are not well-formed UTF-8 become
+ * \ufffd, so the output is always valid JSON.
+ */
+void
+html_json_string(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+	char esc[6];
+
+	buf_grow(out, len);
+	while (i < len) {
+		unsigned char c;
+		size_t n = 1;
+
+		while (i < len && p[i] < 0x80 && !json_special[p[i]])
+			i++;
+		if (i == len)
+			break;
+		c = p[i];
+		if (c >= 0x80) {
+			n = utf8_sequence(p + i, len - i);
+			if (n > 0 &&
+			    !(n == 3 && c == 0xe2 && p[i + 1] == 0x80 &&
+			      (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))) {
+				i += n; /* part of the run */
+				continue;
+			}
+		}
+		if (i > run)
+			buf_append(out, s + run, i - run);
+		switch (c) {
+		case '"':
+			buf_append(out, "\\\"", 2);
+			break;
+		case '\\':
+			buf_append(out, "\\\\", 2);
+			break;
+		case '\b':
+			buf_append(out, "\\b", 2);
+			break;
+		case '\f':
+			buf_append(out, "\\f", 2);
+			break;
+		case '\n':
+			buf_append(out, "\\n", 2);
+			break;
+		case '\r':
+			buf_append(out, "\\r", 2);
+			break;
+		case '\t':
+			buf_append(out, "\\t", 2);
+			break;
+		case 0xe2:
+			if (n == 3) {
+				buf_append(out,
+				           p[i + 2] == 0xa8 ? "\\u2028"
+				                            : "\\u2029",
+				           6);
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			if (c >= 0x80) {
+				buf_append(out, "\\ufffd", 6);
+				n = 1;
+				break;
+			}
+			esc[0] = '\\';
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex_lower[c >> 4];
+			esc[5] = hex_lower[c & 15];
+			buf_append(out, esc, 6);
+			break;
+		}
+		i += n;
+		run = i;
+	}
+	if (i > run)
+		buf_append(out, s + run, i - run);
+}

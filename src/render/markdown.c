@@ -1,0 +1,163 @@
+/*
+ * markdown.c: the only caller of cmark.  Renders an article or page body
+ * to HTML in cmark's safe mode: raw HTML becomes an "omitted" comment and
+ * cmark empties javascript:, vbscript:, file: and most data: URLs.  On top
+ * of that we apply the same URL rule as html_url(): a link or image whose
+ * URL has a scheme other than http, https or mailto is unwrapped (the link
+ * text or the image's alt text stays, the element goes), so no empty
+ * href/src reaches a page.  Templates and escaping live in template.c and
+ * html.c; imported HTML goes through sanitize.c, not here.
+ *
+ * Not done yet: loading="lazy" (and width/height) on <img>; cmark's HTML
+ * renderer has no hook for attributes, so that needs a renderer of our
+ * own for image nodes or a pass over the output.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "../util/alloc.h"
+#include "markdown.h"
+
+#define MARKDOWN_OPTIONS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART)
+
+_Static_assert((MARKDOWN_OPTIONS & CMARK_OPT_UNSAFE) == 0,
+               "cmark must stay in safe mode: raw HTML would pass through");
+
+static bool
+is_ascii_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * Returns true when url is relative (no scheme) or its scheme is http,
+ * https or mailto, case-insensitively.  The scheme is found as a browser
+ * finds it: leading spaces and control characters are skipped and tabs
+ * and newlines are ignored, so "\tjava\nscript:" counts as javascript.
+ */
+static bool
+markdown_url_allowed(const char *url)
+{
+	static const char *const allowed[] = {"http", "https", "mailto"};
+	const unsigned char *p = (const unsigned char *)url;
+	char scheme[8];
+	size_t n = 0, i;
+
+	if (p == NULL)
+		return true;
+	while (*p != '\0' && *p <= 0x20)
+		p++;
+	for (; *p != ':'; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p == '\0')
+			return true; /* no ':' at all: relative */
+		if (!(is_ascii_alpha(*p) ||
+		      (n > 0 && ((*p >= '0' && *p <= '9') || *p == '+' ||
+		                 *p == '-' || *p == '.'))))
+			return true; /* '/', '?', '#' or other: relative */
+		if (n < sizeof(scheme))
+			scheme[n] = (char)(*p | 0x20);
+		n++;
+	}
+	if (n == 0)
+		return true; /* ":x" has no scheme */
+	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (strlen(allowed[i]) == n &&
+		    memcmp(allowed[i], scheme, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Replaces node by its children (link text, alt text) and frees it.  Should
+ * cmark ever refuse a move, the node keeps its place with an empty URL
+ * instead, and is not freed (another collected node may be inside it).
+ */
+static void
+markdown_unwrap(cmark_node *node)
+{
+	cmark_node *child;
+
+	while ((child = cmark_node_first_child(node)) != NULL) {
+		if (!cmark_node_insert_before(node, child)) {
+			(void)cmark_node_set_url(node, "");
+			return;
+		}
+	}
+	cmark_node_free(node);
+}
+
+/*
+ * Unwraps every link whose URL markdown_url_allowed refuses and every
+ * image whose URL is refused or empty (an <img src=""> is invalid HTML and
+ * loads the page itself).  Nodes are collected first and changed after
+ * the walk, since cmark's iterator must not see the tree change under it.
+ */
+static void
+markdown_filter_urls(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node **bad = NULL;
+	size_t bad_count = 0, bad_cap = 0, i;
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		const char *url;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
+			continue;
+		url = cmark_node_get_url(node);
+		if (markdown_url_allowed(url) &&
+		    !(type == CMARK_NODE_IMAGE &&
+		      (url == NULL || *url == '\0')))
+			continue;
+		if (bad_count == bad_cap) {
+			bad_cap = bad_cap ? bad_cap * 2 : 16;
+			bad = xrealloc(bad, bad_cap * sizeof(*bad));
+		}
+		bad[bad_count++] = node;
+	}
+	cmark_iter_free(it);
+	/* Each unwrap moves the node's children out before freeing it, so
+	 * a collected node nested inside another is never freed early. */
+	for (i = 0; i < bad_count; i++)
+		markdown_unwrap(bad[i]);
+	free(bad);
+}
+
+/*
+ * Renders len bytes of Markdown (need not be NUL-terminated) to HTML, with
+ * smart punctuation; invalid UTF-8 becomes U+FFFD.  On success fills *out
+ * with malloc'd, NUL-terminated HTML that the caller frees with
+ * free((char *)out->html), and returns 0.  Returns -1 (and *out empty,
+ * nothing to free) when len exceeds MARKDOWN_MAX_BYTES or cmark fails.
+ */
+int
+markdown_render(const char *md, size_t len, struct trusted_html *out)
+{
+	cmark_node *doc;
+	char *html;
+
+	out->html = NULL;
+	out->len = 0;
+	if (len > MARKDOWN_MAX_BYTES || (md == NULL && len > 0))
+		return -1;
+	doc = cmark_parse_document(md != NULL ? md : "", len, MARKDOWN_OPTIONS);
+	if (doc == NULL)
+		return -1;
+	markdown_filter_urls(doc);
+	html = cmark_render_html(doc, MARKDOWN_OPTIONS);
+	cmark_node_free(doc);
+	if (html == NULL)
+		return -1;
+	out->html = html;
+	out->len = strlen(html);
+	return 0;
+}

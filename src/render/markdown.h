@@ -1,0 +1,21 @@
+/*
+ * markdown.h: article and page bodies from Markdown to HTML.  markdown.c is
+ * the only caller of cmark; it renders in cmark's safe mode (raw HTML
+ * dropped) and keeps only http, https, mailto and relative link and image
+ * URLs, and hands back a struct trusted_html.  Bodies are rendered once,
+ * on save, and stored beside their source.
+ */
+#ifndef GAZETTE_MARKDOWN_H
+#define GAZETTE_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "trusted.h"
+
+/* Largest body accepted.  Debian's cmark 0.30.2 is quadratic on some
+ * inputs; bodies beyond the cap are refused. */
+#define MARKDOWN_MAX_BYTES (256 * 1024)
+
+int markdown_render(const char *md, size_t len, struct trusted_html *out);
+
+#endif

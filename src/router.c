@@ -1,0 +1,226 @@
+/*
+ * router.c: the route table (every URL of the program is one line here)
+ * and dispatch: edition prefix, canonical paths, typed parameters, method
+ * checks, then the handler.  Only this file knows the handlers.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers/handlers.h"
+#include "router.h"
+#include "util/slug.h"
+
+#define PUBLIC (R_PUBLIC | R_EDITION)
+
+const struct route router_table[] = {
+    {HTTP_GET, "/", home_show, PUBLIC},
+    {HTTP_GET, "/page/{n}", home_show, PUBLIC},
+    {HTTP_GET, "/articles/{slug}", article_show, PUBLIC},
+    {HTTP_GET, "/category/{slug}", category_show, PUBLIC},
+    {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
+    {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
+    {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
+    {HTTP_GET, "/{slug}", page_show, PUBLIC},
+};
+const size_t router_table_count =
+    sizeof(router_table) / sizeof(router_table[0]);
+
+#define PAGE_MAX 1000000
+
+/* Parses a page number: digits, no leading zero, 1..PAGE_MAX. */
+static int
+parse_page(const char *s, size_t len, long long *out)
+{
+	long long v = 0;
+	size_t i;
+
+	if (len == 0 || len > 7 || s[0] == '0')
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < 1 || v > PAGE_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parses an id: a positive 64-bit integer without leading zero. */
+static int
+parse_id(const char *s, size_t len, long long *out)
+{
+	char tmp[24], *end;
+	long long v;
+
+	if (len == 0 || len > 19 || s[0] == '0')
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	errno = 0;
+	v = strtoll(tmp, &end, 10);
+	if (errno != 0 || *end != '\0' || v <= 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Matches a pattern against a path; see router.h. */
+int
+router_match(const char *pattern, const char *path, struct req *req)
+{
+	const char *p = pattern, *s = path;
+	long long num = 0;
+	const char *slug = NULL;
+	size_t slug_len = 0;
+	int has_num = 0;
+
+	while (*p != '\0') {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			const char *seg_end = strchr(s, '/');
+			size_t name_len, seg_len;
+
+			if (close == NULL)
+				return -1;
+			name_len = (size_t)(close - p - 1);
+			seg_len = seg_end ? (size_t)(seg_end - s) : strlen(s);
+			if (name_len == 1 && p[1] == 'n') {
+				if (has_num || parse_page(s, seg_len, &num) < 0)
+					return has_num ? -1 : 0;
+				has_num = 1;
+			} else if (name_len == 2 &&
+			           memcmp(p + 1, "id", 2) == 0) {
+				if (has_num || parse_id(s, seg_len, &num) < 0)
+					return has_num ? -1 : 0;
+				has_num = 1;
+			} else if (name_len == 4 &&
+			           memcmp(p + 1, "slug", 4) == 0) {
+				if (slug != NULL)
+					return -1;
+				if (!slug_valid(s, seg_len))
+					return 0;
+				slug = s;
+				slug_len = seg_len;
+			} else {
+				return -1;
+			}
+			p = close + 1;
+			s += seg_len;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	if (*s != '\0')
+		return 0;
+	if (req != NULL) {
+		req->param_int_set = has_num;
+		req->param_int = has_num ? num : 0;
+		req->param_slug =
+		    slug ? arena_strndup(req->arena, slug, slug_len) : NULL;
+	}
+	return 1;
+}
+
+/*
+ * Answers a path with trailing slashes by redirecting to the path without
+ * them, built from the raw URI so that its encoding is kept.  Paths with
+ * empty segments ("//x/") get 404: never a redirect to "//host".
+ */
+static int
+redirect_trailing_slash(struct req *req, struct resp *resp)
+{
+	const char *q = strchr(req->uri, '?');
+	size_t end = q ? (size_t)(q - req->uri) : strlen(req->uri);
+	size_t keep = end;
+	char *loc;
+
+	if (strstr(req->path, "//") != NULL)
+		return 404;
+	while (keep > 1 && req->uri[keep - 1] == '/')
+		keep--;
+	if (keep == end || keep == 0 || req->uri[0] != '/')
+		return 404;
+	loc =
+	    arena_printf(req->arena, "%.*s%s", (int)keep, req->uri, q ? q : "");
+	return resp_redirect(resp, 301, loc) < 0 ? 400 : 301;
+}
+
+static const char *
+allow_header(unsigned methods)
+{
+	if (methods == (1u << HTTP_POST))
+		return "POST";
+	if (methods & (1u << HTTP_POST))
+		return "GET, HEAD, POST";
+	return "GET, HEAD";
+}
+
+/* Routes a request; see router.h. */
+int
+router_dispatch(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *path = req->path, *rest;
+	const struct edition *def = site_edition_by_prefix(&app->site, "", 0);
+	unsigned allowed = 0;
+	size_t i;
+
+	/* The edition prefix: "/ar" or "/ar/…" for an enabled edition. */
+	req->edition = def;
+	rest = path;
+	if (path[0] == '/' && path[1] != '\0') {
+		const char *slash = strchr(path + 1, '/');
+		size_t len =
+		    slash ? (size_t)(slash - path - 1) : strlen(path + 1);
+		const struct edition *e =
+		    len ? site_edition_by_prefix(&app->site, path + 1, len)
+		        : NULL;
+
+		if (e != NULL && e != def) {
+			req->edition = e;
+			if (slash == NULL) {
+				char *loc =
+				    arena_printf(req->arena, "/%s/", e->prefix);
+
+				resp_redirect(resp, 301, loc);
+				return 301;
+			}
+			rest = slash;
+		}
+	}
+	if (req->edition == NULL)
+		return 500;
+	req->route_path = rest;
+
+	if (strlen(rest) > 1 && rest[strlen(rest) - 1] == '/')
+		return redirect_trailing_slash(req, resp);
+
+	for (i = 0; i < router_table_count; i++) {
+		const struct route *r = &router_table[i];
+
+		if (req->edition != def && !(r->flags & R_EDITION))
+			continue;
+		if (router_match(r->pattern, rest, req) != 1)
+			continue;
+		if (r->method == req->method ||
+		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
+			resp->cacheable = (r->flags & R_PUBLIC) != 0;
+			return r->handler(app, req, resp);
+		}
+		allowed |= 1u << r->method;
+	}
+	if (allowed != 0 || req->method == HTTP_OTHER) {
+		resp_header(resp, "Allow",
+		            allow_header(allowed ? allowed : 1u << HTTP_GET));
+		return 405;
+	}
+	return 404;
+}
