@@ -8,7 +8,7 @@
 #     src/ or tests/ (snprintf and vsnprintf are fine);
 #   - struct trusted_html built only in src/render/markdown.c,
 #     src/render/sanitize.c and src/db/ (tests may build it too);
-#   - no CMARK_OPT_UNSAFE in src/ (but in a _Static_assert that it is unset);
+#   - no CMARK_OPT_UNSAFE in src/;
 #   - every C file in src/ opens with a comment.
 #
 # Lines that are comments (starting with /*, * or //) are not checked, so
@@ -27,17 +27,14 @@ c_files() {
 		LC_ALL=C sort
 }
 
-# rule MESSAGE ERE FILE...: reports non-comment lines matching ERE, except
-# lines matching $allow when it is set.
-allow=""
+# rule MESSAGE ERE FILE...: reports non-comment lines matching ERE.
 rule() {
 	msg=$1
 	re=$2
 	shift 2
 	[ $# -gt 0 ] || return 0
 	grep -nHE -- "$re" "$@" 2>/dev/null |
-		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)' |
-		grep -vE -- "${allow:-^\$}" >"$out"
+		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)' >"$out"
 	if [ -s "$out" ]; then
 		sed "s|\$|   <- $msg|" "$out"
 		status=1
@@ -61,11 +58,8 @@ rule "banned call (use strtoll, snprintf, buf_*, randombytes)" \
 rule "struct trusted_html built outside markdown.c, sanitize.c, src/db/" \
 	'\(struct trusted_html\)[[:space:]]*\{|struct trusted_html[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*=[[:space:]]*\{|(\.|->)html[[:space:]]*=([^=]|$)' \
 	$(c_files src | grep -vE '^src/(render/markdown\.c|render/sanitize\.c|db/)')
-# A compile-time assertion that the flag is absent is the one allowed use.
-allow='_Static_assert'
 # shellcheck disable=SC2046
 rule "CMARK_OPT_UNSAFE in src/" 'CMARK_OPT_UNSAFE' $(c_files src)
-allow=""
 
 for f in $(c_files src); do
 	case $(head -c 2 "$f") in

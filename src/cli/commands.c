@@ -239,15 +239,16 @@ cmd_serve(int argc, char **argv)
 }
 
 /*
- * gazette check --db FILE: integrity and foreign-key checks.  Exits 0 when
- * the database is sound, 1 when a problem was found (each printed).
+ * gazette check --db FILE: integrity and foreign-key checks, and the
+ * schema level, on a read-only connection that changes nothing.  Exits 0
+ * when the database is sound, 1 when a problem was found (each printed).
  */
 int
 cmd_check(int argc, char **argv)
 {
 	struct cli_opt opts[] = {{"db", true, true, NULL}};
 	struct db *db;
-	int rc, problems;
+	int rc, problems, level;
 
 	if ((rc = parse("check", argc, argv, opts, ARRAY_LEN(opts))) != 0)
 		return rc;
@@ -256,12 +257,19 @@ cmd_check(int argc, char **argv)
 		          strerror(errno));
 		return 1;
 	}
-	if (db_open(opts[0].value, &db) < 0) {
+	if (db_open_readonly(opts[0].value, &db) < 0) {
 		cli_error("check", "cannot open %s", opts[0].value);
 		return 1;
 	}
 	problems = db_check(db, stdout);
+	level = db_user_version(db);
 	db_close(db);
+	if (problems >= 0 && level != db_schema_level()) {
+		printf("schema: level %d, this program's is %d%s\n", level,
+		       db_schema_level(),
+		       level < db_schema_level() ? " (run gazette init)" : "");
+		problems++;
+	}
 	if (problems < 0) {
 		cli_error("check", "the check could not run");
 		return 1;

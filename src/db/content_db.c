@@ -108,6 +108,22 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->author_name = db_col_text(a, st, 7);
 }
 
+/*
+ * Prepares sql, binds (edition_id, slug) to its two parameters and steps
+ * once.  Returns SQLITE_ROW (with *st on the row), SQLITE_DONE, or -1.
+ * The caller resets *st when it is not NULL.
+ */
+static int
+step_by_slug(struct db *db, const char *sql, long long edition_id,
+             const char *slug, sqlite3_stmt **st)
+{
+	if ((*st = db_stmt(db, sql)) == NULL)
+		return -1;
+	sqlite3_bind_int64(*st, 1, edition_id);
+	db_bind_text(*st, 2, slug, -1);
+	return db_step(db, *st);
+}
+
 /* Lists articles; see content_db.h. */
 int
 article_db_list(struct db *db, struct arena *a, long long edition_id,
@@ -169,18 +185,15 @@ int
 article_db_get(struct db *db, struct arena *a, long long edition_id,
                const char *slug, struct article *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_article);
+	sqlite3_stmt *st;
 	size_t cap = 8;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	db_bind_text(st, 2, slug, -1);
-	rc = db_step(db, st);
+	rc = step_by_slug(db, sql_article, edition_id, slug, &st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
+		if (st != NULL)
+			sqlite3_reset(st);
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
 	read_summary(a, st, &out->s);
@@ -227,15 +240,11 @@ int
 page_db_get(struct db *db, struct arena *a, long long edition_id,
             const char *slug, struct page *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_page);
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	db_bind_text(st, 2, slug, -1);
-	rc = db_step(db, st);
+	rc = step_by_slug(db, sql_page, edition_id, slug, &st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->slug = db_col_text(a, st, 1);
@@ -245,7 +254,8 @@ page_db_get(struct db *db, struct arena *a, long long edition_id,
 		out->body.len = strlen(out->body.html);
 		out->updated_at = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_reset(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -253,22 +263,19 @@ static int
 term_get(struct db *db, struct arena *a, const char *sql, long long edition_id,
          const char *slug, struct term *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	db_bind_text(st, 2, slug, -1);
-	rc = db_step(db, st);
+	rc = step_by_slug(db, sql, edition_id, slug, &st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->slug = db_col_text(a, st, 1);
 		out->name = db_col_text(a, st, 2);
 		out->description = db_col_text(a, st, 3);
 	}
-	sqlite3_reset(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -343,18 +350,14 @@ fail:
 static long long
 term_id(struct db *db, const char *sql, long long edition_id, const char *slug)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st;
 	long long id = 0;
-	int rc;
+	int rc = step_by_slug(db, sql, edition_id, slug, &st);
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	db_bind_text(st, 2, slug, -1);
-	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc < 0 ? -1 : id;
 }
 

@@ -27,27 +27,37 @@ exec_simple(struct db *db, const char *sql)
 	return 0;
 }
 
-/* Opens the database; see db.h. */
-int
-db_open(const char *path, struct db **out)
+/* Opens a connection with the given flags; the pragmas are the caller's. */
+static struct db *
+open_flags(const char *path, int flags)
 {
 	struct db *db = xcalloc(1, sizeof(*db));
 	int rc;
 
-	*out = NULL;
-	rc = sqlite3_open_v2(path, &db->handle,
-	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	                         SQLITE_OPEN_NOMUTEX,
+	rc = sqlite3_open_v2(path, &db->handle, flags | SQLITE_OPEN_NOMUTEX,
 	                     NULL);
 	if (rc != SQLITE_OK) {
 		log_error("cannot open database %s: %s", path,
 		          db->handle ? sqlite3_errmsg(db->handle)
 		                     : sqlite3_errstr(rc));
 		db_close(db);
-		return -1;
+		return NULL;
 	}
 	sqlite3_extended_result_codes(db->handle, 1);
 	sqlite3_busy_timeout(db->handle, DB_BUSY_TIMEOUT_MS);
+	return db;
+}
+
+/* Opens the database; see db.h. */
+int
+db_open(const char *path, struct db **out)
+{
+	struct db *db =
+	    open_flags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+	*out = NULL;
+	if (db == NULL)
+		return -1;
 	if (exec_simple(db, "PRAGMA journal_mode=WAL") < 0 ||
 	    exec_simple(db, "PRAGMA synchronous=FULL") < 0 ||
 	    exec_simple(db, "PRAGMA foreign_keys=ON") < 0 ||
@@ -57,6 +67,29 @@ db_open(const char *path, struct db **out)
 	}
 	*out = db;
 	return 0;
+}
+
+/* Opens read-only; see db.h. */
+int
+db_open_readonly(const char *path, struct db **out)
+{
+	*out = open_flags(path, SQLITE_OPEN_READONLY);
+	return *out ? 0 : -1;
+}
+
+/* Reads user_version; see db.h. */
+int
+db_user_version(struct db *db)
+{
+	static const char sql[] = "PRAGMA user_version";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int v = -1;
+
+	if (st != NULL && db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return v;
 }
 
 /* Closes the connection; see db.h. */

@@ -18,6 +18,15 @@ struct db;
  */
 int db_open(const char *path, struct db **out);
 
+/*
+ * Opens an existing database read-only, changing nothing in the file (not
+ * even its journal mode).  Returns 0 and sets *out, or -1 after logging.
+ */
+int db_open_readonly(const char *path, struct db **out);
+
+/* Returns the database's PRAGMA user_version, or -1 on error. */
+int db_user_version(struct db *db);
+
 /* Finalises cached statements and closes the connection; NULL is fine. */
 void db_close(struct db *db);
 

@@ -18,26 +18,11 @@ db_schema_level(void)
 	return (int)embedded_sql_count;
 }
 
-static int
-user_version(struct db *db)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Applies pending migrations; see db.h. */
 int
 db_migrate(struct db *db, int *from, int *to)
 {
-	int level = user_version(db), target = db_schema_level(), i;
+	int level = db_user_version(db), target = db_schema_level(), i;
 	char pragma[64], *msg = NULL;
 
 	if (from)

@@ -65,7 +65,7 @@ frame_date(struct app *app, struct req *req, long long t)
 	const struct edition *e = req->edition;
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char key[16];
+	char key[24];
 	const char *month, *s;
 
 	(void)app;

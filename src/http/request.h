@@ -127,7 +127,7 @@ int req_parse(struct req *req, struct arena *a, const struct raw_request *raw);
  * byte, and dot segments are looked for after decoding.
  */
 int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
-		    size_t *out_len);
+                    size_t *out_len);
 
 /*
  * Parses application/x-www-form-urlencoded text (a query string or a POST
@@ -140,7 +140,7 @@ int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
  * no pairs), or 400.
  */
 int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
-			  size_t max_fields, struct kv **out, size_t *count);
+                          size_t max_fields, struct kv **out, size_t *count);
 
 /*
  * Parses a Cookie header ("a=1; b=2").  Values may be double-quoted; no
@@ -151,7 +151,7 @@ int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
  * (HTTP_MAX_COOKIE_BYTES, 431) is req_parse's.
  */
 int http_cookies_parse(struct arena *a, const char *s, size_t len,
-		       struct kv **out, size_t *count);
+                       struct kv **out, size_t *count);
 
 /* Returns whether s[0..len) is valid UTF-8 (no overlongs, surrogates). */
 bool utf8_valid(const char *s, size_t len);

@@ -25,10 +25,10 @@ struct resp {
 	const char *content_type; /* default "text/html; charset=utf-8" */
 	struct resp_header headers[RESP_MAX_HEADERS];
 	size_t headers_count;
-	struct buf *body; /* owned by the caller (a worker reuses one) */
-	bool omit_body;   /* HEAD, 304 */
+	struct buf *body;        /* owned by the caller (a worker reuses one) */
+	bool omit_body;          /* HEAD, 304 */
 	long long last_modified; /* Unix time, 0 when unknown */
-	bool cacheable;   /* public page: ETag, Last-Modified, Cache-Control */
+	bool cacheable; /* public page: ETag, Last-Modified, Cache-Control */
 };
 
 /* Prepares r for a new response using body (emptied) and arena a. */

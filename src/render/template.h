@@ -50,13 +50,13 @@ struct tval *tv_push(struct arena *a, struct tval *list, struct tval *v);
 
 /* Sets key (borrowed) in the map, replacing an earlier value; returns v. */
 struct tval *tv_set(struct arena *a, struct tval *map, const char *key,
-		    struct tval *v);
+                    struct tval *v);
 
 /* Shorthands for tv_set(a, map, key, tv_…(a, …)). */
 void tv_set_str(struct arena *a, struct tval *map, const char *key,
-		const char *s);
+                const char *s);
 void tv_set_int(struct arena *a, struct tval *map, const char *key,
-		long long i);
+                long long i);
 void tv_set_bool(struct arena *a, struct tval *map, const char *key, bool b);
 
 /* Inspection, for tests and for handlers that reuse a context. */
@@ -76,7 +76,7 @@ void template_set_free(struct template_set *set);
  * writes a message with the line number to err (if not NULL).
  */
 int template_set_add(struct template_set *set, const char *name,
-		     const char *src, size_t len, struct buf *err);
+                     const char *src, size_t len, struct buf *err);
 
 /*
  * Adds the templates compiled into the binary (templates/ at build time),
@@ -85,7 +85,7 @@ int template_set_add(struct template_set *set, const char *name,
  * -1 with a message in err.
  */
 int template_set_load(struct template_set *set, const char *dir,
-		      struct buf *err);
+                      struct buf *err);
 
 /* Returns whether the set has a template called name. */
 bool template_set_has(const struct template_set *set, const char *name);
@@ -99,6 +99,6 @@ bool template_set_has(const struct template_set *set, const char *name);
  * discard.
  */
 int template_render(const struct template_set *set, const char *name,
-		    const struct tval *ctx, struct buf *out, struct buf *err);
+                    const struct tval *ctx, struct buf *out, struct buf *err);
 
 #endif
