@@ -1,6 +1,6 @@
 /*
- * template.c: the Mustache engine declared in template.h, and the values a
- * handler fills a context with.  A template is parsed once into a flat array
+ * template.c: the Mustache engine declared in template.h (the values it
+ * renders are built by tvalue.c).  A template is parsed once into a flat array
  * of nodes (text, escaped variable, raw variable, section, inverted section,
  * partial); a section's children are the nodes that follow it, up to an
  * index stored in the section node, so rendering is one loop over an array
@@ -39,6 +39,7 @@
 #include "../util/alloc.h"
 #include "html.h"
 #include "template.h"
+#include "tvalue.h"
 
 #define TEMPLATE_MAX_DEPTH 64
 #define TEMPLATE_MAX_BYTES (16u * 1024 * 1024)
@@ -46,231 +47,6 @@
 #define TEMPLATE_MAX_DIR_DEPTH 16
 #define TEMPLATE_MAX_STEPS (10u * 1000 * 1000)
 #define TEMPLATE_MAX_OUTPUT_BYTES ((size_t)64 * 1024 * 1024)
-
-/* Values. */
-
-struct tval_entry {
-	const char *key;
-	struct tval *val;
-};
-
-struct tval {
-	enum tval_kind kind;
-	union {
-		bool b;
-		long long i;
-		double d;
-		struct {
-			const char *s;
-			size_t len;
-		} str; /* TV_STR and TV_HTML */
-		struct {
-			struct tval **items;
-			size_t len, cap;
-		} list;
-		struct {
-			struct tval_entry *entries;
-			size_t len, cap;
-		} map;
-	} u;
-};
-
-static struct tval *
-tv_new(struct arena *a, enum tval_kind kind)
-{
-	struct tval *v = arena_calloc(a, 1, sizeof(*v));
-
-	v->kind = kind;
-	return v;
-}
-
-/* Returns a null value. */
-struct tval *
-tv_null(struct arena *a)
-{
-	return tv_new(a, TV_NULL);
-}
-
-/* Returns a boolean value. */
-struct tval *
-tv_bool(struct arena *a, bool b)
-{
-	struct tval *v = tv_new(a, TV_BOOL);
-
-	v->u.b = b;
-	return v;
-}
-
-/* Returns an integer value, written in decimal. */
-struct tval *
-tv_int(struct arena *a, long long i)
-{
-	struct tval *v = tv_new(a, TV_INT);
-
-	v->u.i = i;
-	return v;
-}
-
-/* Returns a floating-point value, written in its shortest exact form. */
-struct tval *
-tv_double(struct arena *a, double d)
-{
-	struct tval *v = tv_new(a, TV_DOUBLE);
-
-	v->u.d = d;
-	return v;
-}
-
-/* Returns a text value borrowing s; a NULL s gives a null value. */
-struct tval *
-tv_str(struct arena *a, const char *s)
-{
-	if (s == NULL)
-		return tv_null(a);
-	return tv_strn(a, s, strlen(s));
-}
-
-/* Returns a text value borrowing len bytes at s (which may hold NULs). */
-struct tval *
-tv_strn(struct arena *a, const char *s, size_t len)
-{
-	struct tval *v = tv_new(a, TV_STR);
-
-	v->u.str.s = len > 0 ? s : "";
-	v->u.str.len = len;
-	return v;
-}
-
-/* Returns a trusted HTML value borrowing html.html. */
-struct tval *
-tv_html(struct arena *a, struct trusted_html html)
-{
-	struct tval *v = tv_new(a, TV_HTML);
-
-	v->u.str.s = html.len > 0 ? html.html : "";
-	v->u.str.len = html.len;
-	return v;
-}
-
-/* Returns an empty list; fill it with tv_push(). */
-struct tval *
-tv_list(struct arena *a)
-{
-	return tv_new(a, TV_LIST);
-}
-
-/* Returns an empty map; fill it with tv_set(). */
-struct tval *
-tv_map(struct arena *a)
-{
-	return tv_new(a, TV_MAP);
-}
-
-/* Appends v (not NULL) to list, growing it in the arena; returns v. */
-struct tval *
-tv_push(struct arena *a, struct tval *list, struct tval *v)
-{
-	assert(list != NULL && list->kind == TV_LIST && v != NULL);
-	if (list->u.list.len == list->u.list.cap) {
-		size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 8;
-		struct tval **items = arena_calloc(a, cap, sizeof(*items));
-
-		if (list->u.list.len > 0)
-			memcpy(items, list->u.list.items,
-			       list->u.list.len * sizeof(*items));
-		list->u.list.items = items;
-		list->u.list.cap = cap;
-	}
-	list->u.list.items[list->u.list.len++] = v;
-	return v;
-}
-
-static struct tval *
-map_find(const struct tval *map, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < map->u.map.len; i++)
-		if (strcmp(map->u.map.entries[i].key, key) == 0)
-			return map->u.map.entries[i].val;
-	return NULL;
-}
-
-/*
- * Sets key (borrowed) to v (not NULL) in map, replacing an earlier value of
- * the same key; returns v.  Maps are small arrays searched linearly.
- */
-struct tval *
-tv_set(struct arena *a, struct tval *map, const char *key, struct tval *v)
-{
-	size_t i;
-
-	assert(map != NULL && map->kind == TV_MAP && key != NULL && v != NULL);
-	for (i = 0; i < map->u.map.len; i++) {
-		if (strcmp(map->u.map.entries[i].key, key) == 0) {
-			map->u.map.entries[i].val = v;
-			return v;
-		}
-	}
-	if (map->u.map.len == map->u.map.cap) {
-		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
-		struct tval_entry *e = arena_calloc(a, cap, sizeof(*e));
-
-		if (map->u.map.len > 0)
-			memcpy(e, map->u.map.entries,
-			       map->u.map.len * sizeof(*e));
-		map->u.map.entries = e;
-		map->u.map.cap = cap;
-	}
-	map->u.map.entries[map->u.map.len].key = key;
-	map->u.map.entries[map->u.map.len].val = v;
-	map->u.map.len++;
-	return v;
-}
-
-/* Sets key to the text s (borrowed) in map. */
-void
-tv_set_str(struct arena *a, struct tval *map, const char *key, const char *s)
-{
-	tv_set(a, map, key, tv_str(a, s));
-}
-
-/* Sets key to the integer i in map. */
-void
-tv_set_int(struct arena *a, struct tval *map, const char *key, long long i)
-{
-	tv_set(a, map, key, tv_int(a, i));
-}
-
-/* Sets key to the boolean b in map. */
-void
-tv_set_bool(struct arena *a, struct tval *map, const char *key, bool b)
-{
-	tv_set(a, map, key, tv_bool(a, b));
-}
-
-/* Returns the kind of v. */
-enum tval_kind
-tv_kind(const struct tval *v)
-{
-	return v->kind;
-}
-
-/* Returns the number of items of a list, 0 for anything else. */
-size_t
-tv_list_len(const struct tval *v)
-{
-	return v != NULL && v->kind == TV_LIST ? v->u.list.len : 0;
-}
-
-/* Returns the value of key in a map, or NULL (missing key, not a map). */
-const struct tval *
-tv_get(const struct tval *map, const char *key)
-{
-	if (map == NULL || map->kind != TV_MAP)
-		return NULL;
-	return map_find(map, key);
-}
 
 /* Templates and parsing. */
 
@@ -976,10 +752,10 @@ lookup(const struct render *r, const struct template *t, const struct tnode *n)
 		return r->stack[r->top];
 	for (i = r->top; i >= 0 && v == NULL; i--)
 		if (r->stack[i] != NULL && r->stack[i]->kind == TV_MAP)
-			v = map_find(r->stack[i], key);
+			v = tv_map_find(r->stack[i], key);
 	for (part = 1; part < n->parts && v != NULL; part++) {
 		key += strlen(key) + 1;
-		v = v->kind == TV_MAP ? map_find(v, key) : NULL;
+		v = v->kind == TV_MAP ? tv_map_find(v, key) : NULL;
 	}
 	return v;
 }

@@ -311,6 +311,40 @@ test_editions(void)
 	      0);
 }
 
+/*
+ * A failing query is a 500 with the site's own page (or, when even the
+ * frame cannot be read, a minimal fixed page), and the worker goes on
+ * answering once the cause is gone.
+ */
+static void
+test_server_error(void)
+{
+	sqlite3 *raw = NULL;
+
+	CHECK(sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, "ALTER TABLE article_tags RENAME TO gone", NULL,
+	                   NULL, NULL) == SQLITE_OK);
+	CHECK(request("GET", "/articles/welcome-to-the-new-site", NULL, NULL) ==
+	      500);
+	CHECK(has(&body, "<h1>Something went wrong</h1>"));
+	CHECK(has(&head, "Cache-Control: no-store"));
+	check_security_headers();
+	CHECK(sqlite3_exec(raw, "ALTER TABLE gone RENAME TO article_tags", NULL,
+	                   NULL, NULL) == SQLITE_OK);
+
+	CHECK(sqlite3_exec(raw, "ALTER TABLE pages RENAME TO gone", NULL, NULL,
+	                   NULL) == SQLITE_OK);
+	CHECK(request("GET", "/about", NULL, NULL) == 500);
+	CHECK(has(&body, "500 Internal Server Error"));
+	check_security_headers();
+	CHECK(sqlite3_exec(raw, "ALTER TABLE gone RENAME TO pages", NULL, NULL,
+	                   NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	CHECK(request("GET", "/about", NULL, NULL) == 200);
+	CHECK(request("GET", "/articles/welcome-to-the-new-site", NULL, NULL) ==
+	      200);
+}
+
 int
 main(void)
 {
@@ -342,6 +376,7 @@ main(void)
 	test_canonical_and_methods();
 	test_bad_input();
 	test_editions();
+	test_server_error();
 
 	app_close(&app);
 	template_set_free(set);
