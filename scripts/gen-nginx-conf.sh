@@ -6,6 +6,7 @@
 # the uploads folder, SOCKET gazette's FastCGI socket.  Relative paths are
 # made absolute.  The `user` line names the current user and group when run
 # as root and is left out otherwise (nginx only switches users as root).
+# GAZETTE_NGINX_SSI=1 turns on SSI for pages (see the "ssi" setting).
 #
 # Values are pasted into nginx syntax unquoted, so only plain path
 # characters are accepted: no space, quote, ';', '{', '$', '@', '&', '\',
@@ -71,6 +72,11 @@ else
 	userline='/^[[:space:]]*user @USER@ @GROUP@;/d'
 fi
 
+# SSI for pages that include fragments (the "ssi" setting); off unless
+# asked for, since nginx then sends pages chunked with weak ETags.
+ssi=""
+[ "${GAZETTE_NGINX_SSI:-0}" = 1 ] && ssi="ssi on; ssi_last_modified on;"
+
 tmp="$out.tmp.$$"
 trap 'rm -f "$tmp"' EXIT
 sed -e "$userline" \
@@ -79,6 +85,7 @@ sed -e "$userline" \
 	-e "s|@ROOT@|$root|g" \
 	-e "s|@UPLOADS@|$uploads|g" \
 	-e "s|@SOCKET@|$socket|g" \
+	-e "s|@SSI@|$ssi|g" \
 	"$template" >"$tmp"
 if grep -n '@[A-Z]*@' "$tmp" >&2; then
 	die "placeholders left unfilled in $out"

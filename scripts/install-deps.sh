@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 run_pkgs="cmake make pkg-config gcc libc6-dev libfcgi-dev libsqlite3-dev
 libcmark-dev libargon2-dev libutf8proc-dev libsodium-dev libjansson-dev nginx"
-test_pkgs="clang libclang-rt-14-dev curl python3 default-jre-headless npm"
+test_pkgs="clang libclang-rt-14-dev curl python3 default-jre-headless npm
+chromium fonts-noto-core"
 
 want=$run_pkgs
 [ "${1:-run}" = test ] && want="$run_pkgs $test_pkgs"
@@ -37,8 +38,15 @@ if [ -n "$missing" ]; then
 		--no-install-recommends $missing
 fi
 
-if [ "${1:-run}" = test ] && [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
-	echo "install-deps: installing npm packages in tests/ (vnu-jar)"
+# tests/package-lock.json pins the npm test tools: vnu-jar (HTML checker),
+# playwright-core (drives Debian's chromium: never `playwright install`,
+# which downloads a browser) and axe-core (accessibility rules).
+if [ "${1:-run}" = test ] &&
+	{ [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] ||
+	[ ! -f tests/node_modules/playwright-core/package.json ] ||
+	[ ! -f tests/node_modules/axe-core/axe.min.js ]; }; then
+	echo "install-deps: installing npm packages in tests/" \
+		"(vnu-jar, playwright-core, axe-core)"
 	(cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi
 exit 0

@@ -35,6 +35,9 @@ mkdir -p var/uploads "$ngx" || exit 1
 if [ -e "$db" ]; then
 	"$bin" init --db "$db" || die "gazette init (migration) failed"
 else
+	# The starter content's images first: rows never name missing files.
+	mkdir -p var/uploads/demo && cp -p demo/images/* var/uploads/demo/ ||
+		die "cannot copy the starter images"
 	"$bin" init --db "$db" --starter || die "gazette init failed"
 fi
 

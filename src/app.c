@@ -35,6 +35,7 @@ app_load_site(struct app *app)
 
 	if (site_db_load(app->db, &app->site) < 0)
 		return -1;
+	app->frames = NULL; /* they lived in the old site's arena */
 	if (site_edition_by_prefix(&app->site, "", 0) == NULL) {
 		log_error("no enabled edition with an empty prefix");
 		return -1;
@@ -46,6 +47,9 @@ app_load_site(struct app *app)
 	}
 	setenv("TZ", tz, 1);
 	tzset();
+	/* Dates in the cached frame need the time zone set first. */
+	if (frame_load(app) < 0)
+		return -1;
 	app->data_version = db_data_version(app->db);
 	return 0;
 }

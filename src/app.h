@@ -18,7 +18,8 @@ struct app {
 	struct db *db;
 	const struct template_set *templates; /* borrowed */
 	struct site site;
-	int64_t data_version; /* of the loaded site */
+	struct frame_cache *frames; /* per edition, in site.arena */
+	int64_t data_version;       /* of the loaded site */
 	uint64_t requests;    /* served by this process, for request ids */
 };
 

@@ -21,6 +21,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
+    {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =

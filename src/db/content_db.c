@@ -17,10 +17,14 @@
 #define SUMMARY_COLUMNS                                                        \
 	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
 	"coalesce(c.slug, ''), coalesce(c.name, ''), "                         \
-	"coalesce(u.display_name, '') "
+	"coalesce(u.display_name, ''), a.comment_count, "                      \
+	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
+	"coalesce(m.alt, ''), coalesce(m.caption, '') "
+#define SUMMARY_COUNT 14 /* columns in SUMMARY_COLUMNS */
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
-	"LEFT JOIN users u ON u.id = a.author_id "
+	"LEFT JOIN users u ON u.id = a.author_id "                             \
+	"LEFT JOIN media m ON m.id = a.featured_media_id "
 
 static const char sql_list_all[] =
     "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
@@ -91,6 +95,8 @@ static const char sql_render_article[] =
     "UPDATE articles SET body_html = ? WHERE id = ?";
 static const char sql_unrendered_pages[] =
     "SELECT id, body_md FROM pages WHERE body_html = '' AND body_md != ''";
+static const char sql_media_size[] =
+    "SELECT width, height FROM media WHERE path = ?";
 static const char sql_render_page[] =
     "UPDATE pages SET body_html = ? WHERE id = ?";
 
@@ -106,6 +112,12 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->category_slug = db_col_text(a, st, 5);
 	s->category_name = db_col_text(a, st, 6);
 	s->author_name = db_col_text(a, st, 7);
+	s->comment_count = sqlite3_column_int64(st, 8);
+	s->image.path = db_col_text(a, st, 9);
+	s->image.width = sqlite3_column_int64(st, 10);
+	s->image.height = sqlite3_column_int64(st, 11);
+	s->image.alt = db_col_text(a, st, 12);
+	s->image.caption = db_col_text(a, st, 13);
 }
 
 /*
@@ -198,9 +210,9 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	}
 	read_summary(a, st, &out->s);
 	/* The stored body was rendered by markdown.c or sanitize.c on save. */
-	out->body.html = db_col_text(a, st, 8);
+	out->body.html = db_col_text(a, st, SUMMARY_COUNT);
 	out->body.len = strlen(out->body.html);
-	out->updated_at = sqlite3_column_int64(st, 9);
+	out->updated_at = sqlite3_column_int64(st, SUMMARY_COUNT + 1);
 	sqlite3_reset(st);
 
 	if ((st = db_stmt(db, sql_article_tags)) == NULL)
@@ -361,6 +373,37 @@ term_id(struct db *db, const char *sql, long long edition_id, const char *slug)
 	return rc < 0 ? -1 : id;
 }
 
+/*
+ * Tells markdown.c the size of an image in the media library, found by
+ * its URL (/uploads/PATH), so that bodies carry width and height.
+ */
+static int
+media_size(void *ctx, const char *url, long long *width, long long *height)
+{
+	struct db *db = ctx;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strncmp(url, "/uploads/", 9) != 0 ||
+	    (st = db_stmt(db, sql_media_size)) == NULL)
+		return -1;
+	db_bind_text(st, 1, url + 9, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		*width = sqlite3_column_int64(st, 0);
+		*height = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Renders Markdown with image sizes from the media library. */
+static int
+render_body(struct db *db, const char *md, size_t len, struct trusted_html *out)
+{
+	return markdown_render_sized(md, len, media_size, db, out);
+}
+
 /* Inserts an article; see content_db.h. */
 long long
 article_db_insert(struct db *db, const struct article_input *in)
@@ -374,7 +417,7 @@ article_db_insert(struct db *db, const struct article_input *in)
 	    (category = term_id(db, sql_category_id, in->edition_id,
 	                        in->category_slug)) <= 0)
 		return -1;
-	if (markdown_render(in->body_md, strlen(in->body_md), &html) < 0)
+	if (render_body(db, in->body_md, strlen(in->body_md), &html) < 0)
 		return -1;
 	if ((st = db_stmt(db, sql_insert)) == NULL)
 		goto out;
@@ -430,8 +473,8 @@ render_missing(struct db *db, const char *select_sql, const char *update_sql)
 		const char *md = (const char *)sqlite3_column_text(st, 1);
 		long long id = sqlite3_column_int64(st, 0);
 
-		if (markdown_render(md, (size_t)sqlite3_column_bytes(st, 1),
-		                    &html) < 0) {
+		if (render_body(db, md, (size_t)sqlite3_column_bytes(st, 1),
+		                &html) < 0) {
 			log_error("starter content: row %lld does not render",
 			          id);
 			rc = -1;

@@ -21,6 +21,15 @@ struct term {
 	const char *description;
 };
 
+/* A media item as a page shows it. */
+struct media_ref {
+	const char *path; /* below the uploads folder */
+	long long width;
+	long long height;
+	const char *alt;
+	const char *caption;
+};
+
 struct article_summary {
 	long long id;
 	const char *slug;
@@ -30,6 +39,8 @@ struct article_summary {
 	const char *category_slug; /* "" when uncategorised */
 	const char *category_name;
 	const char *author_name; /* "" when unknown */
+	long long comment_count;
+	struct media_ref image; /* featured image; path "" when none */
 };
 
 struct article {

@@ -46,8 +46,13 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	if (ctx == NULL)
 		return 500;
 	list = tv_list(a);
-	for (i = 0; i < count && i < PER_PAGE; i++)
-		tv_push(a, list, frame_article_summary(app, req, &items[i]));
+	for (i = 0; i < count && i < PER_PAGE; i++) {
+		struct tval *m = frame_article_summary(app, req, &items[i]);
+
+		/* The first image is above the fold: load it at once. */
+		tv_set_bool(a, m, "eager", i == 0);
+		tv_push(a, list, m);
+	}
 	tv_set(a, ctx, "articles", list);
 	if (title != NULL)
 		tv_set_str(a, ctx, "heading", title);

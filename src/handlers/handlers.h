@@ -16,13 +16,22 @@ int tag_show(struct app *app, struct req *req, struct resp *resp);
 
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
+int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/frame.c: builds, for every edition, the parts of the page frame
+ * that do not depend on the request (strings, menu, Recent Posts, social
+ * links) into app->frames, allocated in the site's arena.  Called by
+ * app.c whenever the site is (re)loaded.  Returns 0 or -1.
+ */
+int frame_load(struct app *app);
 
 /*
  * handlers/frame.c: the context every public page starts from: language
  * and direction, site name, menu, interface strings (t.*), footer years,
  * Recent Posts.  title is the page's own title (NULL for the home page).
  * Raises resp->last_modified to the newest content change.  Returns the
- * map, or NULL on a database error.
+ * map, or NULL when the site could not be loaded.
  */
 struct tval *frame_context(struct app *app, struct req *req, struct resp *resp,
                            const char *title);

@@ -29,3 +29,19 @@ page_show(struct app *app, struct req *req, struct resp *resp)
 		resp->last_modified = page.updated_at;
 	return app_render(app, resp, 200, "page", ctx);
 }
+
+/*
+ * GET /_partials/recent-posts: the Recent Posts box alone, for pages that
+ * include it with nginx SSI (the "ssi" setting), so that publishing an
+ * article changes this one fragment rather than every cached page.
+ * Statuses: 200, 500.
+ */
+int
+recent_posts_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct tval *ctx = frame_context(app, req, resp, NULL);
+
+	if (ctx == NULL)
+		return 500;
+	return app_render(app, resp, 200, "partials/recent-posts", ctx);
+}

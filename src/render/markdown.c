@@ -8,9 +8,9 @@
  * href/src reaches a page.  Templates and escaping live in template.c and
  * html.c; imported HTML goes through sanitize.c, not here.
  *
- * Not done yet: loading="lazy" (and width/height) on <img>; cmark's HTML
- * renderer has no hook for attributes, so that needs a renderer of our
- * own for image nodes or a pass over the output.
+ * Images are written by us rather than by cmark (markdown_rewrite_images),
+ * with loading="lazy", decoding="async" and, when the caller can tell their
+ * size, width and height, so that pages do not jump as images arrive.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -19,6 +19,8 @@
 #include <cmark.h>
 
 #include "../util/alloc.h"
+#include "../util/buf.h"
+#include "html.h"
 #include "markdown.h"
 
 #define MARKDOWN_OPTIONS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART)
@@ -129,6 +131,116 @@ markdown_filter_urls(cmark_node *doc)
 	free(bad);
 }
 
+/* Appends the plain text below node (an image's alt text). */
+static void
+plain_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(out, ' ');
+		else if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
+		         (lit = cmark_node_get_literal(n)) != NULL)
+			buf_puts(out, lit);
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * Writes the <img> element for an image node: every value through the
+ * escapers of html.c, the URL through html_url (already checked by
+ * markdown_filter_urls), the size when known, and lazy loading.  Returns
+ * 0, or -1 when the URL is refused.
+ */
+static int
+image_html(cmark_node *img, markdown_image_size_fn size, void *size_ctx,
+           struct buf *out)
+{
+	const char *url = cmark_node_get_url(img);
+	const char *title = cmark_node_get_title(img);
+	struct buf alt;
+	long long w, h;
+
+	buf_puts(out, "<img src=\"");
+	if (html_url(out, url, strlen(url)) < 0)
+		return -1;
+	buf_puts(out, "\" alt=\"");
+	buf_init(&alt);
+	plain_text(img, &alt);
+	html_text(out, alt.data ? alt.data : "", alt.len);
+	buf_free(&alt);
+	buf_putc(out, '"');
+	if (title != NULL && *title != '\0') {
+		buf_puts(out, " title=\"");
+		html_text(out, title, strlen(title));
+		buf_putc(out, '"');
+	}
+	if (size != NULL && size(size_ctx, url, &w, &h) == 0 && w > 0 && h > 0)
+		buf_printf(out, " width=\"%lld\" height=\"%lld\"", w, h);
+	buf_puts(out, " loading=\"lazy\" decoding=\"async\">");
+	return 0;
+}
+
+/*
+ * Replaces every image node by a custom inline node holding the <img>
+ * element written by image_html.  cmark's renderer writes a custom node's
+ * text as it is, and the parser never makes one, so this is the only way
+ * such text reaches a page.
+ */
+static int
+markdown_rewrite_images(cmark_node *doc, markdown_image_size_fn size,
+                        void *size_ctx)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node **imgs = NULL;
+	size_t count = 0, cap = 0, i;
+	cmark_event_type ev;
+	int rc = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 8;
+			imgs = xrealloc(imgs, cap * sizeof(*imgs));
+		}
+		imgs[count++] = node;
+	}
+	cmark_iter_free(it);
+	/* An image inside another image's alt text is text there: rewrite
+	 * from the last (innermost) so no freed node is visited. */
+	for (i = count; i-- > 0 && rc == 0;) {
+		cmark_node *custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		struct buf html;
+
+		buf_init(&html);
+		if (custom == NULL ||
+		    image_html(imgs[i], size, size_ctx, &html) < 0 ||
+		    !cmark_node_set_on_enter(custom, html.data) ||
+		    !cmark_node_set_on_exit(custom, "") ||
+		    !cmark_node_replace(imgs[i], custom)) {
+			cmark_node_free(custom);
+			rc = -1;
+		} else {
+			cmark_node_free(imgs[i]);
+		}
+		buf_free(&html);
+	}
+	free(imgs);
+	return rc;
+}
+
 /*
  * Renders len bytes of Markdown (need not be NUL-terminated) to HTML, with
  * smart punctuation; invalid UTF-8 becomes U+FFFD.  On success fills *out
@@ -137,7 +249,8 @@ markdown_filter_urls(cmark_node *doc)
  * nothing to free) when len exceeds MARKDOWN_MAX_BYTES or cmark fails.
  */
 int
-markdown_render(const char *md, size_t len, struct trusted_html *out)
+markdown_render_sized(const char *md, size_t len, markdown_image_size_fn size,
+                      void *size_ctx, struct trusted_html *out)
 {
 	cmark_node *doc;
 	char *html;
@@ -150,6 +263,10 @@ markdown_render(const char *md, size_t len, struct trusted_html *out)
 	if (doc == NULL)
 		return -1;
 	markdown_filter_urls(doc);
+	if (markdown_rewrite_images(doc, size, size_ctx) < 0) {
+		cmark_node_free(doc);
+		return -1;
+	}
 	html = cmark_render_html(doc, MARKDOWN_OPTIONS);
 	cmark_node_free(doc);
 	if (html == NULL)
@@ -157,4 +274,11 @@ markdown_render(const char *md, size_t len, struct trusted_html *out)
 	out->html = html;
 	out->len = strlen(html);
 	return 0;
+}
+
+/* Renders without image sizes; see markdown_render_sized. */
+int
+markdown_render(const char *md, size_t len, struct trusted_html *out)
+{
+	return markdown_render_sized(md, len, NULL, NULL, out);
 }

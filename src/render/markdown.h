@@ -20,6 +20,23 @@
  */
 #define MARKDOWN_MAX_BYTES (128 * 1024)
 
+/*
+ * Looks up the pixel size of an image by its URL, for width and height
+ * attributes.  Returns 0 and fills *width and *height when known, -1 when
+ * not (the image is then written without them).
+ */
+typedef int (*markdown_image_size_fn)(void *ctx, const char *url,
+                                      long long *width, long long *height);
+
 int markdown_render(const char *md, size_t len, struct trusted_html *out);
+
+/*
+ * As markdown_render, with image sizes from size(ctx, …) (which may be
+ * NULL).  Images are written as <img src alt [title] [width height]
+ * loading="lazy" decoding="async">.
+ */
+int markdown_render_sized(const char *md, size_t len,
+                          markdown_image_size_fn size, void *size_ctx,
+                          struct trusted_html *out);
 
 #endif

@@ -146,7 +146,9 @@ class Site:
     asked for, or None for gazette's default).  env adds variables to
     gazette serve's environment."""
 
-    def __init__(self, workers=2, starter=True, serve_args=(), env=None):
+    def __init__(self, workers=2, starter=True, serve_args=(), env=None,
+                 ssi=False):
+        self.ssi = ssi
         self.binary = find_binary()
         self.nginx_bin = find_nginx()
         self.workers = workers
@@ -189,6 +191,9 @@ class Site:
         init = [self.binary, "init", "--db", self.db]
         if self.starter:
             init.append("--starter")
+            # The starter content's images, as make run installs them.
+            shutil.copytree(os.path.join(SOURCE, "demo", "images"),
+                            os.path.join(self.uploads, "demo"))
         self._run_checked(init, "gazette init")
 
         self._start_nginx()
@@ -217,7 +222,9 @@ class Site:
                 ["sh", os.path.join(SOURCE, "scripts", "gen-nginx-conf.sh"),
                  self.nginx_conf, self.nginx_prefix,
                  "127.0.0.1:%d" % self.port, os.path.join(SOURCE, "www"),
-                 self.uploads, self.socket], "gen-nginx-conf.sh")
+                 self.uploads, self.socket], "gen-nginx-conf.sh",
+                env=dict(os.environ, GAZETTE_NGINX_SSI="1" if self.ssi
+                         else "0"))
             try:
                 os.unlink(os.path.join(self.nginx_prefix, "nginx.pid"))
             except FileNotFoundError:
@@ -260,8 +267,8 @@ class Site:
             return False
         return flag.encode() in out.stdout + out.stderr
 
-    def _run_checked(self, args, what):
-        p = subprocess.run(args, stdin=subprocess.DEVNULL,
+    def _run_checked(self, args, what, env=None):
+        p = subprocess.run(args, stdin=subprocess.DEVNULL, env=env,
                            capture_output=True, timeout=120)
         if p.returncode != 0:
             raise Failure("%s exited %d:\n%s%s" % (

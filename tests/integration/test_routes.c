@@ -86,6 +86,82 @@ check_security_headers(void)
 	CHECK(has(&head, "Referrer-Policy: "));
 }
 
+/* Runs one query on a connection of its own; returns the first column
+ * of the first row as a number. */
+static long long
+query_int(const char *sql)
+{
+	sqlite3 *raw = NULL;
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK &&
+	    sqlite3_prepare_v2(raw, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+	return v;
+}
+
+/* The same, for text; returns a static copy ("" when there is none). */
+static const char *
+query_text(const char *sql)
+{
+	static char out[512];
+	sqlite3 *raw = NULL;
+	sqlite3_stmt *st = NULL;
+
+	out[0] = '\0';
+	if (sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK &&
+	    sqlite3_prepare_v2(raw, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof(out), "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+	return out;
+}
+
+/*
+ * Checks the pages of a listing at base ("" for the home page) holding
+ * count articles: Older links up to the last page, Newer links back, and
+ * 404 past the end.
+ */
+static void
+check_listing_pages(const char *base, long long count)
+{
+	long long pages = (count + 9) / 10, n;
+	char uri[256], link[300];
+
+	CHECK(pages >= 2);
+	for (n = 1; n <= pages; n++) {
+		if (n == 1)
+			snprintf(uri, sizeof(uri), "%s/", base);
+		else
+			snprintf(uri, sizeof(uri), "%s/page/%lld", base, n);
+		if (n == 1 && base[0] != '\0')
+			uri[strlen(uri) - 1] = '\0';
+		CHECK(request("GET", uri, NULL, NULL) == 200);
+		snprintf(link, sizeof(link),
+		         "<a class=\"older\" href=\"%s/page/%lld\">", base,
+		         n + 1);
+		CHECK(has(&body, link) == (n < pages));
+		CHECK(has(&body, "<a class=\"newer\"") == (n > 1));
+		if (n == 2) {
+			snprintf(link, sizeof(link),
+			         "<a class=\"newer\" href=\"%s\">",
+			         base[0] ? base : "/");
+			CHECK(has(&body, link));
+		}
+	}
+	snprintf(uri, sizeof(uri), "%s/page/%lld", base, pages + 1);
+	CHECK(request("GET", uri, NULL, NULL) == 404);
+	snprintf(uri, sizeof(uri), "%s/page/1", base);
+	CHECK(request("GET", uri, NULL, NULL) == 301);
+	snprintf(link, sizeof(link), "Location: %s\r\n", base[0] ? base : "/");
+	CHECK(has(&head, link));
+}
+
 static void
 test_home(void)
 {
@@ -94,17 +170,21 @@ test_home(void)
 	CHECK(request("GET", "/", NULL, NULL) == 200);
 	check_security_headers();
 	CHECK(has(&body, "<html lang=\"en\" dir=\"ltr\">"));
-	CHECK(has(&body, "Welcome to the new site"));
-	/* Quotes in titles are escaped. */
-	CHECK(has(&body, "Families wait for news: &quot;We only want"));
+	CHECK(has(&body, query_text("SELECT title FROM articles WHERE state = "
+	                            "'published' ORDER BY published_at DESC, "
+	                            "id DESC")));
 	CHECK(!has(&body, "Draft notes"));
-	CHECK(has(&body, "May 13, 2024"));
 	CHECK(has(&body, "href=\"/category/news\""));
 	CHECK(has(&body, "Recent Posts"));
 	CHECK(has(&body, "2019\xe2\x80\x93"));
 	CHECK(has(&head, "Cache-Control: public"));
 	CHECK(has(&head, "Last-Modified: "));
-	CHECK(!has(&body, "Older Posts")); /* six articles: one page */
+	CHECK(has(&body, "Older Posts"));
+	/* Featured images: sized, lazy but for the first, captioned. */
+	CHECK(has(&body, "<img src=\"/uploads/demo/"));
+	CHECK(has(&body, "width=\"1200\" height=\"675\" alt=\"\" decoding"));
+	CHECK(has(&body, "loading=\"lazy\""));
+	CHECK(has(&body, "<figcaption>"));
 	p = strstr(head.data, "ETag: ");
 	CHECK(p != NULL);
 	if (p != NULL && (end = strstr(p, "\r\n")) != NULL &&
@@ -135,13 +215,18 @@ test_pagination(void)
 	CHECK(has(&body, "Page not found"));
 	check_security_headers();
 	CHECK(request("GET", "/page/abc", NULL, NULL) == 404);
-	CHECK(request("GET", "/page/2", NULL, NULL) == 404);
 	CHECK(request("GET", "/page/-1", NULL, NULL) == 404);
+	CHECK(request("GET", "/page/01", NULL, NULL) == 404);
+	CHECK(request("GET", "/page/1000001", NULL, NULL) == 404);
 
-	/* 6 starter articles + 19 = 25: three pages of 10. */
+	check_listing_pages("", query_int("SELECT count(*) FROM articles "
+	                                  "WHERE edition_id = 1 AND state = "
+	                                  "'published'"));
+
+	/* Enough open letters for three pages. */
 	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
 	CHECK(db_begin(db) == 0);
-	for (int i = 0; i < 19; i++) {
+	for (int i = 0; i < 25; i++) {
 		struct article_input in;
 
 		memset(&in, 0, sizeof(in));
@@ -158,29 +243,14 @@ test_pagination(void)
 	}
 	CHECK(db_commit(db) == 0);
 	db_close(db);
-
-	CHECK(request("GET", "/", NULL, NULL) == 200);
-	CHECK(has(&body, "href=\"/page/2\""));
-	CHECK(!has(&body, "Newer Posts"));
-	CHECK(request("GET", "/page/2", NULL, NULL) == 200);
-	CHECK(has(&body, "href=\"/page/3\""));
-	CHECK(has(&body, "Newer Posts"));
-	CHECK(has(&body, "<a class=\"newer\" href=\"/\">"));
-	CHECK(request("GET", "/page/3", NULL, NULL) == 200);
-	CHECK(!has(&body, "Older Posts"));
-	CHECK(has(&body, "href=\"/page/2\""));
-	CHECK(request("GET", "/page/4", NULL, NULL) == 404);
-
-	CHECK(request("GET", "/category/open-letters", NULL, NULL) == 200);
-	CHECK(has(&body, "href=\"/category/open-letters/page/2\""));
-	CHECK(request("GET", "/category/open-letters/page/2", NULL, NULL) ==
-	      200);
-	CHECK(has(&body, "href=\"/category/open-letters\""));
-	CHECK(request("GET", "/category/open-letters/page/3", NULL, NULL) ==
-	      404);
-	CHECK(request("GET", "/category/open-letters/page/1", NULL, NULL) ==
-	      301);
-	CHECK(has(&head, "Location: /category/open-letters\r\n"));
+	check_listing_pages("/category/open-letters",
+	                    query_int("SELECT count(*) FROM articles a JOIN "
+	                              "categories c ON c.id = a.category_id "
+	                              "WHERE c.slug = 'open-letters' AND "
+	                              "a.state = 'published'"));
+	check_listing_pages("", query_int("SELECT count(*) FROM articles "
+	                                  "WHERE edition_id = 1 AND state = "
+	                                  "'published'"));
 }
 
 static void
@@ -312,6 +382,99 @@ test_editions(void)
 }
 
 /*
+ * Share links carry the absolute URL (from the base-URL setting, never the
+ * Host header) and the title percent-encoded, then HTML-escaped: quotes,
+ * ampersands, apostrophes and non-Latin letters included.
+ */
+static void
+test_share_links(void)
+{
+	struct db *db = NULL;
+	struct article_input in;
+	const char *enc_title =
+	    "Q%26A%3A%20%22Who%27s%20next%3F%22%20%E2%80%94%20"
+	    "%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%D9%87";
+	const char *enc_url =
+	    "https%3A%2F%2Fnews.example.org%2Farticles%2Fqa-whos-next";
+	char want[512];
+
+	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
+	CHECK(site_db_set(db, "base_url", "https://news.example.org") == 0);
+	CHECK(db_begin(db) == 0);
+	memset(&in, 0, sizeof(in));
+	in.edition_id = 1;
+	in.slug = "qa-whos-next";
+	in.title = "Q&A: \"Who's next?\" \xe2\x80\x94 "
+	           "\xd8\xae\xd8\xa7\xd9\x86\xd9\x88\xd8\xa7\xd8\xaf\xd9\x87";
+	in.body_md = "Text.";
+	in.state = "published";
+	in.published_at = 2000000000LL; /* the newest: first on the home page */
+	CHECK(article_db_insert(db, &in) > 0);
+	CHECK(db_commit(db) == 0);
+	db_close(db);
+
+	CHECK(request("GET", "/articles/qa-whos-next", "HTTP_HOST=evil.example",
+	              NULL) == 200);
+	CHECK(!has(&body, "evil.example"));
+	CHECK(has(&body, "<h1>Q&amp;A: &quot;Who&#39;s next?&quot;"));
+	snprintf(want, sizeof(want),
+	         "https://www.facebook.com/sharer/sharer.php?u=%s\"", enc_url);
+	CHECK(has(&body, want));
+	snprintf(want, sizeof(want),
+	         "https://x.com/intent/tweet?url=%s&amp;text=%s\"", enc_url,
+	         enc_title);
+	CHECK(has(&body, want));
+	snprintf(want, sizeof(want), "https://wa.me/?text=%s%%20%s\"",
+	         enc_title, enc_url);
+	CHECK(has(&body, want));
+	snprintf(want, sizeof(want),
+	         "https://t.me/share/url?url=%s&amp;text=%s\"", enc_url,
+	         enc_title);
+	CHECK(has(&body, want));
+	snprintf(want, sizeof(want), "mailto:?subject=%s&amp;body=%s\"",
+	         enc_title, enc_url);
+	CHECK(has(&body, want));
+	CHECK(has(&body, "https://www.pinterest.com/pin/create/button/?url="));
+	/* The same links on the home page, for every article. */
+	CHECK(request("GET", "/", NULL, NULL) == 200);
+	snprintf(want, sizeof(want), "sharer.php?u=%s\"", enc_url);
+	CHECK(has(&body, want));
+	CHECK(has(&body, "0 comments"));
+}
+
+/* The Recent Posts fragment, for nginx SSI, and the include it replaces. */
+static void
+test_recent_posts_fragment(void)
+{
+	sqlite3 *raw = NULL;
+
+	CHECK(request("GET", "/_partials/recent-posts", NULL, NULL) == 200);
+	CHECK(!has(&body, "<!DOCTYPE"));
+	CHECK(has(&body, "Recent Posts"));
+	CHECK(has(&body, "<li><a href=\"/articles/"));
+	CHECK(has(&head, "ETag: "));
+	CHECK(request("GET", "/", NULL, NULL) == 200);
+	CHECK(!has(&body, "<!--# include"));
+
+	CHECK(sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw,
+	                   "INSERT INTO settings VALUES ('ssi', '1') ON "
+	                   "CONFLICT (key) DO UPDATE SET value = '1'",
+	                   NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(request("GET", "/about", NULL, NULL) == 200);
+	CHECK(has(&body, "<!--# include virtual=\"/_partials/recent-posts\" "
+	                 "-->"));
+	CHECK(!has(&body, "<ul class=\"recent\">"));
+	CHECK(sqlite3_exec(raw,
+	                   "UPDATE settings SET value = '0' WHERE key = "
+	                   "'ssi'",
+	                   NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	CHECK(request("GET", "/about", NULL, NULL) == 200);
+	CHECK(has(&body, "<ul class=\"recent\">"));
+}
+
+/*
  * A failing query is a 500 with the site's own page (or, when even the
  * frame cannot be read, a minimal fixed page), and the worker goes on
  * answering once the cause is gone.
@@ -376,6 +539,8 @@ main(void)
 	test_canonical_and_methods();
 	test_bad_input();
 	test_editions();
+	test_share_links();
+	test_recent_posts_fragment();
 	test_server_error();
 
 	app_close(&app);

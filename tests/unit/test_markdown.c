@@ -80,8 +80,37 @@ test_basics(void)
 	             "<p><a href=\"/a\">x</a> <a href=\"#b\">y</a> "
 	             "<a href=\"mailto:a@example.org\">z</a></p>\n");
 	check_render("![c](/c.png)",
-	             "<p><img src=\"/c.png\" alt=\"c\" /></p>\n");
+	             "<p><img src=\"/c.png\" alt=\"c\" loading=\"lazy\" "
+	             "decoding=\"async\"></p>\n");
 	check_render("a < b & c", "<p>a &lt; b &amp; c</p>\n");
+}
+
+static int
+fake_size(void *ctx, const char *url, long long *w, long long *h)
+{
+	(void)ctx;
+	if (strcmp(url, "/uploads/a.jpg") != 0)
+		return -1;
+	*w = 800;
+	*h = 533;
+	return 0;
+}
+
+/* Known images get their size; others are written without one. */
+static void
+test_image_sizes(void)
+{
+	struct trusted_html out;
+	const char *md = "![A *b*](/uploads/a.jpg \"Cap\") ![c](/x.png)";
+
+	CHECK(markdown_render_sized(md, strlen(md), fake_size, NULL, &out) ==
+	      0);
+	CHECK_STR(out.html,
+	          "<p><img src=\"/uploads/a.jpg\" alt=\"A b\" title=\"Cap\" "
+	          "width=\"800\" height=\"533\" loading=\"lazy\" "
+	          "decoding=\"async\"> <img src=\"/x.png\" alt=\"c\" "
+	          "loading=\"lazy\" decoding=\"async\"></p>\n");
+	free((char *)out.html);
 }
 
 static void
@@ -129,7 +158,8 @@ test_links(void)
 	check_render("![e]()", "<p>e</p>\n");
 	check_render("[![i](javascript:1) t](javascript:2)", "<p>i t</p>\n");
 	check_render("[![i](/i.png)](javascript:2)",
-	             "<p><img src=\"/i.png\" alt=\"i\" /></p>\n");
+	             "<p><img src=\"/i.png\" alt=\"i\" loading=\"lazy\" "
+	             "decoding=\"async\"></p>\n");
 	check_clean("[a](javascript:alert(1) \"t\")");
 	check_clean("[a]( JAVASCRIPT:alert(1) )");
 	check_clean("![a](javascript:alert(1))");
@@ -193,6 +223,7 @@ main(void)
 {
 	test_basics();
 	test_raw_html();
+	test_image_sizes();
 	test_links();
 	test_utf8();
 	test_limits();
