@@ -32,7 +32,8 @@ static const char *const fuzz_tags[] = {
 };
 
 static const char *const fuzz_attrs[] = {
-    "href", "src", "alt", "title", "class", "start",
+    "href",  "src",   "alt",    "title",   "class",
+    "start", "width", "height", "loading", "decoding",
 };
 
 /* Returns true when the n bytes at s are one of the words in list. */
