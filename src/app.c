@@ -169,12 +169,18 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	struct req req;
 	int status;
 	int64_t version;
+	bool reading;
 
 	memset(&req, 0, sizeof(req));
 	req.arena = arena;
 	req.id = ++app->requests;
 	log_set_request(req.id);
 
+	/* A GET or HEAD only reads: its queries share one snapshot. */
+	reading = raw->method != NULL && (strcmp(raw->method, "GET") == 0 ||
+	                                  strcmp(raw->method, "HEAD") == 0);
+	if (reading && db_read_begin(app->db) < 0)
+		reading = false;
 	version = db_data_version(app->db);
 	if (version != app->data_version && app_load_site(app) < 0)
 		log_error("could not reload the site settings");
@@ -191,6 +197,8 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	} else {
 		resp->status = status;
 	}
+	if (reading)
+		db_read_end(app->db);
 	if (raw->method != NULL && strcmp(raw->method, "HEAD") == 0)
 		resp->omit_body = true;
 	log_set_request(0);

@@ -16,47 +16,51 @@
 
 #define SUMMARY_COLUMNS                                                        \
 	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
-	"coalesce(c.slug, ''), coalesce(c.name, ''), "                         \
-	"coalesce(u.display_name, ''), a.comment_count, "                      \
+	"coalesce(c.slug, ''), coalesce(c.name, ''), '', a.comment_count, "    \
 	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
 	"coalesce(m.alt, ''), coalesce(m.caption, '') "
 #define SUMMARY_COUNT 14 /* columns in SUMMARY_COLUMNS */
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
-	"LEFT JOIN users u ON u.id = a.author_id "                             \
 	"LEFT JOIN media m ON m.id = a.featured_media_id "
 
+/* Listings read ids only (from the indexes alone, for the home page);
+ * summaries come by id, mostly from the worker's cache (handlers/frame.c). */
 static const char sql_list_all[] =
-    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "SELECT a.id FROM articles a "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
 static const char sql_list_category[] =
     "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION "
     "SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) "
-    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "SELECT a.id FROM articles a "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
     "AND a.category_id IN sub "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
 static const char sql_list_tag[] =
-    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "SELECT a.id FROM articles a "
     "JOIN article_tags t ON t.article_id = a.id AND t.tag_id = ?2 "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+                                  "WHERE a.id = ?1 AND a.state = 'published'";
 static const char sql_article[] =
-    "SELECT " SUMMARY_COLUMNS ", a.body_html, a.updated_at " SUMMARY_JOINS
+    "SELECT " SUMMARY_COLUMNS ", a.body_html, a.updated_at, "
+    "coalesce(u.display_name, '') " SUMMARY_JOINS
+    "LEFT JOIN users u ON u.id = a.author_id "
     "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
 static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
     "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? ORDER BY g.name";
 static const char sql_article_older[] =
-    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "SELECT a.id FROM articles a "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
-    "AND (a.published_at < ?2 OR (a.published_at = ?2 AND a.id < ?3)) "
+    "AND (a.published_at, a.id) < (?2, ?3) "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
 static const char sql_article_newer[] =
-    "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
+    "SELECT a.id FROM articles a "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
-    "AND (a.published_at > ?2 OR (a.published_at = ?2 AND a.id > ?3)) "
+    "AND (a.published_at, a.id) > (?2, ?3) "
     "ORDER BY a.published_at ASC, a.id ASC LIMIT 1";
 static const char sql_page[] =
     "SELECT id, slug, title, body_html, updated_at FROM pages "
@@ -67,13 +71,14 @@ static const char sql_category[] =
 static const char sql_tag[] =
     "SELECT id, slug, name, '' FROM tags WHERE edition_id = ? AND slug = ?";
 static const char sql_stats[] =
-    "SELECT max(max_a, max_p), first FROM ("
-    "SELECT (SELECT coalesce(max(max(updated_at, published_at)), 0) "
-    "FROM articles WHERE edition_id = ?1 AND state = 'published') AS max_a, "
-    "(SELECT coalesce(max(updated_at), 0) FROM pages "
-    "WHERE edition_id = ?1 AND state = 'published') AS max_p, "
+    "SELECT max(coalesce((SELECT max(published_at) FROM articles "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM articles "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM pages "
+    "WHERE edition_id = ?1 AND state = 'published'), 0)), "
     "(SELECT min(published_at) FROM articles "
-    "WHERE edition_id = ?1 AND state = 'published') AS first)";
+    "WHERE edition_id = ?1 AND state = 'published')";
 static const char sql_publish_due[] =
     "UPDATE articles SET state = 'published', updated_at = ?1 "
     "WHERE state = 'scheduled' AND published_at <= ?1";
@@ -136,31 +141,31 @@ step_by_slug(struct db *db, const char *sql, long long edition_id,
 	return db_step(db, *st);
 }
 
-/* Lists articles; see content_db.h. */
+/* Lists article ids; see content_db.h. */
 int
 article_db_list(struct db *db, struct arena *a, long long edition_id,
                 enum listing_kind kind, long long term_id, long long offset,
-                size_t limit, struct article_summary **out, size_t *count)
+                size_t limit, long long **ids, size_t *count)
 {
 	const char *sql = kind == LISTING_CATEGORY ? sql_list_category
 	                  : kind == LISTING_TAG    ? sql_list_tag
 	                                           : sql_list_all;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	size_t n = 0;
-	int rc;
+	int rc = SQLITE_DONE;
 
-	*out = NULL;
+	*ids = NULL;
 	*count = 0;
 	if (st == NULL)
 		return -1;
-	*out = arena_calloc(a, limit ? limit : 1, sizeof(**out));
+	*ids = arena_calloc(a, limit ? limit : 1, sizeof(**ids));
 	sqlite3_bind_int64(st, 1, edition_id);
 	if (kind != LISTING_ALL)
 		sqlite3_bind_int64(st, 2, term_id);
 	sqlite3_bind_int64(st, 3, (long long)limit);
 	sqlite3_bind_int64(st, 4, offset);
 	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
-		read_summary(a, st, &(*out)[n++]);
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (n < limit && rc != SQLITE_DONE)
 		return -1;
@@ -168,26 +173,42 @@ article_db_list(struct db *db, struct arena *a, long long edition_id,
 	return 0;
 }
 
-/* Reads one neighbour of an article (older or newer), or NULL. */
+/* Reads a published article's summary by id; see content_db.h. */
+int
+article_db_summary(struct db *db, struct arena *a, long long id,
+                   struct article_summary *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_summary);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		read_summary(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Reads the id of one neighbour of an article (older or newer), or 0. */
 static int
-read_neighbour(struct db *db, struct arena *a, const char *sql,
-               long long edition_id, const struct article_summary *s,
-               struct article_summary **out)
+read_neighbour(struct db *db, const char *sql, long long edition_id,
+               const struct article_summary *s, long long *out)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
 
-	*out = NULL;
+	*out = 0;
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition_id);
 	sqlite3_bind_int64(st, 2, s->published_at);
 	sqlite3_bind_int64(st, 3, s->id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*out = arena_calloc(a, 1, sizeof(**out));
-		read_summary(a, st, *out);
-	}
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
 }
@@ -213,6 +234,7 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	out->body.html = db_col_text(a, st, SUMMARY_COUNT);
 	out->body.len = strlen(out->body.html);
 	out->updated_at = sqlite3_column_int64(st, SUMMARY_COUNT + 1);
+	out->s.author_name = db_col_text(a, st, SUMMARY_COUNT + 2);
 	sqlite3_reset(st);
 
 	if ((st = db_stmt(db, sql_article_tags)) == NULL)
@@ -239,10 +261,10 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (read_neighbour(db, a, sql_article_older, edition_id, &out->s,
-	                   &out->prev) < 0 ||
-	    read_neighbour(db, a, sql_article_newer, edition_id, &out->s,
-	                   &out->next) < 0)
+	if (read_neighbour(db, sql_article_older, edition_id, &out->s,
+	                   &out->prev_id) < 0 ||
+	    read_neighbour(db, sql_article_newer, edition_id, &out->s,
+	                   &out->next_id) < 0)
 		return -1;
 	return 0;
 }

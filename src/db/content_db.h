@@ -38,7 +38,7 @@ struct article_summary {
 	long long published_at;
 	const char *category_slug; /* "" when uncategorised */
 	const char *category_name;
-	const char *author_name; /* "" when unknown */
+	const char *author_name; /* article_db_get only; "" otherwise */
 	long long comment_count;
 	struct media_ref image; /* featured image; path "" when none */
 };
@@ -49,8 +49,8 @@ struct article {
 	struct term *tags;
 	size_t tags_count;
 	long long updated_at;
-	struct article_summary *prev; /* older neighbour, or NULL */
-	struct article_summary *next; /* newer neighbour, or NULL */
+	long long prev_id; /* the older neighbour, or 0 */
+	long long next_id; /* the newer neighbour, or 0 */
 };
 
 struct page {
@@ -68,15 +68,20 @@ enum listing_kind {
 };
 
 /*
- * Lists published articles of an edition, newest first: up to limit from
- * offset, restricted by kind to category or tag id term_id.  Sets *out and
- * *count.  Returns 0 or -1.
+ * Lists the ids of published articles of an edition, newest first: up to
+ * limit from offset, restricted by kind to category or tag id term_id.
+ * Sets *ids (in a) and *count.  Returns 0 or -1.
  */
 int article_db_list(struct db *db, struct arena *a, long long edition_id,
                     enum listing_kind kind, long long term_id, long long offset,
-                    size_t limit, struct article_summary **out, size_t *count);
+                    size_t limit, long long **ids, size_t *count);
 
-/* Reads the published article with this slug, with tags and neighbours. */
+/* Reads the summary of the published article with this id (no author). */
+int article_db_summary(struct db *db, struct arena *a, long long id,
+                       struct article_summary *out);
+
+/* Reads the published article with this slug, with its author, tags and
+ * the ids of its neighbours. */
 int article_db_get(struct db *db, struct arena *a, long long edition_id,
                    const char *slug, struct article *out);
 

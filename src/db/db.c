@@ -157,6 +157,8 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st)
 {
 	int rc;
 
+	if (st == NULL)
+		return -1;
 	while ((rc = db_step(db, st)) == SQLITE_ROW)
 		;
 	sqlite3_reset(st);
@@ -187,6 +189,26 @@ int
 db_begin(struct db *db)
 {
 	return exec_simple(db, "BEGIN IMMEDIATE");
+}
+
+/* Starts a read transaction; see db.h. */
+int
+db_read_begin(struct db *db)
+{
+	static const char sql[] = "BEGIN DEFERRED";
+
+	/* Prepared once: every GET runs it. */
+	return db_exec_stmt(db, db_stmt(db, sql));
+}
+
+/* Ends a read transaction, if one is open. */
+void
+db_read_end(struct db *db)
+{
+	static const char sql[] = "COMMIT";
+
+	if (!sqlite3_get_autocommit(db->handle))
+		db_exec_stmt(db, db_stmt(db, sql));
 }
 
 /* Commits; see db.h. */

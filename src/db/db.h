@@ -40,6 +40,14 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
 /*
+ * Starts a read transaction (BEGIN DEFERRED), so that the queries of one
+ * page see one snapshot and take the WAL's read lock once rather than per
+ * statement.  Returns 0 or -1.  End it with db_read_end().
+ */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+
+/*
  * Returns a number that changes whenever another connection has committed
  * a change since the last call, or 0 on error.  Workers use it to reload
  * cached settings.

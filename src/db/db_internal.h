@@ -31,7 +31,8 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 /* Steps st; returns SQLITE_ROW, SQLITE_DONE, or -1 after logging. */
 int db_step(struct db *db, sqlite3_stmt *st);
 
-/* Runs a statement to completion; returns 0 or -1 (logged). */
+/* Runs a statement to completion; returns 0 or -1 (logged; also when st
+ * is NULL, as db_stmt returns on failure). */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 
 /* Column text copied into the arena ("" for NULL). */

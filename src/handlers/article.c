@@ -23,7 +23,8 @@ listing(struct app *app, struct req *req, struct resp *resp,
 {
 	struct arena *a = req->arena;
 	long long n = req->param_int_set ? req->param_int : 1;
-	struct article_summary *items;
+	long long *ids;
+	const struct tval *lead = NULL;
 	size_t count, i;
 	struct tval *ctx, *list;
 	const char *first =
@@ -33,7 +34,7 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
 	if (article_db_list(app->db, a, req->edition->id, kind,
 	                    term ? term->id : 0, (n - 1) * PER_PAGE,
-	                    PER_PAGE + 1, &items, &count) < 0)
+	                    PER_PAGE + 1, &ids, &count) < 0)
 		return 500;
 	if (count == 0 && n > 1)
 		return 404;
@@ -45,13 +46,24 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	        : title);
 	if (ctx == NULL)
 		return 500;
-	list = tv_list(a);
-	for (i = 0; i < count && i < PER_PAGE; i++) {
-		struct tval *m = frame_article_summary(app, req, &items[i]);
+	/* The first entry is apart: its image is above the fold and loads at
+	 * once (the template wraps it in above_fold, which says eager). */
+	if (count > 0) {
+		struct tval *fold = tv_map(a);
 
-		/* The first image is above the fold: load it at once. */
-		tv_set_bool(a, m, "eager", i == 0);
-		tv_push(a, list, m);
+		if ((lead = frame_article_summary(app, req, ids[0])) == NULL)
+			return 500;
+		tv_set_bool(a, fold, "eager", true);
+		tv_set(a, ctx, "above_fold", fold);
+		tv_set_shared(a, ctx, "lead", lead);
+	}
+	list = tv_list(a);
+	for (i = 1; i < count && i < PER_PAGE; i++) {
+		const struct tval *m = frame_article_summary(app, req, ids[i]);
+
+		if (m == NULL)
+			return 500;
+		tv_push_shared(a, list, m);
 	}
 	tv_set(a, ctx, "articles", list);
 	if (title != NULL)
@@ -135,6 +147,7 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 	struct arena *a = req->arena;
 	struct article art;
 	struct tval *ctx, *m, *tags;
+	const struct tval *n;
 	const char *prefix = frame_prefix(req);
 	int rc =
 	    article_db_get(app->db, a, req->edition->id, req->param_slug, &art);
@@ -144,8 +157,16 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 		return rc > 0 ? 404 : 500;
 	if ((ctx = frame_context(app, req, resp, art.s.title)) == NULL)
 		return 500;
-	m = frame_article_summary(app, req, &art.s);
+	/* What listings show of it (shared, cached), and beside it what only
+	 * its own page shows; the template opens the second inside the
+	 * first. */
+	if ((n = frame_article_summary(app, req, art.s.id)) == NULL)
+		n = frame_article_summary_new(app, req, &art.s);
+	tv_set_shared(a, ctx, "article", n);
+	m = tv_map(a);
 	tv_set(a, m, "body", tv_html(a, art.body));
+	if (art.s.author_name[0] != '\0')
+		tv_set_str(a, m, "author", art.s.author_name);
 	tags = tv_list(a);
 	for (i = 0; i < art.tags_count; i++) {
 		struct tval *t = tv_map(a);
@@ -153,16 +174,18 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 		tv_set_str(a, t, "name", art.tags[i].name);
 		tv_set_str(
 		    a, t, "url",
-		    arena_printf(a, "%s/tag/%s", prefix, art.tags[i].slug));
+		    arena_concat(a, prefix, "/tag/", art.tags[i].slug, NULL));
 		tv_push(a, tags, t);
 	}
 	tv_set(a, m, "tags", tags);
 	tv_set_bool(a, m, "has_tags", art.tags_count > 0);
-	if (art.prev != NULL)
-		tv_set(a, m, "prev", frame_article_summary(app, req, art.prev));
-	if (art.next != NULL)
-		tv_set(a, m, "next", frame_article_summary(app, req, art.next));
-	tv_set(a, ctx, "article", m);
+	if (art.prev_id != 0 &&
+	    (n = frame_article_summary(app, req, art.prev_id)) != NULL)
+		tv_set_shared(a, m, "prev", n);
+	if (art.next_id != 0 &&
+	    (n = frame_article_summary(app, req, art.next_id)) != NULL)
+		tv_set_shared(a, m, "next", n);
+	tv_set(a, ctx, "article_page", m);
 	if (art.updated_at > resp->last_modified)
 		resp->last_modified = art.updated_at;
 	return app_render(app, resp, 200, "article", ctx);

@@ -28,6 +28,18 @@ struct frame_cache {
 	struct tval *social;
 	long long changed_at;
 	int first_year;
+	/* Article summaries already described, by article id (open
+	 * addressing, SUMMARY_CACHE_SLOTS slots, id 0 empty). */
+	struct summary_slot *summaries;
+	size_t summaries_count;
+};
+
+/* At most this many summaries are kept per edition (half the slots). */
+#define SUMMARY_CACHE_SLOTS 8192
+
+struct summary_slot {
+	long long id;
+	struct tval *tv;
 };
 
 static const char *const social_keys[][2] = {
@@ -79,27 +91,49 @@ localise_digits(struct arena *a, const char *digits, const char *s)
 	return out;
 }
 
+/* Returns v in decimal, in the arena. */
+static const char *
+decimal(struct arena *a, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u =
+	    v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return arena_strdup(a, p);
+}
+
+/*
+ * Formats a date as the edition writes them.  Listings format dozens per
+ * request, so this joins strings rather than calling printf.
+ */
 static const char *
 format_date(struct arena *a, const struct edition *e, long long t)
 {
+	static const char *const month_keys[] = {
+	    "month_1", "month_2",  "month_3",  "month_4",
+	    "month_5", "month_6",  "month_7",  "month_8",
+	    "month_9", "month_10", "month_11", "month_12"};
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char key[24];
-	const char *month, *s;
+	const char *month, *day, *year, *s;
 
-	if (localtime_r(&tt, &tm) == NULL)
+	if (localtime_r(&tt, &tm) == NULL || tm.tm_mon < 0 || tm.tm_mon > 11)
 		return "";
-	snprintf(key, sizeof(key), "month_%d", tm.tm_mon + 1);
-	month = edition_string(e, key);
+	month = edition_string(e, month_keys[tm.tm_mon]);
+	day = decimal(a, tm.tm_mday);
+	year = decimal(a, tm.tm_year + 1900LL);
 	if (strcmp(e->date_style, "dmy") == 0)
-		s = arena_printf(a, "%d %s %d", tm.tm_mday, month,
-		                 tm.tm_year + 1900);
+		s = arena_concat(a, day, " ", month, " ", year, NULL);
 	else if (strcmp(e->date_style, "ymd") == 0)
-		s = arena_printf(a, "%d %s %d", tm.tm_year + 1900, month,
-		                 tm.tm_mday);
+		s = arena_concat(a, year, " ", month, " ", day, NULL);
 	else
-		s = arena_printf(a, "%s %d, %d", month, tm.tm_mday,
-		                 tm.tm_year + 1900);
+		s = arena_concat(a, month, " ", day, ", ", year, NULL);
 	return localise_digits(a, e->digits, s);
 }
 
@@ -117,34 +151,55 @@ iso_date(struct arena *a, long long t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char s[32];
+	int f[6], i;
+	char *s, *p;
 
-	if (gmtime_r(&tt, &tm) == NULL)
+	if (gmtime_r(&tt, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 0)
 		return "";
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return arena_strdup(a, s);
+	f[0] = tm.tm_year + 1900;
+	f[1] = tm.tm_mon + 1;
+	f[2] = tm.tm_mday;
+	f[3] = tm.tm_hour;
+	f[4] = tm.tm_min;
+	f[5] = tm.tm_sec;
+	p = s = arena_alloc(a, sizeof("YYYY-MM-DDTHH:MM:SSZ"));
+	*p++ = (char)('0' + f[0] / 1000);
+	*p++ = (char)('0' + f[0] / 100 % 10);
+	*p++ = (char)('0' + f[0] / 10 % 10);
+	*p++ = (char)('0' + f[0] % 10);
+	for (i = 1; i < 6; i++) {
+		*p++ = "--T::"[i - 1];
+		*p++ = (char)('0' + f[i] / 10);
+		*p++ = (char)('0' + f[i] % 10);
+	}
+	*p++ = 'Z';
+	*p = '\0';
+	return s;
 }
 
 /* Returns s percent-encoded as a query value, in the arena. */
 static const char *
 url_encode(struct arena *a, const char *s)
 {
-	struct buf b;
-	const char *out;
+	static struct buf scratch; /* reused: a worker serves one at a time */
 
-	buf_init(&b);
-	html_url_component(&b, s, strlen(s));
-	out = arena_strndup(a, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	return out;
+	buf_reset(&scratch);
+	html_url_component(&scratch, s, strlen(s));
+	return arena_strndup(a, scratch.data ? scratch.data : "", scratch.len);
 }
 
-/* The base URL without its trailing slash: absolute URLs never come from
- * the request's Host header. */
+/* The base URL, from the settings (absolute URLs never come from the
+ * request's Host header), without a trailing slash. */
 static const char *
-base_url(const struct app *app)
+base_url(struct app *app, struct arena *a)
 {
-	return site_setting(&app->site, "base_url", "");
+	const char *b = site_setting(&app->site, "base_url", "");
+	size_t n = strlen(b);
+
+	while (n > 0 && b[n - 1] == '/')
+		n--;
+	return b[n] == '\0' ? b : arena_strndup(a, b, n);
 }
 
 /* Returns "N comments" in the edition's words and digits. */
@@ -154,7 +209,7 @@ comments_label(struct arena *a, const struct edition *e, long long n)
 	const char *word = edition_string(e, n == 1 ? "comment" : "comments");
 
 	return localise_digits(a, e->digits,
-	                       arena_printf(a, "%lld %s", n, word));
+	                       arena_concat(a, decimal(a, n), " ", word, NULL));
 }
 
 /* Describes a media item for a page: URL, size, alt text, caption. */
@@ -163,7 +218,7 @@ image_tval(struct arena *a, const struct media_ref *m)
 {
 	struct tval *img = tv_map(a);
 
-	tv_set_str(a, img, "url", arena_printf(a, "/uploads/%s", m->path));
+	tv_set_str(a, img, "url", arena_concat(a, "/uploads/", m->path, NULL));
 	tv_set_int(a, img, "width", m->width);
 	tv_set_int(a, img, "height", m->height);
 	tv_set_str(a, img, "alt", m->alt);
@@ -183,7 +238,8 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 {
 	struct tval *m = tv_map(a), *share = tv_map(a);
 	const char *prefix = edition_prefix(a, e);
-	const char *url = arena_printf(a, "%s/articles/%s", prefix, s->slug);
+	const char *url = arena_concat(a, prefix, "/articles/", s->slug, NULL);
+	const char *base = base_url(app, a);
 
 	tv_set_str(a, m, "title", s->title);
 	tv_set_str(a, m, "url", url);
@@ -196,30 +252,96 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 
 		tv_set_str(a, c, "name", s->category_name);
 		tv_set_str(a, c, "url",
-		           arena_printf(a, "%s/category/%s", prefix,
-		                        s->category_slug));
+		           arena_concat(a, prefix, "/category/",
+		                        s->category_slug, NULL));
 		tv_set(a, m, "category", c);
 	}
 	if (s->author_name[0] != '\0')
 		tv_set_str(a, m, "author", s->author_name);
 	if (s->image.path[0] != '\0') {
 		tv_set(a, m, "image", image_tval(a, &s->image));
-		tv_set_str(
-		    a, share, "image",
-		    url_encode(a, arena_printf(a, "%s/uploads/%s",
-		                               base_url(app), s->image.path)));
+		tv_set_str(a, share, "media",
+		           url_encode(a, arena_concat(a, base, "/uploads/",
+		                                      s->image.path, NULL)));
 	}
 	tv_set_str(a, share, "url",
-	           url_encode(a, arena_printf(a, "%s%s", base_url(app), url)));
+	           url_encode(a, arena_concat(a, base, url, NULL)));
 	tv_set_str(a, share, "title", url_encode(a, s->title));
 	tv_set(a, m, "share", share);
 	return m;
 }
 
+/* Copies a summary's strings into a, so that it outlives the request. */
+static struct article_summary
+summary_copy(struct arena *a, const struct article_summary *s)
+{
+	struct article_summary c = *s;
+
+	c.slug = arena_strdup(a, s->slug);
+	c.title = arena_strdup(a, s->title);
+	c.excerpt = arena_strdup(a, s->excerpt);
+	c.category_slug = arena_strdup(a, s->category_slug);
+	c.category_name = arena_strdup(a, s->category_name);
+	c.author_name = arena_strdup(a, s->author_name);
+	c.image.path = arena_strdup(a, s->image.path);
+	c.image.alt = arena_strdup(a, s->image.alt);
+	c.image.caption = arena_strdup(a, s->image.caption);
+	return c;
+}
+
+/*
+ * Returns the description of the published article id for edition e, from
+ * fc's cache or, on a miss, read and described (into the site's arena when
+ * the cache has room, else into scratch).  A description depends only on
+ * data that changes by a commit (the article, the edition's strings and
+ * date style, the settings), and any commit reloads the site and with it
+ * these caches, so each article is read and described once per worker and
+ * reload, then shared read-only.  Returns NULL when the article is not
+ * published (or on a database error, logged).
+ */
+static const struct tval *
+summary_by_id(struct app *app, struct frame_cache *fc, const struct edition *e,
+              struct arena *scratch, long long id)
+{
+	struct arena *a = &app->site.arena;
+	struct article_summary s, copy;
+	size_t slot;
+
+	if (fc->summaries == NULL)
+		fc->summaries = arena_calloc(a, SUMMARY_CACHE_SLOTS,
+		                             sizeof(*fc->summaries));
+	slot = (size_t)id & (SUMMARY_CACHE_SLOTS - 1);
+	while (fc->summaries[slot].id != 0) {
+		if (fc->summaries[slot].id == id)
+			return fc->summaries[slot].tv;
+		slot = (slot + 1) & (SUMMARY_CACHE_SLOTS - 1);
+	}
+	if (article_db_summary(app->db, scratch, id, &s) != 0)
+		return NULL;
+	if (fc->summaries_count >= SUMMARY_CACHE_SLOTS / 2)
+		return summary_tval(app, scratch, e, &s);
+	copy = summary_copy(a, &s);
+	fc->summaries[slot].id = id;
+	fc->summaries[slot].tv = summary_tval(app, a, e, &copy);
+	fc->summaries_count++;
+	return fc->summaries[slot].tv;
+}
+
 /* Describes one article for a listing; see handlers.h. */
+const struct tval *
+frame_article_summary(struct app *app, struct req *req, long long id)
+{
+	if (app->frames == NULL)
+		return NULL;
+	return summary_by_id(app,
+	                     &app->frames[req->edition - app->site.editions],
+	                     req->edition, req->arena, id);
+}
+
+/* Describes one article in a map of the request's own; see handlers.h. */
 struct tval *
-frame_article_summary(struct app *app, struct req *req,
-                      const struct article_summary *s)
+frame_article_summary_new(struct app *app, struct req *req,
+                          const struct article_summary *s)
 {
 	return summary_tval(app, req->arena, req->edition, s);
 }
@@ -270,7 +392,7 @@ frame_cache_build(struct app *app, const struct edition *e,
                   struct frame_cache *fc)
 {
 	struct arena *a = &app->site.arena;
-	struct article_summary *posts;
+	long long *ids;
 	size_t count, i;
 
 	fc->t = tv_map(a);
@@ -278,13 +400,18 @@ frame_cache_build(struct app *app, const struct edition *e,
 		tv_set_str(a, fc->t, e->strings[i].key, e->strings[i].val);
 	fc->menu = menu_items(a, e->menu, e->menu_count, edition_prefix(a, e));
 	if (article_db_list(app->db, a, e->id, LISTING_ALL, 0, 0, RECENT_POSTS,
-	                    &posts, &count) < 0 ||
+	                    &ids, &count) < 0 ||
 	    content_db_stats(app->db, e->id, &fc->changed_at, &fc->first_year) <
 	        0)
 		return -1;
 	fc->recent = tv_list(a);
-	for (i = 0; i < count; i++)
-		tv_push(a, fc->recent, summary_tval(app, a, e, &posts[i]));
+	for (i = 0; i < count; i++) {
+		const struct tval *m = summary_by_id(app, fc, e, a, ids[i]);
+
+		if (m == NULL)
+			return -1;
+		tv_push_shared(a, fc->recent, m);
+	}
 	fc->social = tv_list(a);
 	for (i = 0; i < sizeof(social_keys) / sizeof(social_keys[0]); i++) {
 		const char *url =
@@ -344,10 +471,10 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	    a, ctx, "page_title",
 	    title ? arena_printf(a, "%s \xe2\x80\x93 %s", title, e->site_name)
 	          : e->site_name);
-	tv_set(a, ctx, "t", fc->t);
-	tv_set(a, ctx, "menu", fc->menu);
-	tv_set(a, ctx, "recent", fc->recent);
-	tv_set(a, ctx, "social", fc->social);
+	tv_set_shared(a, ctx, "t", fc->t);
+	tv_set_shared(a, ctx, "menu", fc->menu);
+	tv_set_shared(a, ctx, "recent", fc->recent);
+	tv_set_shared(a, ctx, "social", fc->social);
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
 	if (site_setting(&app->site, "ssi", "0")[0] == '1')
 		tv_set_str(a, ctx, "ssi_recent",

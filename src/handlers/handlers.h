@@ -46,8 +46,17 @@ const char *frame_prefix(const struct req *req);
  */
 const char *frame_date(struct app *app, struct req *req, long long t);
 
-/* Returns a TV_MAP describing one article summary for listings. */
-struct tval *frame_article_summary(struct app *app, struct req *req,
-                                   const struct article_summary *s);
+/*
+ * Returns a TV_MAP describing the published article id for listings
+ * (title, URL, excerpt, dates, category, comment count, featured image,
+ * share pieces), or NULL when there is none (or the database fails).  The
+ * map may be shared with other requests: never change it.
+ */
+const struct tval *frame_article_summary(struct app *app, struct req *req,
+                                         long long id);
+
+/* The same description in a new map of the request's, free to extend. */
+struct tval *frame_article_summary_new(struct app *app, struct req *req,
+                                       const struct article_summary *s);
 
 #endif

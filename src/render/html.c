@@ -8,6 +8,9 @@
  */
 #include <stdbool.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <strings.h>
 
 #include "html.h"
@@ -19,6 +22,39 @@ static const char hex_lower[] = "0123456789abcdef";
 static const unsigned char html_special[256] = {
     ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
 };
+
+/*
+ * Returns the index of the first byte at or after i that html_text must
+ * replace, or len.  Page text is mostly plain, so with SSE2 (always there
+ * on x86-64) sixteen bytes are checked at once.
+ */
+static size_t
+next_special(const unsigned char *p, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+	const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<');
+	const __m128i gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
+	const __m128i apos = _mm_set1_epi8('\'');
+
+	while (i + 16 <= len) {
+		__m128i v =
+		    _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i hit = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt),
+		                              _mm_cmpeq_epi8(v, quot)),
+		                 _mm_cmpeq_epi8(v, apos)));
+		unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	while (i < len && !html_special[p[i]])
+		i++;
+	return i;
+}
 
 /*
  * Appends s with & < > " ' written as character references.  The result is
@@ -36,8 +72,7 @@ html_text(struct buf *out, const char *s, size_t len)
 		const char *ref;
 		size_t ref_len;
 
-		while (i < len && !html_special[p[i]])
-			i++;
+		i = next_special(p, i, len);
 		if (i > run)
 			buf_append(out, s + run, i - run);
 		if (i == len)
@@ -67,6 +102,21 @@ html_text(struct buf *out, const char *s, size_t len)
 		buf_append(out, ref, ref_len);
 		run = ++i;
 	}
+}
+
+/* Escapes into the arena only when needed; see html.h. */
+const char *
+html_text_arena(struct arena *a, const char *s, size_t len, size_t *out_len)
+{
+	static struct buf scratch; /* reused: a worker renders one at a time */
+
+	*out_len = len;
+	if (next_special((const unsigned char *)s, 0, len) == len)
+		return s;
+	buf_reset(&scratch);
+	html_text(&scratch, s, len);
+	*out_len = scratch.len;
+	return arena_strndup(a, scratch.data, scratch.len);
 }
 
 static bool

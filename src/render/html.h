@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "../util/arena.h"
 #include "../util/buf.h"
 
 /*
@@ -14,6 +15,14 @@
  * become character references.  Other bytes are copied as they are.
  */
 void html_text(struct buf *out, const char *s, size_t len);
+
+/*
+ * Returns s escaped as html_text() writes it, setting *out_len: s itself
+ * when nothing in it needs escaping (the usual case), else a copy made in
+ * a.  Template values are escaped once this way, when they are made.
+ */
+const char *html_text_arena(struct arena *a, const char *s, size_t len,
+                            size_t *out_len);
 
 /*
  * Appends s as a URL for href or src, HTML-escaped.  Allowed: relative URLs

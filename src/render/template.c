@@ -244,7 +244,23 @@ tag_name(struct parser *p, unsigned line, const char **name, size_t *len)
 	return 0;
 }
 
-/* Stores a dotted name in the pool as NUL-terminated parts. */
+/*
+ * Appends one part of a dotted name to the pool: its tv_key_hash (four
+ * bytes, unaligned: read with memcpy), then the part, NUL-terminated.
+ * Hashing at parse time spares every render the work.
+ */
+static void
+name_part(struct buf *pool, const char *s, size_t len)
+{
+	char *part = xstrndup(s, len);
+	uint32_t hash = tv_key_hash(part);
+
+	buf_append(pool, &hash, sizeof(hash));
+	buf_append(pool, part, len + 1);
+	free(part);
+}
+
+/* Stores a dotted name in the pool as hashed, NUL-terminated parts. */
 static int
 store_dotted(struct parser *p, struct tnode *n, const char *s, size_t len)
 {
@@ -262,8 +278,7 @@ store_dotted(struct parser *p, struct tnode *n, const char *s, size_t len)
 			         (int)(len > 64 ? 64 : len), s);
 			return -1;
 		}
-		buf_append(&p->pool, s + start, i - start);
-		buf_putc(&p->pool, '\0');
+		name_part(&p->pool, s + start, i - start);
 		parts++;
 		start = i + 1;
 	}
@@ -743,19 +758,24 @@ truthy(const struct tval *v)
 static const struct tval *
 lookup(const struct render *r, const struct template *t, const struct tnode *n)
 {
-	const char *key = t->pool + n->off;
+	const char *p = t->pool + n->off;
 	const struct tval *v = NULL;
 	int i;
 	unsigned part;
+	uint32_t hash;
 
 	if (n->parts == 0)
 		return r->stack[r->top];
+	memcpy(&hash, p, sizeof(hash));
+	p += sizeof(hash);
 	for (i = r->top; i >= 0 && v == NULL; i--)
 		if (r->stack[i] != NULL && r->stack[i]->kind == TV_MAP)
-			v = tv_map_find(r->stack[i], key);
+			v = tv_map_find_hashed(r->stack[i], p, hash);
 	for (part = 1; part < n->parts && v != NULL; part++) {
-		key += strlen(key) + 1;
-		v = v->kind == TV_MAP ? tv_map_find(v, key) : NULL;
+		p += strlen(p) + 1;
+		memcpy(&hash, p, sizeof(hash));
+		p += sizeof(hash);
+		v = v->kind == TV_MAP ? tv_map_find_hashed(v, p, hash) : NULL;
 	}
 	return v;
 }
@@ -772,6 +792,7 @@ put_name(struct buf *b, const struct template *t, const struct tnode *n)
 	for (part = 0; part < n->parts; part++) {
 		if (part > 0)
 			buf_putc(b, '.');
+		key += sizeof(uint32_t); /* the part's hash */
 		buf_puts(b, key);
 		key += strlen(key) + 1;
 	}
@@ -890,7 +911,7 @@ put_value(struct render *r, const struct template *t, const struct tnode *n,
 			return fail(r, t, n,
 			            "is a plain string: {{{ }}} and {{& }} "
 			            "take only trusted HTML");
-		html_text(r->out, v->u.str.s, v->u.str.len);
+		buf_append(r->out, v->u.str.esc, v->u.str.esc_len);
 		return 0;
 	case TV_HTML:
 		if (n->kind == TN_RAW)

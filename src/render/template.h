@@ -52,6 +52,15 @@ struct tval *tv_push(struct arena *a, struct tval *list, struct tval *v);
 struct tval *tv_set(struct arena *a, struct tval *map, const char *key,
                     struct tval *v);
 
+/*
+ * The same for a value shared read-only between contexts (a cached frame
+ * part, a cached summary): rendering never changes values, and the caller
+ * must not change it through the map or list either.
+ */
+void tv_push_shared(struct arena *a, struct tval *list, const struct tval *v);
+void tv_set_shared(struct arena *a, struct tval *map, const char *key,
+                   const struct tval *v);
+
 /* Shorthands for tv_set(a, map, key, tv_…(a, …)). */
 void tv_set_str(struct arena *a, struct tval *map, const char *key,
                 const char *s);

@@ -5,8 +5,10 @@
  * in order, which is faster than hashing at the sizes pages use.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "html.h"
 #include "tvalue.h"
 
 static struct tval *
@@ -72,6 +74,7 @@ tv_strn(struct arena *a, const char *s, size_t len)
 
 	v->u.str.s = len > 0 ? s : "";
 	v->u.str.len = len;
+	v->u.str.esc = html_text_arena(a, v->u.str.s, len, &v->u.str.esc_len);
 	return v;
 }
 
@@ -119,33 +122,95 @@ tv_push(struct arena *a, struct tval *list, struct tval *v)
 	return v;
 }
 
+/* Returns the hash that map entries are compared by first (FNV-1a). */
+uint32_t
+tv_key_hash(const char *key)
+{
+	uint32_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* Maps with this many entries or more get a hash index. */
+#define TV_MAP_INDEX_MIN 8
+
+/* Rebuilds map's index with room for twice its entries. */
+static void
+map_index_build(struct arena *a, struct tval *map)
+{
+	size_t cap = 32, i;
+
+	while (cap < map->u.map.len * 2 + 2)
+		cap *= 2;
+	map->u.map.index = arena_calloc(a, cap, sizeof(uint32_t));
+	map->u.map.index_cap = cap;
+	for (i = 0; i < map->u.map.len; i++) {
+		size_t slot = map->u.map.entries[i].hash & (cap - 1);
+
+		while (map->u.map.index[slot] != 0)
+			slot = (slot + 1) & (cap - 1);
+		map->u.map.index[slot] = (uint32_t)(i + 1);
+	}
+}
+
+/* Returns the entry of key (whose tv_key_hash is hash) in map, or NULL. */
+static struct tval_entry *
+find_entry(const struct tval *map, const char *key, uint32_t hash)
+{
+	struct tval_entry *e = map->u.map.entries;
+
+	if (map->u.map.index != NULL) {
+		size_t mask = map->u.map.index_cap - 1, slot = hash & mask;
+		uint32_t k;
+
+		while ((k = map->u.map.index[slot]) != 0) {
+			if (e[k - 1].hash == hash &&
+			    strcmp(e[k - 1].key, key) == 0)
+				return &e[k - 1];
+			slot = (slot + 1) & mask;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < map->u.map.len; i++)
+		if (e[i].hash == hash && strcmp(e[i].key, key) == 0)
+			return &e[i];
+	return NULL;
+}
+
+/* Returns the value of key (whose tv_key_hash is hash) in map, or NULL. */
+struct tval *
+tv_map_find_hashed(const struct tval *map, const char *key, uint32_t hash)
+{
+	struct tval_entry *e = find_entry(map, key, hash);
+
+	return e ? e->val : NULL;
+}
+
 /* Returns the value of key in map (a TV_MAP), or NULL. */
 struct tval *
 tv_map_find(const struct tval *map, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < map->u.map.len; i++)
-		if (strcmp(map->u.map.entries[i].key, key) == 0)
-			return map->u.map.entries[i].val;
-	return NULL;
+	return tv_map_find_hashed(map, key, tv_key_hash(key));
 }
 
 /*
  * Sets key (borrowed) to v (not NULL) in map, replacing an earlier value of
- * the same key; returns v.  Maps are small arrays searched linearly.
+ * the same key; returns v.  Maps are small arrays searched linearly, each
+ * entry compared by its key's hash before its text.
  */
 struct tval *
 tv_set(struct arena *a, struct tval *map, const char *key, struct tval *v)
 {
-	size_t i;
+	struct tval_entry *old;
+	uint32_t hash;
 
 	assert(map != NULL && map->kind == TV_MAP && key != NULL && v != NULL);
-	for (i = 0; i < map->u.map.len; i++) {
-		if (strcmp(map->u.map.entries[i].key, key) == 0) {
-			map->u.map.entries[i].val = v;
-			return v;
-		}
+	hash = tv_key_hash(key);
+	if ((old = find_entry(map, key, hash)) != NULL) {
+		old->val = v;
+		return v;
 	}
 	if (map->u.map.len == map->u.map.cap) {
 		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
@@ -158,9 +223,38 @@ tv_set(struct arena *a, struct tval *map, const char *key, struct tval *v)
 		map->u.map.cap = cap;
 	}
 	map->u.map.entries[map->u.map.len].key = key;
+	map->u.map.entries[map->u.map.len].hash = hash;
 	map->u.map.entries[map->u.map.len].val = v;
 	map->u.map.len++;
+	if (map->u.map.len >= TV_MAP_INDEX_MIN &&
+	    map->u.map.len * 2 + 2 > map->u.map.index_cap)
+		map_index_build(a, map);
+	else if (map->u.map.index != NULL) {
+		size_t mask = map->u.map.index_cap - 1, slot = hash & mask;
+
+		while (map->u.map.index[slot] != 0)
+			slot = (slot + 1) & mask;
+		map->u.map.index[slot] = (uint32_t)map->u.map.len;
+	}
 	return v;
+}
+
+/*
+ * Adds a shared value; see template.h.  The cast is safe because nothing
+ * in the renderer writes through a context, and callers promise the same.
+ */
+void
+tv_push_shared(struct arena *a, struct tval *list, const struct tval *v)
+{
+	tv_push(a, list, (struct tval *)(uintptr_t)v);
+}
+
+/* Sets a shared value; see tv_push_shared. */
+void
+tv_set_shared(struct arena *a, struct tval *map, const char *key,
+              const struct tval *v)
+{
+	tv_set(a, map, key, (struct tval *)(uintptr_t)v);
 }
 
 /* Sets key to the text s (borrowed) in map. */

@@ -53,17 +53,6 @@ buf_grow(struct buf *b, size_t extra)
 	b->data[b->len] = '\0';
 }
 
-/* Appends len bytes of data. */
-void
-buf_append(struct buf *b, const void *data, size_t len)
-{
-	buf_grow(b, len);
-	if (len > 0)
-		memcpy(b->data + b->len, data, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
 /* Appends the string s. */
 void
 buf_puts(struct buf *b, const char *s)

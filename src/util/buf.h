@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *data; /* NUL-terminated when cap > 0 */
@@ -18,7 +19,22 @@ void buf_init(struct buf *b);
 void buf_free(struct buf *b);
 void buf_reset(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
-void buf_append(struct buf *b, const void *data, size_t len);
+
+/*
+ * Appends len bytes of data.  Inline: pages are built from many short
+ * pieces, and the common case is a copy into room already there.
+ */
+static inline void
+buf_append(struct buf *b, const void *data, size_t len)
+{
+	if (b->cap - b->len <= len)
+		buf_grow(b, len);
+	if (len > 0)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)

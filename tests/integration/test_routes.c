@@ -185,6 +185,21 @@ test_home(void)
 	CHECK(has(&body, "width=\"1200\" height=\"675\" alt=\"\" decoding"));
 	CHECK(has(&body, "loading=\"lazy\""));
 	CHECK(has(&body, "<figcaption>"));
+	/* The first image, above the fold, is not lazy; the second is. */
+	{
+		const char *img = strstr(body.data, "<img src=\"/uploads/");
+		const char *gt = img ? strchr(img, '>') : NULL;
+		const char *next =
+		    gt ? strstr(gt, "<img src=\"/uploads/") : NULL;
+
+		CHECK(img != NULL && gt != NULL && next != NULL);
+		if (img && gt && next) {
+			CHECK(memmem(img, (size_t)(gt - img), "lazy", 4) ==
+			      NULL);
+			CHECK(strstr(next, "loading=\"lazy\"") <
+			      strchr(next, '>'));
+		}
+	}
 	p = strstr(head.data, "ETag: ");
 	CHECK(p != NULL);
 	if (p != NULL && (end = strstr(p, "\r\n")) != NULL &&
@@ -435,10 +450,14 @@ test_share_links(void)
 	         enc_title, enc_url);
 	CHECK(has(&body, want));
 	CHECK(has(&body, "https://www.pinterest.com/pin/create/button/?url="));
+	CHECK(!has(&body, "&amp;media=")); /* no featured image, no media */
 	/* The same links on the home page, for every article. */
 	CHECK(request("GET", "/", NULL, NULL) == 200);
 	snprintf(want, sizeof(want), "sharer.php?u=%s\"", enc_url);
 	CHECK(has(&body, want));
+	CHECK(has(&body,
+	          "&amp;media=https%3A%2F%2Fnews.example.org%2Fuploads%2F"
+	          "demo%2F"));
 	CHECK(has(&body, "0 comments"));
 }
 

@@ -714,6 +714,46 @@ golden_render(const char *in, size_t len)
 	return res;
 }
 
+/* Maps past eight keys are indexed: every key is still found, a key set
+ * again replaces its value, and templates see the same values. */
+static void
+test_large_map(void)
+{
+	struct arena a;
+	struct tval *m;
+	char *keys[200];
+	struct buf out, err;
+	struct template_set *set = template_set_new();
+
+	arena_init(&a);
+	buf_init(&out);
+	buf_init(&err);
+	m = tv_map(&a);
+	for (int i = 0; i < 200; i++) {
+		keys[i] = arena_printf(&a, "key_%d", i);
+		tv_set_int(&a, m, keys[i], i);
+	}
+	for (int i = 0; i < 200; i += 7)
+		tv_set_int(&a, m, arena_printf(&a, "key_%d", i), -i);
+	for (int i = 0; i < 200; i++) {
+		const struct tval *v = tv_get(m, keys[i]);
+
+		CHECK(v != NULL && tv_kind(v) == TV_INT);
+	}
+	CHECK(tv_get(m, "key_200") == NULL);
+	CHECK(tv_get(m, "") == NULL);
+	CHECK(template_set_add(set, "t",
+	                       "{{key_0}} {{key_7}} {{key_199}}|"
+	                       "{{^key_200}}none{{/key_200}}",
+	                       60, &err) == 0);
+	CHECK(template_render(set, "t", m, &out, &err) == 0);
+	CHECK_STR(out.data, "0 -7 199|none");
+	template_set_free(set);
+	buf_free(&out);
+	buf_free(&err);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -728,6 +768,7 @@ main(void)
 	test_kinds();
 	test_partials_and_lines();
 	test_load();
+	test_large_map();
 	test_speed();
 	pairs = test_golden("template", golden_render);
 	CHECK(pairs >= 12);
