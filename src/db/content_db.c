@@ -44,24 +44,23 @@ static const char sql_list_tag[] =
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
 static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
                                   "WHERE a.id = ?1 AND a.state = 'published'";
+/* The article, its author, and the ids of its older and newer neighbours
+ * (from the listing index alone), in one statement. */
 static const char sql_article[] =
     "SELECT " SUMMARY_COLUMNS ", a.body_html, a.updated_at, "
-    "coalesce(u.display_name, '') " SUMMARY_JOINS
-    "LEFT JOIN users u ON u.id = a.author_id "
+    "coalesce(u.display_name, ''), "
+    "(SELECT o.id FROM articles o WHERE o.edition_id = a.edition_id "
+    "AND o.state = 'published' AND (o.published_at, o.id) < "
+    "(a.published_at, a.id) ORDER BY o.published_at DESC, o.id DESC "
+    "LIMIT 1), "
+    "(SELECT n.id FROM articles n WHERE n.edition_id = a.edition_id "
+    "AND n.state = 'published' AND (n.published_at, n.id) > "
+    "(a.published_at, a.id) ORDER BY n.published_at ASC, n.id ASC "
+    "LIMIT 1) " SUMMARY_JOINS "LEFT JOIN users u ON u.id = a.author_id "
     "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
 static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
     "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? ORDER BY g.name";
-static const char sql_article_older[] =
-    "SELECT a.id FROM articles a "
-    "WHERE a.edition_id = ?1 AND a.state = 'published' "
-    "AND (a.published_at, a.id) < (?2, ?3) "
-    "ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
-static const char sql_article_newer[] =
-    "SELECT a.id FROM articles a "
-    "WHERE a.edition_id = ?1 AND a.state = 'published' "
-    "AND (a.published_at, a.id) > (?2, ?3) "
-    "ORDER BY a.published_at ASC, a.id ASC LIMIT 1";
 static const char sql_page[] =
     "SELECT id, slug, title, body_html, updated_at FROM pages "
     "WHERE edition_id = ? AND slug = ? AND state = 'published'";
@@ -192,27 +191,6 @@ article_db_summary(struct db *db, struct arena *a, long long id,
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-/* Reads the id of one neighbour of an article (older or newer), or 0. */
-static int
-read_neighbour(struct db *db, const char *sql, long long edition_id,
-               const struct article_summary *s, long long *out)
-{
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
-
-	*out = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	sqlite3_bind_int64(st, 2, s->published_at);
-	sqlite3_bind_int64(st, 3, s->id);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
-}
-
 /* Reads an article; see content_db.h. */
 int
 article_db_get(struct db *db, struct arena *a, long long edition_id,
@@ -235,6 +213,8 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	out->body.len = strlen(out->body.html);
 	out->updated_at = sqlite3_column_int64(st, SUMMARY_COUNT + 1);
 	out->s.author_name = db_col_text(a, st, SUMMARY_COUNT + 2);
+	out->prev_id = sqlite3_column_int64(st, SUMMARY_COUNT + 3);
+	out->next_id = sqlite3_column_int64(st, SUMMARY_COUNT + 4);
 	sqlite3_reset(st);
 
 	if ((st = db_stmt(db, sql_article_tags)) == NULL)
@@ -260,11 +240,6 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return -1;
-	if (read_neighbour(db, sql_article_older, edition_id, &out->s,
-	                   &out->prev_id) < 0 ||
-	    read_neighbour(db, sql_article_newer, edition_id, &out->s,
-	                   &out->next_id) < 0)
 		return -1;
 	return 0;
 }

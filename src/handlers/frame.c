@@ -52,7 +52,8 @@ static const char *const social_keys[][2] = {
 static const char *
 edition_prefix(struct arena *a, const struct edition *e)
 {
-	return e->prefix[0] == '\0' ? "" : arena_printf(a, "/%s", e->prefix);
+	return e->prefix[0] == '\0' ? ""
+	                            : arena_concat(a, "/", e->prefix, NULL);
 }
 
 /* Returns the edition's URL prefix; see handlers.h. */
@@ -454,6 +455,7 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	const struct edition *e = req->edition;
 	const struct frame_cache *fc;
 	struct tval *ctx = tv_map(a);
+	const char *prefix = frame_prefix(req), *years;
 	time_t now = time(NULL);
 	struct tm tm;
 	int year;
@@ -465,11 +467,10 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_str(a, ctx, "dir", e->dir);
 	tv_set_str(a, ctx, "site_name", e->site_name);
 	tv_set_str(a, ctx, "tagline", e->tagline);
-	tv_set_str(a, ctx, "home_url",
-	           arena_printf(a, "%s/", frame_prefix(req)));
+	tv_set_str(a, ctx, "home_url", arena_concat(a, prefix, "/", NULL));
 	tv_set_str(
 	    a, ctx, "page_title",
-	    title ? arena_printf(a, "%s \xe2\x80\x93 %s", title, e->site_name)
+	    title ? arena_concat(a, title, " \xe2\x80\x93 ", e->site_name, NULL)
 	          : e->site_name);
 	tv_set_shared(a, ctx, "t", fc->t);
 	tv_set_shared(a, ctx, "menu", fc->menu);
@@ -477,19 +478,18 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_shared(a, ctx, "social", fc->social);
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
 	if (site_setting(&app->site, "ssi", "0")[0] == '1')
-		tv_set_str(a, ctx, "ssi_recent",
-		           arena_printf(a, "%s/_partials/recent-posts",
-		                        frame_prefix(req)));
+		tv_set_str(
+		    a, ctx, "ssi_recent",
+		    arena_concat(a, prefix, "/_partials/recent-posts", NULL));
 	if (fc->changed_at > resp->last_modified)
 		resp->last_modified = fc->changed_at;
 
 	localtime_r(&now, &tm);
 	year = tm.tm_year + 1900;
-	tv_set_str(a, ctx, "years",
-	           localise_digits(a, e->digits,
-	                           fc->first_year > 0 && fc->first_year < year
-	                               ? arena_printf(a, "%d\xe2\x80\x93%d",
-	                                              fc->first_year, year)
-	                               : arena_printf(a, "%d", year)));
+	years = decimal(a, year);
+	if (fc->first_year > 0 && fc->first_year < year)
+		years = arena_concat(a, decimal(a, fc->first_year),
+		                     "\xe2\x80\x93", years, NULL);
+	tv_set_str(a, ctx, "years", localise_digits(a, e->digits, years));
 	return ctx;
 }

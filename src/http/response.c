@@ -301,10 +301,21 @@ put_last_modified(struct buf *out, long long t)
 	if (tm.tm_year + 1900 > 9999 || tm.tm_wday < 0 || tm.tm_wday > 6 ||
 	    tm.tm_mon < 0 || tm.tm_mon > 11)
 		return;
-	buf_printf(out,
-	           "Last-Modified: %s, %02d %s %04d %02d:%02d:%02d GMT\r\n",
-	           days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
-	           tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	buf_puts(out, "Last-Modified: ");
+	buf_puts(out, days[tm.tm_wday]);
+	buf_append(out, ", ", 2);
+	buf_put_uint(out, (unsigned)tm.tm_mday, 2);
+	buf_putc(out, ' ');
+	buf_puts(out, months[tm.tm_mon]);
+	buf_putc(out, ' ');
+	buf_put_uint(out, (unsigned)tm.tm_year + 1900, 4);
+	buf_putc(out, ' ');
+	buf_put_uint(out, (unsigned)tm.tm_hour, 2);
+	buf_putc(out, ':');
+	buf_put_uint(out, (unsigned)tm.tm_min, 2);
+	buf_putc(out, ':');
+	buf_put_uint(out, (unsigned)tm.tm_sec, 2);
+	buf_puts(out, " GMT\r\n");
 }
 
 static void
@@ -353,8 +364,11 @@ resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
 		}
 	}
 
-	buf_printf(out, "Status: %d %s\r\n", r->status,
-	           http_status_text(r->status));
+	buf_puts(out, "Status: ");
+	buf_put_uint(out, (unsigned)r->status, 3);
+	buf_putc(out, ' ');
+	buf_puts(out, http_status_text(r->status));
+	buf_append(out, "\r\n", 2);
 	if (r->status != 304) {
 		if (ct == NULL) {
 			ct = RESP_DEFAULT_CONTENT_TYPE;
@@ -364,7 +378,9 @@ resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
 			ct = "application/octet-stream";
 		}
 		put_header(out, "Content-Type", ct);
-		buf_printf(out, "Content-Length: %zu\r\n", body_len);
+		buf_puts(out, "Content-Length: ");
+		buf_put_uint(out, body_len, 1);
+		buf_append(out, "\r\n", 2);
 	}
 	for (i = 0; i < sizeof(resp_security_headers) /
 	                    sizeof(resp_security_headers[0]);

@@ -184,6 +184,17 @@ url_scheme_allowed(const char *s, size_t len)
 	return true;
 }
 
+/* Returns whether html_url would accept s; see html.h. */
+bool
+html_url_allowed(const char *s, size_t len)
+{
+	while (len > 0 && (unsigned char)s[0] <= 0x20) {
+		s++;
+		len--;
+	}
+	return url_scheme_allowed(s, len);
+}
+
 /*
  * Appends a URL for href or src.  Leading and trailing spaces and control
  * characters are dropped first, as a browser drops them.  Protocol-relative

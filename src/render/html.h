@@ -5,6 +5,7 @@
 #ifndef GAZETTE_HTML_H
 #define GAZETTE_HTML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/arena.h"
@@ -32,6 +33,9 @@ const char *html_text_arena(struct arena *a, const char *s, size_t len,
  * scheme is not allowed.
  */
 int html_url(struct buf *out, const char *s, size_t len);
+
+/* Returns whether html_url() accepts s (the same rule, nothing written). */
+bool html_url_allowed(const char *s, size_t len);
 
 /*
  * Appends s percent-encoded for use as one query-string value or path

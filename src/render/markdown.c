@@ -25,50 +25,17 @@
 
 #define MARKDOWN_OPTIONS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART)
 
+/* Returns whether url is empty once the spaces and control characters
+ * that html_url drops are gone: such an image would load the page itself. */
 static bool
-is_ascii_alpha(unsigned char c)
+url_is_blank(const char *url)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/*
- * Returns true when url is relative (no scheme) or its scheme is http,
- * https or mailto, case-insensitively.  The scheme is found as a browser
- * finds it: leading spaces and control characters are skipped and tabs
- * and newlines are ignored, so "\tjava\nscript:" counts as javascript.
- */
-static bool
-markdown_url_allowed(const char *url)
-{
-	static const char *const allowed[] = {"http", "https", "mailto"};
-	const unsigned char *p = (const unsigned char *)url;
-	char scheme[8];
-	size_t n = 0, i;
-
-	if (p == NULL)
+	if (url == NULL)
 		return true;
-	while (*p != '\0' && *p <= 0x20)
-		p++;
-	for (; *p != ':'; p++) {
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			continue;
-		if (*p == '\0')
-			return true; /* no ':' at all: relative */
-		if (!(is_ascii_alpha(*p) ||
-		      (n > 0 && ((*p >= '0' && *p <= '9') || *p == '+' ||
-		                 *p == '-' || *p == '.'))))
-			return true; /* '/', '?', '#' or other: relative */
-		if (n < sizeof(scheme))
-			scheme[n] = (char)(*p | 0x20);
-		n++;
-	}
-	if (n == 0)
-		return true; /* ":x" has no scheme */
-	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
-		if (strlen(allowed[i]) == n &&
-		    memcmp(allowed[i], scheme, n) == 0)
-			return true;
-	return false;
+	for (; *url != '\0'; url++)
+		if ((unsigned char)*url > 0x20)
+			return false;
+	return true;
 }
 
 /*
@@ -91,7 +58,8 @@ markdown_unwrap(cmark_node *node)
 }
 
 /*
- * Unwraps every link whose URL markdown_url_allowed refuses and every
+ * Unwraps every link whose URL html_url_allowed refuses (the rule every
+ * URL on a page follows) and every
  * image whose URL is refused or empty (an <img src=""> is invalid HTML and
  * loads the page itself).  Nodes are collected first and changed after
  * the walk, since cmark's iterator must not see the tree change under it.
@@ -113,9 +81,8 @@ markdown_filter_urls(cmark_node *doc)
 		    (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
 			continue;
 		url = cmark_node_get_url(node);
-		if (markdown_url_allowed(url) &&
-		    !(type == CMARK_NODE_IMAGE &&
-		      (url == NULL || *url == '\0')))
+		if ((url == NULL || html_url_allowed(url, strlen(url))) &&
+		    !(type == CMARK_NODE_IMAGE && url_is_blank(url)))
 			continue;
 		if (bad_count == bad_cap) {
 			bad_cap = bad_cap ? bad_cap * 2 : 16;

@@ -69,6 +69,28 @@ buf_putc(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+/*
+ * Appends v in decimal, with leading zeros up to min_digits.  Response
+ * headers and dates are written this way: printf parses its format on
+ * every call, and every response writes several.
+ */
+void
+buf_put_uint(struct buf *b, unsigned long long v, int min_digits)
+{
+	char tmp[24];
+	int n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0 && n < (int)sizeof(tmp));
+	while (n < min_digits && n < (int)sizeof(tmp))
+		tmp[n++] = '0';
+	buf_grow(b, (size_t)n);
+	while (n > 0)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = '\0';
+}
+
 /* Appends formatted text. */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)

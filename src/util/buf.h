@@ -37,6 +37,7 @@ buf_append(struct buf *b, const void *data, size_t len)
 
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
+void buf_put_uint(struct buf *b, unsigned long long v, int min_digits);
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
