@@ -16,10 +16,9 @@
 
 #define SUMMARY_COLUMNS                                                        \
 	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
-	"coalesce(c.slug, ''), coalesce(c.name, ''), '', a.comment_count, "    \
+	"coalesce(c.slug, ''), coalesce(c.name, ''), a.comment_count, "        \
 	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
 	"coalesce(m.alt, ''), coalesce(m.caption, '') "
-#define SUMMARY_COUNT 14 /* columns in SUMMARY_COLUMNS */
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
 	"LEFT JOIN media m ON m.id = a.featured_media_id "
@@ -44,10 +43,11 @@ static const char sql_list_tag[] =
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
 static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
                                   "WHERE a.id = ?1 AND a.state = 'published'";
-/* The article, its author, and the ids of its older and newer neighbours
- * (from the listing index alone), in one statement. */
+/* What only an article's own page shows: its body, author and the ids of
+ * its older and newer neighbours (from the listing index alone).  The rest
+ * is its summary (sql_summary), which listings share. */
 static const char sql_article[] =
-    "SELECT " SUMMARY_COLUMNS ", a.body_html, a.updated_at, "
+    "SELECT a.id, a.title, a.body_html, a.updated_at, "
     "coalesce(u.display_name, ''), "
     "(SELECT o.id FROM articles o WHERE o.edition_id = a.edition_id "
     "AND o.state = 'published' AND (o.published_at, o.id) < "
@@ -56,7 +56,8 @@ static const char sql_article[] =
     "(SELECT n.id FROM articles n WHERE n.edition_id = a.edition_id "
     "AND n.state = 'published' AND (n.published_at, n.id) > "
     "(a.published_at, a.id) ORDER BY n.published_at ASC, n.id ASC "
-    "LIMIT 1) " SUMMARY_JOINS "LEFT JOIN users u ON u.id = a.author_id "
+    "LIMIT 1) "
+    "FROM articles a LEFT JOIN users u ON u.id = a.author_id "
     "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
 static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
@@ -115,13 +116,12 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->published_at = sqlite3_column_int64(st, 4);
 	s->category_slug = db_col_text(a, st, 5);
 	s->category_name = db_col_text(a, st, 6);
-	s->author_name = db_col_text(a, st, 7);
-	s->comment_count = sqlite3_column_int64(st, 8);
-	s->image.path = db_col_text(a, st, 9);
-	s->image.width = sqlite3_column_int64(st, 10);
-	s->image.height = sqlite3_column_int64(st, 11);
-	s->image.alt = db_col_text(a, st, 12);
-	s->image.caption = db_col_text(a, st, 13);
+	s->comment_count = sqlite3_column_int64(st, 7);
+	s->image.path = db_col_text(a, st, 8);
+	s->image.width = sqlite3_column_int64(st, 9);
+	s->image.height = sqlite3_column_int64(st, 10);
+	s->image.alt = db_col_text(a, st, 11);
+	s->image.caption = db_col_text(a, st, 12);
 }
 
 /*
@@ -207,19 +207,20 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 			sqlite3_reset(st);
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
-	read_summary(a, st, &out->s);
+	out->id = sqlite3_column_int64(st, 0);
+	out->title = db_col_text(a, st, 1);
 	/* The stored body was rendered by markdown.c or sanitize.c on save. */
-	out->body.html = db_col_text(a, st, SUMMARY_COUNT);
+	out->body.html = db_col_text(a, st, 2);
 	out->body.len = strlen(out->body.html);
-	out->updated_at = sqlite3_column_int64(st, SUMMARY_COUNT + 1);
-	out->s.author_name = db_col_text(a, st, SUMMARY_COUNT + 2);
-	out->prev_id = sqlite3_column_int64(st, SUMMARY_COUNT + 3);
-	out->next_id = sqlite3_column_int64(st, SUMMARY_COUNT + 4);
+	out->updated_at = sqlite3_column_int64(st, 3);
+	out->author_name = db_col_text(a, st, 4);
+	out->prev_id = sqlite3_column_int64(st, 5);
+	out->next_id = sqlite3_column_int64(st, 6);
 	sqlite3_reset(st);
 
 	if ((st = db_stmt(db, sql_article_tags)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, out->s.id);
+	sqlite3_bind_int64(st, 1, out->id);
 	out->tags = arena_calloc(a, cap, sizeof(*out->tags));
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		struct term *t;

@@ -38,13 +38,15 @@ struct article_summary {
 	long long published_at;
 	const char *category_slug; /* "" when uncategorised */
 	const char *category_name;
-	const char *author_name; /* article_db_get only; "" otherwise */
 	long long comment_count;
 	struct media_ref image; /* featured image; path "" when none */
 };
 
+/* What an article's own page adds to its summary. */
 struct article {
-	struct article_summary s;
+	long long id;
+	const char *title;
+	const char *author_name; /* "" when unknown */
 	struct trusted_html body;
 	struct term *tags;
 	size_t tags_count;
@@ -76,12 +78,12 @@ int article_db_list(struct db *db, struct arena *a, long long edition_id,
                     enum listing_kind kind, long long term_id, long long offset,
                     size_t limit, long long **ids, size_t *count);
 
-/* Reads the summary of the published article with this id (no author). */
+/* Reads the summary of the published article with this id. */
 int article_db_summary(struct db *db, struct arena *a, long long id,
                        struct article_summary *out);
 
-/* Reads the published article with this slug, with its author, tags and
- * the ids of its neighbours. */
+/* Reads the published article with this slug: body, author, tags and the
+ * ids of its neighbours (its summary comes from article_db_summary). */
 int article_db_get(struct db *db, struct arena *a, long long edition_id,
                    const char *slug, struct article *out);
 

@@ -155,18 +155,18 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
-	if ((ctx = frame_context(app, req, resp, art.s.title)) == NULL)
+	if ((ctx = frame_context(app, req, resp, art.title)) == NULL)
 		return 500;
 	/* What listings show of it (shared, cached), and beside it what only
 	 * its own page shows; the template opens the second inside the
 	 * first. */
-	if ((n = frame_article_summary(app, req, art.s.id)) == NULL)
-		n = frame_article_summary_new(app, req, &art.s);
+	if ((n = frame_article_summary(app, req, art.id)) == NULL)
+		return 500;
 	tv_set_shared(a, ctx, "article", n);
 	m = tv_map(a);
 	tv_set(a, m, "body", tv_html(a, art.body));
-	if (art.s.author_name[0] != '\0')
-		tv_set_str(a, m, "author", art.s.author_name);
+	if (art.author_name[0] != '\0')
+		tv_set_str(a, m, "author", art.author_name);
 	tags = tv_list(a);
 	for (i = 0; i < art.tags_count; i++) {
 		struct tval *t = tv_map(a);

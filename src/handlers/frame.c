@@ -257,8 +257,6 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 		                        s->category_slug, NULL));
 		tv_set(a, m, "category", c);
 	}
-	if (s->author_name[0] != '\0')
-		tv_set_str(a, m, "author", s->author_name);
 	if (s->image.path[0] != '\0') {
 		tv_set(a, m, "image", image_tval(a, &s->image));
 		tv_set_str(a, share, "media",
@@ -283,7 +281,6 @@ summary_copy(struct arena *a, const struct article_summary *s)
 	c.excerpt = arena_strdup(a, s->excerpt);
 	c.category_slug = arena_strdup(a, s->category_slug);
 	c.category_name = arena_strdup(a, s->category_name);
-	c.author_name = arena_strdup(a, s->author_name);
 	c.image.path = arena_strdup(a, s->image.path);
 	c.image.alt = arena_strdup(a, s->image.alt);
 	c.image.caption = arena_strdup(a, s->image.caption);
@@ -337,14 +334,6 @@ frame_article_summary(struct app *app, struct req *req, long long id)
 	return summary_by_id(app,
 	                     &app->frames[req->edition - app->site.editions],
 	                     req->edition, req->arena, id);
-}
-
-/* Describes one article in a map of the request's own; see handlers.h. */
-struct tval *
-frame_article_summary_new(struct app *app, struct req *req,
-                          const struct article_summary *s)
-{
-	return summary_tval(app, req->arena, req->edition, s);
 }
 
 /* A menu URL from the database is used only when it is a site path or an

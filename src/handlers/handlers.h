@@ -55,8 +55,4 @@ const char *frame_date(struct app *app, struct req *req, long long t);
 const struct tval *frame_article_summary(struct app *app, struct req *req,
                                          long long id);
 
-/* The same description in a new map of the request's, free to extend. */
-struct tval *frame_article_summary_new(struct app *app, struct req *req,
-                                       const struct article_summary *s);
-
 #endif
