@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "db/auth_db.h"
 #include "router.h"
 #include "handlers/handlers.h"
 #include "util/log.h"
@@ -61,7 +62,8 @@ app_open(struct app *app, const char *db_path,
 {
 	memset(app, 0, sizeof(*app));
 	app->templates = templates;
-	if (db_open(db_path, &app->db) < 0 || app_load_site(app) < 0) {
+	if (db_open(db_path, &app->db) < 0 || app_load_site(app) < 0 ||
+	    auth_db_secret(app->db, app->secret) < 0) {
 		app_close(app);
 		return -1;
 	}
@@ -106,9 +108,17 @@ error_strings(int status, const char **title, const char **text)
 		*title = "not_found_title";
 		*text = "not_found_text";
 		break;
+	case 403:
+		*title = "forbidden_title";
+		*text = "forbidden_text";
+		break;
 	case 405:
 		*title = "method_title";
 		*text = "method_text";
+		break;
+	case 429:
+		*title = "too_many_title";
+		*text = "too_many_text";
 		break;
 	case 500:
 	case 503:
@@ -176,9 +186,13 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	req.id = ++app->requests;
 	log_set_request(req.id);
 
-	/* A GET or HEAD only reads: its queries share one snapshot. */
-	reading = raw->method != NULL && (strcmp(raw->method, "GET") == 0 ||
-	                                  strcmp(raw->method, "HEAD") == 0);
+	/* A public GET or HEAD only reads: its queries share one snapshot.
+	 * (The admin area records activity on sessions, so it writes.) */
+	reading = raw->method != NULL &&
+	          (strcmp(raw->method, "GET") == 0 ||
+	           strcmp(raw->method, "HEAD") == 0) &&
+	          raw->request_uri != NULL &&
+	          strncmp(raw->request_uri, "/admin", 6) != 0;
 	if (reading && db_read_begin(app->db) < 0)
 		reading = false;
 	version = db_data_version(app->db);
@@ -188,7 +202,9 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	status = req_parse(&req, arena, raw);
 	if (status == 0)
 		status = router_dispatch(app, &req, resp);
-	if (status >= 400) {
+	/* A 4xx that a handler rendered itself (a form shown again with its
+	 * message) keeps its page; anything else gets the error page. */
+	if (status >= 500 || (status >= 400 && resp->body->len == 0)) {
 		db_rollback(app->db);
 		if (status >= 500)
 			log_error("%s %s: %d", raw->method ? raw->method : "?",

@@ -20,6 +20,7 @@ struct app {
 	struct site site;
 	struct frame_cache *frames; /* per edition, in site.arena */
 	int64_t data_version;       /* of the loaded site */
+	unsigned char secret[32];   /* key of form and CSRF tokens */
 	uint64_t requests;    /* served by this process, for request ids */
 };
 

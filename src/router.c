@@ -22,6 +22,10 @@ const struct route router_table[] = {
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
     {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
+    {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
+    {HTTP_GET, "/admin/login", admin_login_form, 0},
+    {HTTP_POST, "/admin/login", admin_login_submit, R_FORM_TOKEN},
+    {HTTP_POST, "/admin/logout", admin_logout, R_STAFF | R_CSRF},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =
@@ -213,6 +217,11 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			continue;
 		if (r->method == req->method ||
 		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
+			int rc = auth_guard(app, req, resp, r->flags,
+			                    r->pattern);
+
+			if (rc != 0)
+				return rc;
 			resp->cacheable = (r->flags & R_PUBLIC) != 0;
 			return r->handler(app, req, resp);
 		}

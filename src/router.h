@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "auth/session.h"
 
 enum route_flag {
 	R_PUBLIC = 1 << 0,  /* a public page: cacheable, ETag/Last-Modified */

@@ -18,7 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "app.h"
+#include "db/auth_db.h"
 #include "http/fcgi.h"
 #include "serve.h"
 #include "util/log.h"
@@ -122,13 +125,17 @@ prepare(const struct serve_options *o, struct template_set **templates)
 	struct db *db;
 	struct buf err;
 	int from, to;
+	unsigned char secret[32];
 
 	if (db_open(o->db_path, &db) < 0)
 		return -1;
-	if (db_migrate(db, &from, &to) < 0) {
+	/* The secret is made here, once, rather than raced for by the
+	 * workers. */
+	if (db_migrate(db, &from, &to) < 0 || auth_db_secret(db, secret) < 0) {
 		db_close(db);
 		return -1;
 	}
+	sodium_memzero(secret, sizeof(secret));
 	db_close(db); /* no connection may cross fork() */
 	buf_init(&err);
 	*templates = template_set_new();

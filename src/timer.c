@@ -1,11 +1,13 @@
 /*
  * timer.c: the timer process.  Once a second it does the work nobody
  * should wait for a visitor to trigger: publishing scheduled articles
- * (within two seconds of their time).  Later features (session expiry,
- * message retention) add their step here.
+ * (within two seconds of their time) and, once a minute, deleting
+ * expired sessions and old throttle windows.  Later features (message
+ * retention) add their step here.
  */
 #include <time.h>
 
+#include "db/auth_db.h"
 #include "db/content_db.h"
 #include "serve.h"
 #include "util/log.h"
@@ -18,13 +20,19 @@ timer_run(const char *db_path, volatile int *stop)
 
 	if (db_open(db_path, &db) < 0)
 		return 1;
-	while (!*stop) {
+	for (long long ticks = 0; !*stop; ticks++) {
 		struct timespec tick = {1, 0};
-		int n = article_db_publish_due(db, (long long)time(NULL));
+		long long now = (long long)time(NULL);
+		int n = article_db_publish_due(db, now);
 
 		if (n > 0)
 			log_info("published %d scheduled article%s", n,
 			         n == 1 ? "" : "s");
+		/* Sessions past the longest idle time a setting allows, and
+		 * throttle windows a day old; lookups enforce the real
+		 * limits, this only keeps the tables small. */
+		if (ticks % 60 == 0)
+			auth_db_purge(db, now, 24 * 3600, 24 * 3600);
 		nanosleep(&tick, NULL);
 	}
 	db_close(db);

@@ -333,6 +333,34 @@ content_db_stats(struct db *db, long long edition_id, long long *changed_at,
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+static const char sql_state_counts[] =
+    "SELECT state, count(*) FROM articles GROUP BY state";
+
+/* Counts articles by state; see content_db.h. */
+int
+content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES])
+{
+	static const char *const names[ARTICLE_STATES] = {
+	    [STATE_DRAFT] = "draft",         [STATE_PENDING] = "pending",
+	    [STATE_SCHEDULED] = "scheduled", [STATE_PUBLISHED] = "published",
+	    [STATE_PRIVATE] = "private",     [STATE_TRASH] = "trash"};
+	sqlite3_stmt *st = db_stmt(db, sql_state_counts);
+	int rc;
+
+	memset(counts, 0, ARTICLE_STATES * sizeof(counts[0]));
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		const char *state = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; i < ARTICLE_STATES; i++)
+			if (state != NULL && strcmp(state, names[i]) == 0)
+				counts[i] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Publishes due articles; see content_db.h. */
 int
 article_db_publish_due(struct db *db, long long now)

@@ -111,6 +111,19 @@ int content_db_stats(struct db *db, long long edition_id, long long *changed_at,
  */
 int article_db_publish_due(struct db *db, long long now);
 
+enum article_state {
+	STATE_DRAFT,
+	STATE_PENDING,
+	STATE_SCHEDULED,
+	STATE_PUBLISHED,
+	STATE_PRIVATE,
+	STATE_TRASH,
+	ARTICLE_STATES
+};
+
+/* Counts the articles of every edition in each state.  0 or -1. */
+int content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES]);
+
 /* What a caller supplies to create an article (Markdown source). */
 struct article_input {
 	long long edition_id;

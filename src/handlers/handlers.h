@@ -14,6 +14,12 @@ int article_show(struct app *app, struct req *req, struct resp *resp);
 int category_show(struct app *app, struct req *req, struct resp *resp);
 int tag_show(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/admin_login.c */
+int admin_login_form(struct app *app, struct req *req, struct resp *resp);
+int admin_login_submit(struct app *app, struct req *req, struct resp *resp);
+int admin_logout(struct app *app, struct req *req, struct resp *resp);
+int admin_dashboard(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);

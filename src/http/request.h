@@ -15,6 +15,8 @@
 
 #include "../util/arena.h"
 
+struct staff;
+
 /* Limits, enforced while parsing.  nginx's own ceilings are at least as
  * strict (conf/nginx.conf.in); these hold when it is configured otherwise. */
 #define HTTP_MAX_URI_BYTES 4096
@@ -98,6 +100,8 @@ struct req {
 	long long content_length;
 
 	/* Filled by the router. */
+	const struct staff *user; /* the signed-in staff member, or NULL */
+	unsigned char session_hash[32]; /* of the session cookie, when user */
 	const struct edition *edition;
 	const char *route_path; /* path with the edition prefix removed */
 	long long param_int;    /* {id} or {n} */

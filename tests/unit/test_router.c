@@ -48,7 +48,8 @@ golden_route(const char *in, size_t len)
 static void
 test_table(void)
 {
-	const unsigned known = R_PUBLIC | R_EDITION;
+	const unsigned known =
+	    R_PUBLIC | R_EDITION | R_STAFF | R_CSRF | R_FORM_TOKEN;
 
 	CHECK(router_table_count > 0);
 	for (size_t i = 0; i < router_table_count; i++) {
@@ -58,6 +59,19 @@ test_table(void)
 		CHECK(r->pattern[0] == '/');
 		CHECK((r->flags & ~known) == 0);
 		CHECK(r->method == HTTP_GET || r->method == HTTP_POST);
+		/* Every change needs a token: the session's or a signed one. */
+		if (r->method != HTTP_GET)
+			CHECK((r->flags & (R_CSRF | R_FORM_TOKEN)) != 0);
+		/* Every admin route needs a role, but for logging in; none
+		 * is public, cached or under an edition. */
+		if (strncmp(r->pattern, "/admin", 6) == 0) {
+			CHECK((r->flags & R_STAFF) != 0 ||
+			      strcmp(r->pattern, "/admin/login") == 0);
+			CHECK((r->flags & (R_PUBLIC | R_EDITION)) == 0);
+		}
+		/* A session token needs a session. */
+		if (r->flags & R_CSRF)
+			CHECK((r->flags & R_STAFF) != 0);
 		/* A malformed pattern answers -1 for any path. */
 		CHECK(router_match(r->pattern, "/", NULL) >= 0);
 		CHECK(router_match(r->pattern, "/x/y/z", NULL) >= 0);

@@ -1,0 +1,203 @@
+/*
+ * session.c: staff sessions (see session.h).  The cookie holds 256 random
+ * bits; the database keeps only their hash (token.c).  Sessions end after
+ * an idle time and an absolute time, both settings, and at logout.  The
+ * cookie is HttpOnly, SameSite=Lax, Path=/, and Secure with the __Host-
+ * prefix when the site is served over https (decided by the base-URL
+ * setting, never by the request).  Readers never get one: only
+ * /admin/login sets it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../util/log.h"
+#include "session.h"
+#include "token.h"
+
+/* Activity is written at most this often, so reading the admin area does
+ * not write on every request. */
+#define SESSION_TOUCH_SECONDS 60
+
+static long long
+setting_int(const struct app *app, const char *key, long long def,
+            long long min, long long max)
+{
+	const char *s = site_setting(&app->site, key, NULL);
+	char *end;
+	long long v;
+
+	if (s == NULL)
+		return def;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || end == s || v < min || v > max)
+		return def;
+	return v;
+}
+
+static bool
+site_is_https(const struct app *app)
+{
+	return strncmp(site_setting(&app->site, "base_url", ""), "https://",
+	               8) == 0;
+}
+
+/* Returns the cookie's name; see session.h. */
+const char *
+session_cookie_name(const struct app *app)
+{
+	return site_is_https(app) ? "__Host-gazette" : "gazette_session";
+}
+
+/* Reads the session cookie into req->user; see session.h. */
+int
+session_load(struct app *app, struct req *req)
+{
+	const char *cookie = req_cookie(req, session_cookie_name(app));
+	long long now = (long long)time(NULL), last_seen;
+	long long idle =
+	    setting_int(app, "session_idle_minutes", 30, 1, 24 * 60) * 60;
+	struct staff *user;
+
+	if (cookie == NULL || token_hash(cookie, req->session_hash) < 0)
+		return 1;
+	user = arena_calloc(req->arena, 1, sizeof(*user));
+	if (session_db_lookup(app->db, req->arena, req->session_hash, now, idle,
+	                      user, &last_seen) != 0)
+		return 1;
+	if (now - last_seen >= SESSION_TOUCH_SECONDS)
+		session_db_touch(app->db, req->session_hash, now);
+	req->user = user;
+	return 0;
+}
+
+static unsigned
+role_flag(const char *role)
+{
+	if (strcmp(role, "admin") == 0)
+		return R_ROLE_ADMIN;
+	if (strcmp(role, "editor") == 0)
+		return R_ROLE_EDITOR;
+	if (strcmp(role, "author") == 0)
+		return R_ROLE_AUTHOR;
+	if (strcmp(role, "moderator") == 0)
+		return R_ROLE_MODERATOR;
+	return 0;
+}
+
+/*
+ * Returns whether the request's Origin header, when there is one, is the
+ * site's own (scheme, host and port of the base URL).
+ */
+static bool
+origin_ok(const struct app *app, const struct req *req)
+{
+	const char *origin = req_header(req, "origin");
+	const char *base = site_setting(&app->site, "base_url", "");
+	const char *host = strstr(base, "://");
+	const char *slash = host ? strchr(host + 3, '/') : NULL;
+	size_t n = slash ? (size_t)(slash - base) : strlen(base);
+
+	if (origin == NULL)
+		return true;
+	return strlen(origin) == n && strncmp(origin, base, n) == 0;
+}
+
+/* Applies a route's flags; see session.h. */
+int
+auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
+           const char *form_name)
+{
+	long long now = (long long)time(NULL);
+
+	if (req->method == HTTP_POST && !origin_ok(app, req)) {
+		log_warn("POST with a foreign Origin refused");
+		return 403;
+	}
+	if ((flags & R_STAFF) != 0) {
+		if (session_load(app, req) != 0)
+			return resp_redirect(resp, 303, "/admin/login") < 0
+			           ? 500
+			           : 303;
+		if ((flags & role_flag(req->user->role)) == 0)
+			return 403;
+	}
+	if ((flags & R_CSRF) != 0) {
+		const char *t = req_form(req, "csrf");
+
+		if (req->user == NULL || t == NULL ||
+		    !token_csrf_check(app->secret, req->session_hash, t))
+			return 403;
+	}
+	if ((flags & R_FORM_TOKEN) != 0) {
+		const char *t = req_form(req, "form_token");
+		long long min = setting_int(app, "form_min_seconds", 1, 0, 60);
+
+		if (t == NULL ||
+		    token_form_check(app->secret, form_name, t, now, min,
+		                     2 * 3600) != TOKEN_FORM_OK)
+			return 403;
+	}
+	return 0;
+}
+
+/* Starts a session; see session.h. */
+int
+session_start(struct app *app, struct req *req, struct resp *resp,
+              const struct staff *user)
+{
+	char token[TOKEN_TEXT_MAX];
+	long long now = (long long)time(NULL);
+	long long life =
+	    setting_int(app, "session_absolute_hours", 12, 1, 24 * 30) * 3600;
+
+	token_new(token);
+	if (token_hash(token, req->session_hash) < 0 ||
+	    session_db_create(app->db, req->session_hash, user->id, now,
+	                      now + life, req->remote_addr,
+	                      req_header(req, "user-agent")) < 0)
+		return -1;
+	return resp_header(
+	    resp, "Set-Cookie",
+	    arena_printf(req->arena,
+	                 "%s=%s; Path=/; Max-Age=%lld; HttpOnly; "
+	                 "SameSite=Lax%s",
+	                 session_cookie_name(app), token, life,
+	                 site_is_https(app) ? "; Secure" : ""));
+}
+
+/* Ends a session; see session.h. */
+int
+session_end(struct app *app, struct req *req, struct resp *resp)
+{
+	int rc = req->user ? session_db_delete(app->db, req->session_hash) : 0;
+
+	resp_header(resp, "Set-Cookie",
+	            arena_printf(req->arena,
+	                         "%s=; Path=/; Max-Age=0; HttpOnly; "
+	                         "SameSite=Lax%s",
+	                         session_cookie_name(app),
+	                         site_is_https(app) ? "; Secure" : ""));
+	req->user = NULL;
+	return rc;
+}
+
+/* Returns the CSRF token; see session.h. */
+const char *
+session_csrf(struct app *app, struct req *req)
+{
+	char *out = arena_alloc(req->arena, TOKEN_TEXT_MAX);
+
+	token_csrf(app->secret, req->session_hash, out);
+	return out;
+}
+
+/* Returns a signed form token; see session.h. */
+const char *
+session_form_token(struct app *app, struct req *req, const char *form_name)
+{
+	char *out = arena_alloc(req->arena, TOKEN_FORM_MAX);
+
+	token_form_sign(app->secret, form_name, (long long)time(NULL), out);
+	return out;
+}

@@ -1,0 +1,61 @@
+/*
+ * session.h: staff sessions as the router and the login handlers see
+ * them: reading the cookie, starting and ending a session, and the checks
+ * a route's flags ask for (role, CSRF token, signed form token, Origin).
+ */
+#ifndef GAZETTE_SESSION_H
+#define GAZETTE_SESSION_H
+
+#include "../app.h"
+#include "../db/auth_db.h"
+
+/* Route flags for staff routes (router.h includes these). */
+enum auth_flag {
+	R_ROLE_ADMIN = 1 << 4,
+	R_ROLE_EDITOR = 1 << 5,
+	R_ROLE_AUTHOR = 1 << 6,
+	R_ROLE_MODERATOR = 1 << 7,
+	R_CSRF = 1 << 8,       /* the session's token in the field "csrf" */
+	R_FORM_TOKEN = 1 << 9, /* a signed anonymous token in "form_token" */
+};
+#define R_STAFF                                                                \
+	(R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR | R_ROLE_MODERATOR)
+
+/*
+ * Applies a route's flags before its handler runs.  POST requests whose
+ * Origin header names another site get 403.  Role flags need a live
+ * session: without one the answer is 303 to /admin/login; with the wrong
+ * role, 403.  R_CSRF and R_FORM_TOKEN check their tokens (403).  Fills
+ * req->user.  Returns 0 to go on, or the status to answer.
+ */
+int auth_guard(struct app *app, struct req *req, struct resp *resp,
+               unsigned flags, const char *form_name);
+
+/*
+ * Reads the session cookie: when it names a live session, sets req->user
+ * (and req->session_hash) and returns 0; otherwise returns 1.
+ */
+int session_load(struct app *app, struct req *req);
+
+/*
+ * Starts a session for user: a new random token, its hash stored, the
+ * cookie set on resp.  Returns 0 or -1.
+ */
+int session_start(struct app *app, struct req *req, struct resp *resp,
+                  const struct staff *user);
+
+/* Ends the request's session: row deleted, cookie cleared.  0 or -1. */
+int session_end(struct app *app, struct req *req, struct resp *resp);
+
+/* Returns the session's CSRF token (in the request's arena). */
+const char *session_csrf(struct app *app, struct req *req);
+
+/* Returns the signed token for the anonymous form called form_name. */
+const char *session_form_token(struct app *app, struct req *req,
+                               const char *form_name);
+
+/* Returns the name of the session cookie: "__Host-gazette" when the base
+ * URL is https, else "gazette_session". */
+const char *session_cookie_name(const struct app *app);
+
+#endif

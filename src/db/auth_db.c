@@ -1,0 +1,338 @@
+/*
+ * auth_db.c: queries for accounts, sessions, throttling, the audit log and
+ * the site's secret.  Each write is its own short BEGIN IMMEDIATE
+ * transaction: none of these belongs to a bigger change.
+ */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/log.h"
+#include "auth_db.h"
+#include "db_internal.h"
+
+static const char sql_by_name[] =
+    "SELECT id, name, display_name, role, password_hash, disabled "
+    "FROM users WHERE name = ?";
+static const char sql_set_password[] =
+    "UPDATE users SET password_hash = ? WHERE id = ?";
+static const char sql_session_create[] =
+    "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, "
+    "expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_session_lookup[] =
+    "SELECT u.id, u.name, u.display_name, u.role, u.password_hash, "
+    "u.disabled, s.last_seen_at FROM sessions s "
+    "JOIN users u ON u.id = s.user_id "
+    "WHERE s.id_hash = ?1 AND s.expires_at > ?2 "
+    "AND s.last_seen_at > ?2 - ?3 AND u.disabled = 0";
+static const char sql_session_touch[] =
+    "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?";
+static const char sql_session_delete[] =
+    "DELETE FROM sessions WHERE id_hash = ?";
+static const char sql_purge_sessions[] =
+    "DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?1 - ?2";
+static const char sql_purge_throttle[] =
+    "DELETE FROM throttle WHERE window_start <= ?1 - ?2";
+static const char sql_throttle_get[] =
+    "SELECT window_start, failures FROM throttle WHERE key = ?";
+static const char sql_throttle_fail[] =
+    "INSERT INTO throttle (key, window_start, failures) VALUES (?1, ?2, 1) "
+    "ON CONFLICT (key) DO UPDATE SET "
+    "failures = CASE WHEN window_start > ?2 - ?3 THEN failures + 1 ELSE 1 "
+    "END, window_start = CASE WHEN window_start > ?2 - ?3 THEN "
+    "window_start ELSE ?2 END";
+static const char sql_throttle_clear[] = "DELETE FROM throttle WHERE key = ?";
+static const char sql_audit[] =
+    "INSERT INTO audit_log (at, user_id, user_name, action, detail, address) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+static const char sql_secret_get[] =
+    "SELECT value FROM settings WHERE key = 'secret'";
+static const char sql_secret_set[] =
+    "INSERT OR IGNORE INTO settings (key, value) VALUES ('secret', ?)";
+
+static void
+read_staff(struct arena *a, sqlite3_stmt *st, struct staff *out)
+{
+	out->id = sqlite3_column_int64(st, 0);
+	out->name = db_col_text(a, st, 1);
+	out->display_name = db_col_text(a, st, 2);
+	out->role = db_col_text(a, st, 3);
+	out->password_hash = db_col_text(a, st, 4);
+	out->disabled = sqlite3_column_int(st, 5) != 0;
+}
+
+/* Reads an account by name; see auth_db.h. */
+int
+staff_db_by_name(struct db *db, struct arena *a, const char *name,
+                 struct staff *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_by_name);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, name, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		read_staff(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Runs one prepared write as a transaction of its own. */
+static int
+write_one(struct db *db, sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return -1;
+	if (db_begin(db) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	if (db_exec_stmt(db, st) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/* Replaces a password hash; see auth_db.h. */
+int
+staff_db_set_password(struct db *db, long long id, const char *hash)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_set_password);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, hash, -1);
+	sqlite3_bind_int64(st, 2, id);
+	return write_one(db, st);
+}
+
+/* Creates a session; see auth_db.h. */
+int
+session_db_create(struct db *db, const unsigned char *hash, long long user_id,
+                  long long now, long long expires_at, const char *address,
+                  const char *user_agent)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_create);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, expires_at);
+	db_bind_text(st, 6, address ? address : "", -1);
+	/* A user agent is only shown to its owner; keep it short. */
+	db_bind_text(st, 7, user_agent ? user_agent : "",
+	             user_agent && strlen(user_agent) > 200 ? 200 : -1);
+	return write_one(db, st);
+}
+
+/* Finds a live session; see auth_db.h. */
+int
+session_db_lookup(struct db *db, struct arena *a, const unsigned char *hash,
+                  long long now, long long idle_s, struct staff *out,
+                  long long *last_seen)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_lookup);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, idle_s);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		read_staff(a, st, out);
+		*last_seen = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Records activity; see auth_db.h. */
+int
+session_db_touch(struct db *db, const unsigned char *hash, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_touch);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_blob(st, 2, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	return write_one(db, st);
+}
+
+/* Deletes a session; see auth_db.h. */
+int
+session_db_delete(struct db *db, const unsigned char *hash)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_delete);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	return write_one(db, st);
+}
+
+/* Purges expired rows; see auth_db.h. */
+int
+auth_db_purge(struct db *db, long long now, long long idle_s,
+              long long window_s)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_purge_sessions)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, idle_s);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	n += sqlite3_changes(db->handle);
+	if ((st = db_stmt(db, sql_purge_throttle)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, window_s);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	n += sqlite3_changes(db->handle);
+	return db_commit(db) < 0 ? -1 : n;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Reads a throttle window; see auth_db.h. */
+int
+throttle_db_get(struct db *db, const char *key, long long now,
+                long long window_s, long long *retry_after)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_throttle_get);
+	int rc, failures = 0;
+
+	*retry_after = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		long long start = sqlite3_column_int64(st, 0);
+
+		if (start > now - window_s) {
+			failures = sqlite3_column_int(st, 1);
+			*retry_after = start + window_s - now;
+		}
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : failures;
+}
+
+/* Counts a failure; see auth_db.h. */
+int
+throttle_db_fail(struct db *db, const char *key, long long now,
+                 long long window_s)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_throttle_fail);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, window_s);
+	return write_one(db, st);
+}
+
+/* Forgets failures; see auth_db.h. */
+int
+throttle_db_clear(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_throttle_clear);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	return write_one(db, st);
+}
+
+/* Adds an audit entry; see auth_db.h. */
+int
+audit_db_add(struct db *db, long long now, long long user_id,
+             const char *user_name, const char *action, const char *detail,
+             const char *address)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_audit);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	if (user_id > 0)
+		sqlite3_bind_int64(st, 2, user_id);
+	db_bind_text(st, 3, user_name ? user_name : "", -1);
+	db_bind_text(st, 4, action, -1);
+	db_bind_text(st, 5, detail ? detail : "", -1);
+	db_bind_text(st, 6, address ? address : "", -1);
+	return write_one(db, st);
+}
+
+/* Decodes the hex secret; returns 0 when it is 32 bytes of hex. */
+static int
+secret_decode(const char *hex, unsigned char out[32])
+{
+	size_t len = 0;
+
+	return hex != NULL && strlen(hex) == 64 &&
+	               sodium_hex2bin(out, 32, hex, 64, NULL, &len, NULL) ==
+	                   0 &&
+	               len == 32
+	           ? 0
+	           : -1;
+}
+
+/* Reads or creates the secret; see auth_db.h. */
+int
+auth_db_secret(struct db *db, unsigned char out[32])
+{
+	sqlite3_stmt *st;
+	unsigned char fresh[32];
+	char hex[65];
+	int rc;
+
+	if (sodium_init() < 0)
+		return -1;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((st = db_stmt(db, sql_secret_get)) == NULL)
+			return -1;
+		rc = db_step(db, st);
+		if (rc == SQLITE_ROW &&
+		    secret_decode((const char *)sqlite3_column_text(st, 0),
+		                  out) == 0) {
+			sqlite3_reset(st);
+			return 0;
+		}
+		sqlite3_reset(st);
+		if (rc < 0 || attempt > 0)
+			break;
+		/* First use: another process may race us; INSERT OR IGNORE
+		 * keeps whichever came first and both read it back. */
+		randombytes_buf(fresh, sizeof(fresh));
+		sodium_bin2hex(hex, sizeof(hex), fresh, sizeof(fresh));
+		sodium_memzero(fresh, sizeof(fresh));
+		if ((st = db_stmt(db, sql_secret_set)) == NULL)
+			return -1;
+		db_bind_text(st, 1, hex, 64);
+		sodium_memzero(hex, sizeof(hex));
+		if (write_one(db, st) < 0)
+			return -1;
+	}
+	log_error("the site's secret is unreadable");
+	return -1;
+}

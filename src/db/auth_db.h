@@ -1,0 +1,90 @@
+/*
+ * auth_db.h: what logging in needs from the store: staff accounts by name
+ * or session, sessions, login throttling, the audit log and the site's
+ * secret.  Security records (throttle counters, audit entries) are written
+ * in transactions of their own, so they stay whatever becomes of the
+ * request.
+ */
+#ifndef GAZETTE_AUTH_DB_H
+#define GAZETTE_AUTH_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/arena.h"
+#include "db.h"
+
+#define AUTH_HASH_BYTES 32
+
+struct staff {
+	long long id;
+	const char *name;
+	const char *display_name;
+	const char *role; /* admin, editor, author, moderator */
+	const char *password_hash;
+	bool disabled;
+};
+
+/* Reads an account by name (case-insensitive).  0 found, 1 none, -1. */
+int staff_db_by_name(struct db *db, struct arena *a, const char *name,
+                     struct staff *out);
+
+/* Replaces an account's password hash (rehash on login).  0 or -1. */
+int staff_db_set_password(struct db *db, long long id, const char *hash);
+
+/*
+ * Creates a session row for the token whose hash is given, expiring
+ * absolutely at expires_at.  0 or -1.
+ */
+int session_db_create(struct db *db, const unsigned char *hash,
+                      long long user_id, long long now, long long expires_at,
+                      const char *address, const char *user_agent);
+
+/*
+ * Finds the live session with this hash: not past its absolute expiry, not
+ * idle for more than idle_s, and its account not disabled.  Fills *out and
+ * sets *last_seen.  0 found, 1 none, -1.
+ */
+int session_db_lookup(struct db *db, struct arena *a, const unsigned char *hash,
+                      long long now, long long idle_s, struct staff *out,
+                      long long *last_seen);
+
+/* Records activity on a session.  0 or -1. */
+int session_db_touch(struct db *db, const unsigned char *hash, long long now);
+
+/* Deletes a session (logout).  0 or -1. */
+int session_db_delete(struct db *db, const unsigned char *hash);
+
+/* Deletes expired sessions and throttle windows (the timer).  Returns the
+ * number of rows deleted, or -1. */
+int auth_db_purge(struct db *db, long long now, long long idle_s,
+                  long long window_s);
+
+/*
+ * Returns the failures counted for key in the window that began within
+ * window_s of now (0 when none), and sets *retry_after to the seconds left
+ * in that window.  -1 on error.
+ */
+int throttle_db_get(struct db *db, const char *key, long long now,
+                    long long window_s, long long *retry_after);
+
+/* Counts one more failure for key (starting a new window when the old one
+ * is over).  0 or -1. */
+int throttle_db_fail(struct db *db, const char *key, long long now,
+                     long long window_s);
+
+/* Forgets key's failures.  0 or -1. */
+int throttle_db_clear(struct db *db, const char *key);
+
+/* Adds an audit entry.  user_id may be 0.  0 or -1. */
+int audit_db_add(struct db *db, long long now, long long user_id,
+                 const char *user_name, const char *action, const char *detail,
+                 const char *address);
+
+/*
+ * Reads the site's secret (32 bytes, the key of form and CSRF tokens),
+ * creating it with random bytes the first time.  0 or -1.
+ */
+int auth_db_secret(struct db *db, unsigned char out[32]);
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * admin_login.c: signing in and out of the admin area, and its first page.
+ * Login follows DESIGN.md's security baseline: a signed form token, the
+ * password bounded before anything else, throttling per account and per
+ * address checked before argon2 runs, the same answer for an unknown
+ * account and a wrong password, a dummy verification so both take as long,
+ * rehash when the parameters change, a new session id at every login, and
+ * every attempt in the audit log (never the password).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../auth/password.h"
+#include "../auth/session.h"
+#include "../auth/token.h"
+#include "../db/auth_db.h"
+#include "../db/content_db.h"
+#include "../util/log.h"
+#include "handlers.h"
+
+#define LOGIN_FORM "/admin/login"
+
+static long long
+setting_num(struct app *app, const char *key, long long def)
+{
+	const char *s = site_setting(&app->site, key, NULL);
+	char *end;
+	long long v;
+
+	if (s == NULL)
+		return def;
+	v = strtoll(s, &end, 10);
+	return (*end != '\0' || end == s || v < 1 || v > 1000000) ? def : v;
+}
+
+/* The admin pages' context: the public frame plus the signed-in user. */
+static struct tval *
+admin_context(struct app *app, struct req *req, struct resp *resp,
+              const char *title)
+{
+	struct tval *ctx = frame_context(app, req, resp, title);
+
+	if (ctx == NULL)
+		return NULL;
+	if (req->user != NULL) {
+		struct tval *u = tv_map(req->arena);
+
+		tv_set_str(req->arena, u, "name", req->user->display_name);
+		tv_set_str(req->arena, u, "role", req->user->role);
+		tv_set(req->arena, ctx, "user", u);
+		tv_set_str(req->arena, ctx, "csrf", session_csrf(app, req));
+	}
+	return ctx;
+}
+
+/* Renders the login form with status and an optional message key. */
+static int
+login_page(struct app *app, struct req *req, struct resp *resp, int status,
+           const char *message_key, const char *name)
+{
+	struct tval *ctx = admin_context(
+	    app, req, resp, edition_string(req->edition, "log_in"));
+
+	if (ctx == NULL)
+		return 500;
+	tv_set_str(req->arena, ctx, "form_token",
+	           session_form_token(app, req, LOGIN_FORM));
+	if (message_key != NULL)
+		tv_set_str(req->arena, ctx, "message",
+		           edition_string(req->edition, message_key));
+	if (name != NULL)
+		tv_set_str(req->arena, ctx, "name", name);
+	return app_render(app, resp, status, "admin/login", ctx);
+}
+
+/*
+ * GET /admin/login: the login form (signed-in staff go to the dashboard).
+ * Statuses: 200, 303, 500.  No role.
+ */
+int
+admin_login_form(struct app *app, struct req *req, struct resp *resp)
+{
+	if (session_load(app, req) == 0)
+		return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
+	return login_page(app, req, resp, 200, NULL, NULL);
+}
+
+/* The throttle keys of an attempt: the account (lower-case) and the
+ * client's address (IPv6 by /64). */
+static void
+throttle_keys(struct req *req, const char *name, const char **account,
+              const char **address)
+{
+	char addr[80], *lower = arena_strdup(req->arena, name);
+
+	for (char *p = lower; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (token_address_key(req->remote_addr, addr, sizeof(addr)) < 0)
+		strncpy(addr, "invalid", sizeof(addr));
+	*account = arena_concat(req->arena, "account:", lower, NULL);
+	*address = arena_concat(req->arena, "address:", addr, NULL);
+}
+
+/*
+ * POST /admin/login: checks name and password and starts a session.
+ * Fields: name, password, form_token (checked by the router).
+ * Statuses: 303 (signed in), 400 (missing or over-long fields), 403 (no
+ * such account or wrong password: one answer for both), 429 (throttled,
+ * with Retry-After), 500.  No role.
+ */
+int
+admin_login_submit(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *name = req_form(req, "name"),
+	           *pw = req_form(req, "password");
+	const char *account_key, *address_key, *addr = req->remote_addr;
+	long long now = (long long)time(NULL), window, wait_a, wait_b;
+	struct staff user;
+	int found, verified = 0, fails_a, fails_b;
+	size_t pw_len;
+
+	if (name == NULL || pw == NULL || name[0] == '\0' ||
+	    strlen(name) > 64 || (pw_len = strlen(pw)) > PASSWORD_MAX_BYTES)
+		return login_page(app, req, resp, 400, "login_failed", NULL);
+	window = setting_num(app, "login_window_minutes", 15) * 60;
+	throttle_keys(req, name, &account_key, &address_key);
+	fails_a = throttle_db_get(app->db, account_key, now, window, &wait_a);
+	fails_b = throttle_db_get(app->db, address_key, now, window, &wait_b);
+	if (fails_a < 0 || fails_b < 0)
+		return 500;
+	if (fails_a >= setting_num(app, "login_account_failures", 5) ||
+	    fails_b >= setting_num(app, "login_address_failures", 20)) {
+		long long wait = wait_a > wait_b ? wait_a : wait_b;
+
+		audit_db_add(app->db, now, 0, name, "login throttled", "",
+		             addr);
+		resp_header(
+		    resp, "Retry-After",
+		    arena_printf(req->arena, "%lld", wait > 0 ? wait : 1));
+		return login_page(app, req, resp, 429, "login_throttled", name);
+	}
+
+	found = staff_db_by_name(app->db, req->arena, name, &user);
+	if (found < 0)
+		return 500;
+	if (found == 0 && !user.disabled)
+		verified = password_verify(user.password_hash, pw, pw_len) == 1;
+	else
+		password_verify_dummy(pw, pw_len);
+	if (!verified) {
+		throttle_db_fail(app->db, account_key, now, window);
+		throttle_db_fail(app->db, address_key, now, window);
+		audit_db_add(app->db, now, found == 0 ? user.id : 0, name,
+		             "login failed", "", addr);
+		return login_page(app, req, resp, 403, "login_failed", name);
+	}
+
+	if (password_needs_rehash(user.password_hash)) {
+		char hash[PASSWORD_HASH_MAX];
+
+		if (password_hash(pw, pw_len, hash) == 0 &&
+		    staff_db_set_password(app->db, user.id, hash) == 0)
+			log_info("rehashed the password of account %lld",
+			         user.id);
+	}
+	throttle_db_clear(app->db, account_key);
+	if (session_start(app, req, resp, &user) < 0)
+		return 500;
+	audit_db_add(app->db, now, user.id, user.name, "login", "", addr);
+	return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
+}
+
+/*
+ * POST /admin/logout: ends the session.  Fields: csrf (checked by the
+ * router).  Statuses: 303, 500.  Role: any staff.
+ */
+int
+admin_logout(struct app *app, struct req *req, struct resp *resp)
+{
+	long long id = req->user->id;
+	const char *name = req->user->name;
+
+	if (session_end(app, req, resp) < 0)
+		return 500;
+	audit_db_add(app->db, (long long)time(NULL), id, name, "logout", "",
+	             req->remote_addr);
+	return resp_redirect(resp, 303, "/admin/login") < 0 ? 500 : 303;
+}
+
+/*
+ * GET /admin: the dashboard: how many articles are drafts, waiting for
+ * review, scheduled and published, and the latest published.
+ * Statuses: 200, 500.  Role: any staff.
+ */
+int
+admin_dashboard(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct tval *ctx = admin_context(
+	    app, req, resp, edition_string(req->edition, "dashboard"));
+	long long counts[ARTICLE_STATES];
+
+	if (ctx == NULL || content_db_state_counts(app->db, counts) < 0)
+		return 500;
+	tv_set_int(a, ctx, "drafts", counts[STATE_DRAFT]);
+	tv_set_int(a, ctx, "pending", counts[STATE_PENDING]);
+	tv_set_int(a, ctx, "scheduled", counts[STATE_SCHEDULED]);
+	tv_set_int(a, ctx, "published", counts[STATE_PUBLISHED]);
+	return app_render(app, resp, 200, "admin/dashboard", ctx);
+}

@@ -1,0 +1,100 @@
+"""test_admin.py: signing in through nginx.  An account made with `gazette
+user add` logs in with the real form (after its minimum fill time), gets a
+session cookie with the right flags, sees the dashboard, and logs out; the
+login and dashboard pages pass the HTML validator; nginx's limit_req turns
+a burst of logins into 429 before the application is asked."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+from harness import check  # noqa: E402
+
+PASSWORD = "a long enough passphrase"
+
+
+def form_field(page, name):
+    m = re.search(r'name="%s" value="([^"]*)"' % name, page)
+    check(m is not None, "no %s field" % name)
+    return m.group(1)
+
+
+def post(site, path, fields, cookie=None):
+    body = urllib.parse.urlencode(fields).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "Origin": "http://127.0.0.1:8080"}
+    if cookie:
+        headers["Cookie"] = cookie
+    return site.get(path, method="POST", body=body, headers=headers)
+
+
+def main():
+    with harness.Site() as site:
+        p = subprocess.run([site.binary, "user", "add", "--db", site.db,
+                            "--name", "editor1", "--role", "editor"],
+                           input=(PASSWORD + "\n").encode(),
+                           capture_output=True, timeout=60)
+        check(p.returncode == 0, "user add: %r" % p.stderr)
+        pages = {}
+
+        r = site.get("/admin")
+        check(r.status == 303 and r.header("Location") == "/admin/login",
+              "no session: %r" % r)
+        r = site.get("/admin/login")
+        check(r.status == 200 and r.header("Set-Cookie") is None,
+              "login form: %r" % r)
+        check("no-store" in (r.header("Cache-Control") or ""),
+              "login form is cacheable")
+        pages["login"] = r.text()
+        token = form_field(r.text(), "form_token")
+        time.sleep(1.1)  # the form's minimum fill time
+        r = post(site, "/admin/login", {"form_token": token,
+                                         "name": "editor1",
+                                         "password": PASSWORD})
+        check(r.status == 303, "login: %r %s" % (r, r.text()[:300]))
+        set_cookie = r.header("Set-Cookie") or ""
+        check(re.fullmatch(r"gazette_session=[A-Za-z0-9_-]{43}; Path=/; "
+                           r"Max-Age=\d+; HttpOnly; SameSite=Lax",
+                           set_cookie) is not None,
+              "cookie flags: %r" % set_cookie)
+        cookie = set_cookie.split(";")[0]
+
+        r = site.get("/admin", headers={"Cookie": cookie})
+        check(r.status == 200 and "editor1" in r.text(),
+              "dashboard: %r" % r)
+        pages["dashboard"] = r.text()
+        r = site.get("/", headers={"Cookie": cookie})
+        check(r.header("Set-Cookie") is None, "a public page set a cookie")
+
+        r = post(site, "/admin/logout",
+                 {"csrf": form_field(pages["dashboard"], "csrf")}, cookie)
+        check(r.status == 303, "logout: %r" % r)
+        r = site.get("/admin", headers={"Cookie": cookie})
+        check(r.status == 303, "the cookie still works after logout")
+
+        with tempfile.TemporaryDirectory() as d:
+            files = []
+            for name, html in pages.items():
+                path = os.path.join(d, name + ".html")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(html)
+                files.append(path)
+            errors = harness.vnu(files)
+            check(not errors, "vnu:\n" + "\n".join(errors))
+
+        # nginx's limit_req: a burst of 30 logins from one address.
+        statuses = [post(site, "/admin/login", {"form_token": "x"}).status
+                    for _ in range(30)]
+        check(statuses.count(429) >= 10,
+              "limit_req let %r through" % statuses)
+        site.check_log()
+
+
+if __name__ == "__main__":
+    harness.run(main)

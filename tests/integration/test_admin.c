@@ -1,0 +1,334 @@
+/*
+ * test_admin.c: signing in and out through the real request path: the
+ * router's role, CSRF and form-token checks, session cookies (flags,
+ * replay, logout), throttling, and that readers never get a cookie.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "auth/password.h"
+#include "db/content_db.h"
+#include "db/user_db.h"
+#include "testhelp.h"
+
+static struct app app;
+static struct arena arena;
+static struct buf body, head;
+static char cookie[256]; /* "NAME=VALUE" of the last Set-Cookie */
+
+#define PASSWORD "correct horse battery staple"
+
+/*
+ * Sends a request with an optional cookie ("name=value"), Origin and
+ * urlencoded form; returns the status, leaves head and body.
+ */
+static int
+request(const char *method, const char *uri, const char *with_cookie,
+        const char *origin, const char *form)
+{
+	struct raw_request raw;
+	struct resp resp;
+	struct kv hdr[4];
+	size_t n = 0;
+	const char *set;
+
+	arena_reset(&arena);
+	memset(&raw, 0, sizeof(raw));
+	raw.method = method;
+	raw.request_uri = uri;
+	raw.remote_addr = "2001:db8:1:2::7";
+	raw.content_length = -1;
+	hdr[n++] = (struct kv){"HTTP_HOST", "example.org", 11};
+	if (with_cookie != NULL)
+		hdr[n++] = (struct kv){"HTTP_COOKIE", with_cookie,
+		                       strlen(with_cookie)};
+	if (origin != NULL)
+		hdr[n++] = (struct kv){"HTTP_ORIGIN", origin, strlen(origin)};
+	raw.headers = hdr;
+	raw.headers_count = n;
+	if (form != NULL) {
+		raw.content_type = "application/x-www-form-urlencoded";
+		raw.body = form;
+		raw.body_len = strlen(form);
+		raw.content_length = (long long)raw.body_len;
+	}
+	resp_init(&resp, &arena, &body);
+	app_handle(&app, &raw, &arena, &resp);
+	buf_reset(&head);
+	resp_serialise(&resp, NULL, &head);
+	if ((set = strstr(head.data, "Set-Cookie: ")) != NULL) {
+		size_t len = strcspn(set + 12, ";\r");
+
+		snprintf(cookie, sizeof(cookie), "%.*s", (int)len, set + 12);
+	}
+	return resp.status;
+}
+
+static int
+has(const struct buf *b, const char *needle)
+{
+	return b->data != NULL && strstr(b->data, needle) != NULL;
+}
+
+/* Copies the value of hidden field name from the last page. */
+static const char *
+field(const char *name)
+{
+	static char out[256];
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "name=\"%s\" value=\"", name);
+	out[0] = '\0';
+	if ((p = strstr(body.data ? body.data : "", pat)) != NULL) {
+		p += strlen(pat);
+		snprintf(out, sizeof(out), "%.*s", (int)strcspn(p, "\""), p);
+	}
+	return out;
+}
+
+/* Logs in as name with password; returns the status. */
+static int
+login(const char *name, const char *pw)
+{
+	char form[2048];
+
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	snprintf(form, sizeof(form), "form_token=%s&name=%s&password=%s",
+	         field("form_token"), name, pw);
+	cookie[0] = '\0';
+	return request("POST", "/admin/login", NULL, "http://127.0.0.1:8080",
+	               form);
+}
+
+static void
+sql(const char *statement)
+{
+	sqlite3 *h;
+
+	CHECK(sqlite3_open(getenv("TEST_DB"), &h) == SQLITE_OK);
+	CHECK(sqlite3_exec(h, statement, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+}
+
+static long long
+count(const char *query)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	if (sqlite3_open(getenv("TEST_DB"), &h) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(h, query, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return n;
+}
+
+static void
+test_no_session(void)
+{
+	CHECK(request("GET", "/admin", NULL, NULL, NULL) == 303);
+	CHECK(has(&head, "Location: /admin/login\r\n"));
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	CHECK(has(&head, "Cache-Control: no-store"));
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(has(&body, "name=\"form_token\""));
+	/* No token, a forged token, a foreign Origin: refused. */
+	CHECK(request("POST", "/admin/login", NULL, NULL,
+	              "name=alice&password=" PASSWORD) == 403);
+	CHECK(request("POST", "/admin/login", NULL, NULL,
+	              "form_token=1.AAAA&name=alice&password=" PASSWORD) ==
+	      403);
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	{
+		char form[512];
+
+		snprintf(form, sizeof(form),
+		         "form_token=%s&name=alice&password=" PASSWORD,
+		         field("form_token"));
+		CHECK(request("POST", "/admin/login", NULL,
+		              "https://evil.example", form) == 403);
+		CHECK(!has(&head, "Set-Cookie"));
+	}
+	/* Logout needs a session. */
+	CHECK(request("POST", "/admin/logout", NULL, NULL, "csrf=x") == 303);
+	CHECK(has(&head, "Location: /admin/login\r\n"));
+}
+
+static void
+test_login_logout(void)
+{
+	char session[256], form[512];
+
+	CHECK(login("alice", "wrong%20password%20here") == 403);
+	CHECK(has(&body, "do not match"));
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(login("nobody", "wrong%20password%20here") == 403);
+	CHECK(has(&body, "do not match"));
+	CHECK(!has(&head, "Set-Cookie"));
+
+	CHECK(login("alice", PASSWORD) == 303);
+	CHECK(has(&head, "Location: /admin\r\n"));
+	CHECK(
+	    has(&head, "; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax\r\n"));
+	CHECK(strncmp(cookie, "gazette_session=", 16) == 0);
+	CHECK(strlen(cookie) == 16 + 43);
+	snprintf(session, sizeof(session), "%s", cookie);
+	/* Only the hash is stored. */
+	CHECK(count("SELECT count(*) FROM sessions") == 1);
+	CHECK(count("SELECT count(*) FROM sessions WHERE length(id_hash) = "
+	            "32") == 1);
+	CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'login'") ==
+	      1);
+	CHECK(count("SELECT count(*) FROM audit_log WHERE action = "
+	            "'login failed'") == 2);
+
+	CHECK(request("GET", "/admin", session, NULL, NULL) == 200);
+	CHECK(has(&body, "Signed in as Alice"));
+	CHECK(has(&head, "Cache-Control: no-store"));
+	CHECK(request("GET", "/admin/login", session, NULL, NULL) == 303);
+
+	/* Readers never get a cookie, signed in or not. */
+	CHECK(request("GET", "/", session, NULL, NULL) == 200);
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(request("GET", "/about", NULL, NULL, NULL) == 200);
+	CHECK(!has(&head, "Set-Cookie"));
+
+	/* Logout: without or with a wrong CSRF token nothing happens. */
+	CHECK(request("POST", "/admin/logout", session, NULL, NULL) == 403);
+	CHECK(request("POST", "/admin/logout", session, NULL,
+	              "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") ==
+	      403);
+	CHECK(count("SELECT count(*) FROM sessions") == 1);
+	CHECK(request("GET", "/admin", session, NULL, NULL) == 200);
+	snprintf(form, sizeof(form), "csrf=%s", field("csrf"));
+	CHECK(strlen(form) > 10);
+	CHECK(request("POST", "/admin/logout", session, NULL, form) == 303);
+	CHECK(has(&head, "Max-Age=0"));
+	CHECK(count("SELECT count(*) FROM sessions") == 0);
+	/* The cookie after logout, and invented ones, are worth nothing. */
+	CHECK(request("GET", "/admin", session, NULL, NULL) == 303);
+	CHECK(request("GET", "/admin", "gazette_session=invented", NULL,
+	              NULL) == 303);
+	CHECK(request(
+	          "GET", "/admin",
+	          "gazette_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+	          NULL, NULL) == 303);
+
+	/* A second login gets a new session id. */
+	CHECK(login("ALICE", PASSWORD) == 303);
+	CHECK(strcmp(cookie, session) != 0);
+	/* A disabled account's session ends at once. */
+	snprintf(session, sizeof(session), "%s", cookie);
+	sql("UPDATE users SET disabled = 1 WHERE name = 'alice'");
+	CHECK(request("GET", "/admin", session, NULL, NULL) == 303);
+	CHECK(login("alice", PASSWORD) == 403);
+	sql("UPDATE users SET disabled = 0 WHERE name = 'alice'");
+}
+
+static void
+test_bad_input(void)
+{
+	struct buf form;
+
+	/* A password past the bound is a 400 before argon2 runs. */
+	buf_init(&form);
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	buf_printf(&form,
+	           "form_token=%s&name=alice&password=", field("form_token"));
+	for (int i = 0; i < 600; i++)
+		buf_putc(&form, 'x');
+	CHECK(request("POST", "/admin/login", NULL, NULL, form.data) == 400);
+	buf_free(&form);
+	CHECK(login("", "x") == 400);
+	/* A stored hash with hostile parameters is refused, not run. */
+	sql("UPDATE users SET password_hash = "
+	    "'$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+	    "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g' WHERE name = 'bob'");
+	CHECK(login("bob", PASSWORD) == 403);
+}
+
+static void
+test_throttle(void)
+{
+	int i;
+
+	/* Five failures lock the account, whatever the password. */
+	for (i = 0; i < 5; i++)
+		CHECK(login("carol", "wrong%20password%20here") == 403);
+	CHECK(login("carol", PASSWORD) == 429);
+	CHECK(has(&head, "Retry-After: "));
+	CHECK(!has(&head, "Set-Cookie"));
+	CHECK(count("SELECT failures FROM throttle WHERE key = "
+	            "'account:carol'") == 5);
+	/* After the window the owner gets in. */
+	sql("UPDATE throttle SET window_start = window_start - 3600");
+	CHECK(login("carol", PASSWORD) == 303);
+	/* The address (this /64) is limited too: 20 failures in all, over
+	 * as many accounts as an attacker likes. */
+	for (i = 0; i < 30; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "nobody%d", i);
+		CHECK(login(name, "wrong%20password%20here") ==
+		      (i < 20 ? 403 : 429));
+	}
+	CHECK(count("SELECT failures FROM throttle WHERE key = "
+	            "'address:2001:db8:1:2::/64'") == 20);
+	CHECK(login("alice", PASSWORD) == 429);
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/gazette-admin-XXXXXX", path[256], hash[128];
+	struct template_set *set;
+	struct buf err;
+	struct db *db = NULL;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/test.db", dir);
+	setenv("TEST_DB", path, 1);
+	CHECK(db_open(path, &db) == 0);
+	CHECK(db_migrate(db, NULL, NULL) == 0);
+	CHECK(content_db_load_starter(db) == 1);
+	CHECK(password_hash(PASSWORD, strlen(PASSWORD), hash) == 0);
+	CHECK(user_db_add(db, "alice", "Alice", "editor", hash) > 0);
+	CHECK(user_db_add(db, "bob", "Bob", "author", hash) > 0);
+	CHECK(user_db_add(db, "carol", "Carol", "admin", hash) > 0);
+	db_close(db);
+	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
+
+	buf_init(&err);
+	set = template_set_new();
+	CHECK(template_set_load(set, NULL, &err) == 0);
+	CHECK(app_open(&app, path, set) == 0);
+	arena_init(&arena);
+	buf_init(&body);
+	buf_init(&head);
+
+	test_no_session();
+	test_login_logout();
+	test_bad_input();
+	test_throttle();
+
+	app_close(&app);
+	template_set_free(set);
+	arena_free(&arena);
+	buf_free(&body);
+	buf_free(&head);
+	buf_free(&err);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	CHECK(system(path) == 0);
+	TEST_DONE();
+}
