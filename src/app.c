@@ -195,9 +195,15 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	          strncmp(raw->request_uri, "/admin", 6) != 0;
 	if (reading && db_read_begin(app->db) < 0)
 		reading = false;
+	/* Another connection committed (data_version moved), or this one did
+	 * (its own commits do not move it): reload what the worker keeps. */
 	version = db_data_version(app->db);
-	if (version != app->data_version && app_load_site(app) < 0)
-		log_error("could not reload the site settings");
+	if (version != app->data_version || app->stale) {
+		if (app_load_site(app) < 0)
+			log_error("could not reload the site settings");
+		else
+			app->stale = false;
+	}
 
 	status = req_parse(&req, arena, raw);
 	if (status == 0)
@@ -215,6 +221,8 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	}
 	if (reading)
 		db_read_end(app->db);
+	if (req.method == HTTP_POST)
+		app->stale = true;
 	if (raw->method != NULL && strcmp(raw->method, "HEAD") == 0)
 		resp->omit_body = true;
 	log_set_request(0);

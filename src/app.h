@@ -6,6 +6,7 @@
 #ifndef GAZETTE_APP_H
 #define GAZETTE_APP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db/db.h"
@@ -20,8 +21,9 @@ struct app {
 	struct site site;
 	struct frame_cache *frames; /* per edition, in site.arena */
 	int64_t data_version;       /* of the loaded site */
-	unsigned char secret[32];   /* key of form and CSRF tokens */
-	uint64_t requests;    /* served by this process, for request ids */
+	bool stale; /* this worker wrote: its own commits leave data_version */
+	unsigned char secret[32]; /* key of form and CSRF tokens */
+	uint64_t requests;        /* served by this process, for request ids */
 };
 
 /*

@@ -12,6 +12,7 @@
 #include "util/slug.h"
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
+#define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
 
 const struct route router_table[] = {
     {HTTP_GET, "/", home_show, PUBLIC},
@@ -26,6 +27,11 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/login", admin_login_form, 0},
     {HTTP_POST, "/admin/login", admin_login_submit, R_FORM_TOKEN},
     {HTTP_POST, "/admin/logout", admin_logout, R_STAFF | R_CSRF},
+    {HTTP_GET, "/admin/articles", admin_articles_list, WRITERS},
+    {HTTP_GET, "/admin/articles/new", admin_article_new, WRITERS},
+    {HTTP_POST, "/admin/articles/new", admin_article_create, WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/articles/{id}", admin_article_edit, WRITERS},
+    {HTTP_POST, "/admin/articles/{id}", admin_article_save, WRITERS | R_CSRF},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =
@@ -217,8 +223,8 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			continue;
 		if (r->method == req->method ||
 		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
-			int rc = auth_guard(app, req, resp, r->flags,
-			                    r->pattern);
+			int rc =
+			    auth_guard(app, req, resp, r->flags, r->pattern);
 
 			if (rc != 0)
 				return rc;

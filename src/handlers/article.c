@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "../db/article_admin_db.h"
 #include "../db/content_db.h"
 #include "handlers.h"
 
@@ -153,8 +154,22 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 	    article_db_get(app->db, a, req->edition->id, req->param_slug, &art);
 	size_t i;
 
+	if (rc > 0) {
+		/* An old slug leads to the article's current address. */
+		const char *slug;
+
+		rc = article_db_old_slug(app->db, a, req->edition->id,
+		                         req->param_slug, &slug);
+		if (rc != 0)
+			return rc > 0 ? 404 : 500;
+		return resp_redirect(resp, 301,
+		                     arena_concat(a, prefix, "/articles/", slug,
+		                                  NULL)) < 0
+		           ? 500
+		           : 301;
+	}
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
+		return 500;
 	if ((ctx = frame_context(app, req, resp, art.title)) == NULL)
 		return 500;
 	/* What listings show of it (shared, cached), and beside it what only

@@ -20,6 +20,13 @@ int admin_login_submit(struct app *app, struct req *req, struct resp *resp);
 int admin_logout(struct app *app, struct req *req, struct resp *resp);
 int admin_dashboard(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/admin_articles.c */
+int admin_articles_list(struct app *app, struct req *req, struct resp *resp);
+int admin_article_new(struct app *app, struct req *req, struct resp *resp);
+int admin_article_create(struct app *app, struct req *req, struct resp *resp);
+int admin_article_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_article_save(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);

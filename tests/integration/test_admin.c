@@ -258,6 +258,173 @@ test_bad_input(void)
 	CHECK(login("bob", PASSWORD) == 403);
 }
 
+/* Logs in and returns a copy of the session cookie. */
+static char *
+session_of(const char *name)
+{
+	CHECK(login(name, PASSWORD) == 303);
+	return strdup(cookie);
+}
+
+/* Posts form (with the session's CSRF token added) as the session. */
+static int
+post_as(const char *session, const char *uri, const char *form)
+{
+	char buf[8192];
+
+	CHECK(request("GET", "/admin", session, NULL, NULL) == 200);
+	snprintf(buf, sizeof(buf), "csrf=%s&%s", field("csrf"), form);
+	return request("POST", uri, session, NULL, buf);
+}
+
+static long long
+last_article_id(void)
+{
+	return count("SELECT max(id) FROM articles");
+}
+
+static void
+test_articles(void)
+{
+	char *editor = session_of("alice"), *author = session_of("erin");
+	char *moderator = session_of("dave"), uri[64];
+	long long id, articles = count("SELECT count(*) FROM articles");
+
+	/* Moderators do not see articles; nobody writes without a token. */
+	CHECK(request("GET", "/admin/articles", moderator, NULL, NULL) == 403);
+	CHECK(request("POST", "/admin/articles/new", author, NULL,
+	              "title=No+token&state=draft") == 403);
+	CHECK(count("SELECT count(*) FROM articles") == articles);
+
+	/* An author writes and submits; publishing is not theirs. */
+	CHECK(request("GET", "/admin/articles/new", author, NULL, NULL) == 200);
+	CHECK(has(&body, "name=\"body\""));
+	CHECK(!has(&body, "value=\"published\""));
+	CHECK(post_as(author, "/admin/articles/new",
+	              "title=Field+notes+%26+%22quotes%22&body=Hello+*world*"
+	              "&state=published&tags=Alpha,+Beta") == 400);
+	CHECK(has(&body, "may not put an article"));
+	CHECK(has(&body, "Hello *world*")); /* the text is kept */
+	CHECK(count("SELECT count(*) FROM articles") == articles);
+	CHECK(post_as(author, "/admin/articles/new",
+	              "title=Field+notes+%26+%22quotes%22&body=Hello+*world*"
+	              "&state=pending&tags=Alpha,+Beta&action=save") == 303);
+	id = last_article_id();
+	snprintf(uri, sizeof(uri), "/admin/articles/%lld", id);
+	CHECK(count("SELECT count(*) FROM articles a JOIN users u ON "
+	            "u.id = a.author_id WHERE u.name = 'erin' AND "
+	            "a.state = 'pending' AND a.slug = 'field-notes-quotes'") ==
+	      1);
+	CHECK(count("SELECT count(*) FROM revisions") >= 1);
+	CHECK(count("SELECT count(*) FROM tags WHERE slug IN ('alpha', "
+	            "'beta')") == 2);
+	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
+	              NULL) == 404);
+
+	/* Preview renders and saves nothing. */
+	CHECK(post_as(author, uri,
+	              "title=Field+notes&body=%23%23+Heading&state=pending"
+	              "&version=1&action=preview") == 200);
+	CHECK(has(&body, "<h2>Heading</h2>"));
+	CHECK(count("SELECT version FROM articles WHERE slug = "
+	            "'field-notes-quotes'") == 1);
+
+	/* Others' articles are not an author's to edit. */
+	CHECK(request("GET", "/admin/articles/1", author, NULL, NULL) == 403);
+	CHECK(post_as(author, "/admin/articles/1",
+	              "title=Mine&state=draft&version=1") == 403);
+
+	/* An editor publishes it. */
+	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "value=\"published\""));
+	CHECK(post_as(editor, uri,
+	              "title=Field+notes+%26+%22quotes%22&body=Hello+*world*"
+	              "&slug=field-notes-quotes&state=published&version=1"
+	              "&tags=Alpha") == 303);
+	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
+	              NULL) == 200);
+	CHECK(has(&body, "<em>world</em>"));
+	CHECK(request("GET", "/tag/alpha", NULL, NULL, NULL) == 200);
+	/* The worker that saved shows it at once too (its own commit). */
+	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "Field notes &amp; &quot;quotes&quot;"));
+	CHECK(has(&body, "<li><a href=\"/articles/field-notes-quotes\">"));
+	/* Now out, it is no longer the author's to change. */
+	CHECK(request("GET", uri, author, NULL, NULL) == 403);
+
+	/* Two editors from version 2: the second save is refused. */
+	CHECK(post_as(editor, uri,
+	              "title=First+save&body=One&slug=field-notes-quotes"
+	              "&state=published&version=2") == 303);
+	CHECK(post_as(editor, uri,
+	              "title=Second+save&body=Two&slug=field-notes-quotes"
+	              "&state=published&version=2") == 409);
+	CHECK(has(&body, "Someone else saved"));
+	CHECK(has(&body, ">Two</textarea>")); /* theirs kept in the form */
+	CHECK(has(&body, ">One</pre>"));      /* and the current text */
+	CHECK(
+	    count("SELECT count(*) FROM articles WHERE title = 'First save'") ==
+	    1);
+
+	/* A new slug; the old address answers 301. */
+	CHECK(post_as(editor, uri,
+	              "title=First+save&body=One&slug=renamed-notes"
+	              "&state=published&version=3") == 303);
+	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
+	              NULL) == 301);
+	CHECK(has(&head, "Location: /articles/renamed-notes\r\n"));
+
+	/* Bad input: the form again with a message, nothing changed. */
+	CHECK(post_as(editor, uri, "title=&body=x&state=draft&version=4") ==
+	      400);
+	CHECK(post_as(editor, uri,
+	              "title=X&slug=Not+A+Slug&state=draft&version=4") == 400);
+	CHECK(post_as(editor, uri,
+	              "title=X&category=99999&state=draft&version=4") == 400);
+	CHECK(post_as(editor, uri, "title=X&state=nonsense&version=4") == 400);
+	CHECK(
+	    post_as(editor, uri,
+	            "title=X&state=scheduled&publish_at=tomorrow&version=4") ==
+	    400);
+	CHECK(post_as(editor, uri,
+	              "title=X&featured=/uploads/none.jpg&state=draft"
+	              "&version=4") == 400);
+	CHECK(count("SELECT version FROM articles WHERE slug = "
+	            "'renamed-notes'") == 4);
+	/* A slug another article has. */
+	CHECK(post_as(editor, uri,
+	              "title=X&slug=welcome-to-the-new-site&state=draft"
+	              "&version=4") == 400);
+	CHECK(has(&body, "has that slug"));
+
+	/* Scheduling: in the future it waits; in the past it is out. */
+	CHECK(post_as(editor, uri,
+	              "title=Later&slug=renamed-notes&state=scheduled"
+	              "&publish_at=2099-01-01T10:00&version=4") == 303);
+	CHECK(count("SELECT count(*) FROM articles WHERE slug = "
+	            "'renamed-notes' AND state = 'scheduled'") == 1);
+	CHECK(request("GET", "/articles/renamed-notes", NULL, NULL, NULL) ==
+	      404);
+	CHECK(post_as(editor, uri,
+	              "title=Earlier&slug=renamed-notes&state=scheduled"
+	              "&publish_at=2020-01-01T10:00&version=5") == 303);
+	CHECK(request("GET", "/articles/renamed-notes", NULL, NULL, NULL) ==
+	      200);
+
+	/* The list, filtered. */
+	CHECK(request("GET", "/admin/articles?state=published&q=earlier",
+	              editor, NULL, NULL) == 200);
+	CHECK(has(&body, ">Earlier</a>"));
+	CHECK(request("GET", "/admin/articles?state=bogus", editor, NULL,
+	              NULL) == 400);
+	CHECK(request("GET", "/admin/articles", author, NULL, NULL) == 200);
+	CHECK(!has(&body, "Welcome to the new site"));
+
+	free(editor);
+	free(author);
+	free(moderator);
+}
+
 static void
 test_throttle(void)
 {
@@ -306,6 +473,8 @@ main(void)
 	CHECK(user_db_add(db, "alice", "Alice", "editor", hash) > 0);
 	CHECK(user_db_add(db, "bob", "Bob", "author", hash) > 0);
 	CHECK(user_db_add(db, "carol", "Carol", "admin", hash) > 0);
+	CHECK(user_db_add(db, "dave", "Dave", "moderator", hash) > 0);
+	CHECK(user_db_add(db, "erin", "Erin", "author", hash) > 0);
 	db_close(db);
 	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
 
@@ -319,6 +488,7 @@ main(void)
 
 	test_no_session();
 	test_login_logout();
+	test_articles();
 	test_bad_input();
 	test_throttle();
 

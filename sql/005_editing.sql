@@ -1,0 +1,56 @@
+-- 005_editing.sql: what editing articles needs: a version number for
+-- optimistic concurrency (a save names the version it started from and is
+-- refused when another save came first), who saved last, when an article
+-- went to the trash, and the slugs an article used to have (their URLs
+-- answer 301 to the current one).
+
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1
+	CHECK (version >= 1);
+ALTER TABLE articles ADD COLUMN updated_by INTEGER
+	REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN trashed_at INTEGER;
+
+CREATE TABLE old_slugs (
+	edition_id INTEGER NOT NULL REFERENCES editions(id),
+	slug TEXT NOT NULL,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (edition_id, slug)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO edition_strings (edition_id, key, value) VALUES
+	(1, 'articles', 'Articles'),
+	(1, 'new_article', 'New article'),
+	(1, 'edit_article', 'Edit article'),
+	(1, 'title', 'Title'),
+	(1, 'slug', 'Slug (address)'),
+	(1, 'slug_hint', 'Leave empty to make it from the title.'),
+	(1, 'body', 'Body (Markdown)'),
+	(1, 'excerpt', 'Excerpt'),
+	(1, 'tags_hint', 'Tags, separated by commas'),
+	(1, 'edition', 'Edition'),
+	(1, 'state', 'State'),
+	(1, 'publish_at', 'Publish at (site time)'),
+	(1, 'save', 'Save'),
+	(1, 'preview', 'Preview'),
+	(1, 'all', 'All'),
+	(1, 'search_titles', 'Search titles'),
+	(1, 'filter', 'Filter'),
+	(1, 'author', 'Author'),
+	(1, 'edited_by', 'Last edited by'),
+	(1, 'no_category', '(none)'),
+	(1, 'state_draft', 'Draft'),
+	(1, 'state_pending', 'Pending review'),
+	(1, 'state_scheduled', 'Scheduled'),
+	(1, 'state_published', 'Published'),
+	(1, 'state_private', 'Private'),
+	(1, 'state_trash', 'Trash'),
+	(1, 'saved', 'Saved.'),
+	(1, 'error_title_required', 'A title is needed.'),
+	(1, 'error_slug', 'That slug is not valid: use letters, digits and single dashes.'),
+	(1, 'error_slug_taken', 'Another article of this edition has that slug.'),
+	(1, 'error_category', 'That category does not exist in this edition.'),
+	(1, 'error_state', 'Your role may not put an article in that state.'),
+	(1, 'error_publish_at', 'Give the date and time to publish at.'),
+	(1, 'error_body', 'The body is too long or not valid text.'),
+	(1, 'error_conflict', 'Someone else saved this article after you opened it. Your text is below; their version is now the current one.'),
+	(1, 'error_image', 'No image in the media library has that address.');

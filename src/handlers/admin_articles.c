@@ -1,0 +1,492 @@
+/*
+ * admin_articles.c: the articles list and the editor.  Who may do what:
+ * admins and editors edit every article and put it in any state; authors
+ * write their own, may keep them as drafts or submit them for review, and
+ * cannot publish, schedule or edit what is already out; moderators do not
+ * see articles.  The router enforces the roles and the CSRF token; the
+ * rules on states and ownership are checked here, before anything is
+ * written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../auth/session.h"
+#include "../db/article_admin_db.h"
+#include "../render/markdown.h"
+#include "../util/slug.h"
+#include "handlers.h"
+
+#define LIST_PER_PAGE 20
+#define TITLE_MAX 300
+#define EXCERPT_MAX 2000
+#define TAGS_MAX 2000
+
+static const char *const states[] = {"draft",     "pending", "scheduled",
+                                     "published", "private", "trash"};
+
+static bool
+is_editor(const struct staff *u)
+{
+	return strcmp(u->role, "admin") == 0 || strcmp(u->role, "editor") == 0;
+}
+
+/* Whether u may open this article in the editor at all. */
+static bool
+may_edit(const struct staff *u, const struct article_edit *a)
+{
+	if (is_editor(u))
+		return true;
+	return a->author_id == u->id && (strcmp(a->state, "draft") == 0 ||
+	                                 strcmp(a->state, "pending") == 0);
+}
+
+/* Whether u may put an article in state. */
+static bool
+may_set_state(const struct staff *u, const char *state)
+{
+	return is_editor(u) || strcmp(state, "draft") == 0 ||
+	       strcmp(state, "pending") == 0;
+}
+
+static bool
+state_known(const char *s)
+{
+	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (s != NULL && strcmp(s, states[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Parses a positive id from a form field; 0 when absent or bad. */
+static long long
+field_id(const struct req *req, const char *name)
+{
+	const char *s = req_form(req, name);
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return (*end != '\0' || v < 0) ? -1 : v;
+}
+
+/*
+ * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
+ * Unix time; -1 when malformed.
+ */
+static long long
+parse_local_time(const char *s)
+{
+	struct tm tm;
+	int y, mo, d, h, mi;
+	char extra;
+
+	if (s == NULL ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) !=
+	        5 ||
+	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	return (long long)mktime(&tm);
+}
+
+static const char *
+format_local_time(struct arena *a, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[32];
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
+		return "";
+	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M", &tm);
+	return arena_strdup(a, s);
+}
+
+/* The admin pages' context: the frame plus the user and CSRF token. */
+static struct tval *
+context(struct app *app, struct req *req, struct resp *resp, const char *title)
+{
+	struct tval *ctx = frame_context(app, req, resp, title);
+	struct tval *u;
+
+	if (ctx == NULL)
+		return NULL;
+	u = tv_map(req->arena);
+	tv_set_str(req->arena, u, "name", req->user->display_name);
+	tv_set_str(req->arena, u, "role", req->user->role);
+	tv_set(req->arena, ctx, "user", u);
+	tv_set_str(req->arena, ctx, "csrf", session_csrf(app, req));
+	return ctx;
+}
+
+/* A <select>'s options: value, label, selected. */
+static void
+push_option(struct arena *a, struct tval *list, const char *value,
+            const char *label, bool selected)
+{
+	struct tval *o = tv_map(a);
+
+	tv_set_str(a, o, "value", value);
+	tv_set_str(a, o, "label", label);
+	tv_set_bool(a, o, "selected", selected);
+	tv_push(a, list, o);
+}
+
+/*
+ * GET /admin/articles: articles, newest change first, filtered by state,
+ * category, edition and words in the title (query: state, category,
+ * edition, q, page).  Authors see their own.
+ * Statuses: 200, 400 (bad filter), 500.  Roles: admin, editor, author.
+ */
+int
+admin_articles_list(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct article_filter f;
+	struct article_row *rows;
+	size_t count, i;
+	struct tval *ctx, *list, *opts;
+	const char *page = req_query(req, "page"), *q = req_query(req, "q");
+	char *end;
+	long long n = 1;
+
+	memset(&f, 0, sizeof(f));
+	f.state = req_query(req, "state");
+	if (f.state != NULL && f.state[0] == '\0')
+		f.state = NULL;
+	if (f.state != NULL && !state_known(f.state))
+		return 400;
+	if (page != NULL &&
+	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
+		return 400;
+	if (q != NULL && (q[0] == '\0' || strlen(q) > 200))
+		q = NULL;
+	f.q = q;
+	f.category_id = req_query(req, "category")
+	                    ? strtoll(req_query(req, "category"), NULL, 10)
+	                    : 0;
+	f.author_id = is_editor(req->user) ? 0 : req->user->id;
+	f.offset = (n - 1) * LIST_PER_PAGE;
+	f.limit = LIST_PER_PAGE + 1;
+	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
+		return 500;
+	ctx = context(app, req, resp, edition_string(req->edition, "articles"));
+	if (ctx == NULL)
+		return 500;
+	list = tv_list(a);
+	for (i = 0; i < count && i < LIST_PER_PAGE; i++) {
+		struct tval *m = tv_map(a);
+		char key[32];
+
+		tv_set_int(a, m, "id", rows[i].id);
+		tv_set_str(a, m, "title", rows[i].title);
+		snprintf(key, sizeof(key), "state_%s", rows[i].state);
+		tv_set_str(a, m, "state", edition_string(req->edition, key));
+		tv_set_str(a, m, "edition", rows[i].edition_code);
+		tv_set_str(a, m, "category", rows[i].category_name);
+		tv_set_str(a, m, "author", rows[i].author_name);
+		tv_set_str(a, m, "editor", rows[i].editor_name);
+		tv_set_str(a, m, "updated",
+		           frame_date(app, req, rows[i].updated_at));
+		tv_push(a, list, m);
+	}
+	tv_set(a, ctx, "articles", list);
+	opts = tv_list(a);
+	push_option(a, opts, "", edition_string(req->edition, "all"),
+	            f.state == NULL);
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		push_option(
+		    a, opts, states[i],
+		    edition_string(req->edition,
+		                   arena_concat(a, "state_", states[i], NULL)),
+		    f.state != NULL && strcmp(f.state, states[i]) == 0);
+	tv_set(a, ctx, "states", opts);
+	if (q != NULL)
+		tv_set_str(a, ctx, "q", q);
+	if (n > 1)
+		tv_set_str(a, ctx, "newer_url",
+		           arena_printf(a, "/admin/articles?page=%lld", n - 1));
+	if (count > LIST_PER_PAGE)
+		tv_set_str(a, ctx, "older_url",
+		           arena_printf(a, "/admin/articles?page=%lld", n + 1));
+	return app_render(app, resp, 200, "admin/articles", ctx);
+}
+
+/* Renders the editor for ed, with an optional message and preview. */
+static int
+editor_page(struct app *app, struct req *req, struct resp *resp, int status,
+            const struct article_edit *ed, const char *message,
+            const char *other_body, bool preview)
+{
+	struct arena *a = req->arena;
+	struct tval *ctx, *opts;
+	struct term *cats;
+	long long *cat_editions;
+	size_t ncats, i;
+	struct trusted_html preview_html;
+	bool previewed = false;
+	int rc;
+
+	ctx = context(app, req, resp,
+	              edition_string(req->edition,
+	                             ed->id ? "edit_article" : "new_article"));
+	if (ctx == NULL ||
+	    category_admin_list(app->db, a, &cats, &cat_editions, &ncats) < 0)
+		return 500;
+	tv_set_str(a, ctx, "action",
+	           ed->id ? arena_printf(a, "/admin/articles/%lld", ed->id)
+	                  : "/admin/articles/new");
+	tv_set_int(a, ctx, "version", ed->version);
+	tv_set_str(a, ctx, "title", ed->title ? ed->title : "");
+	tv_set_str(a, ctx, "slug", ed->slug ? ed->slug : "");
+	tv_set_str(a, ctx, "excerpt", ed->excerpt ? ed->excerpt : "");
+	tv_set_str(a, ctx, "body", ed->body_md ? ed->body_md : "");
+	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
+	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
+	tv_set_str(a, ctx, "publish_at",
+	           format_local_time(a, ed->published_at));
+	if (message != NULL)
+		tv_set_str(a, ctx, "message", message);
+	if (other_body != NULL)
+		tv_set_str(a, ctx, "other_body", other_body);
+	opts = tv_list(a);
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (may_set_state(req->user, states[i]))
+			push_option(
+			    a, opts, states[i],
+			    edition_string(
+			        req->edition,
+			        arena_concat(a, "state_", states[i], NULL)),
+			    ed->state != NULL &&
+			        strcmp(ed->state, states[i]) == 0);
+	tv_set(a, ctx, "states", opts);
+	opts = tv_list(a);
+	push_option(a, opts, "", edition_string(req->edition, "no_category"),
+	            ed->category_id == 0);
+	for (i = 0; i < ncats; i++)
+		push_option(a, opts, arena_printf(a, "%lld", cats[i].id),
+		            cats[i].name, cats[i].id == ed->category_id);
+	tv_set(a, ctx, "categories", opts);
+	opts = tv_list(a);
+	for (i = 0; i < app->site.editions_count; i++) {
+		const struct edition *e = &app->site.editions[i];
+
+		push_option(a, opts, arena_printf(a, "%lld", e->id), e->name,
+		            e->id == ed->edition_id);
+	}
+	tv_set(a, ctx, "editions", opts);
+	/* The preview is cmark's output as it is, freed after the render. */
+	if (preview && markdown_render(ed->body_md, strlen(ed->body_md),
+	                               &preview_html) == 0) {
+		tv_set(a, ctx, "preview", tv_html(a, preview_html));
+		previewed = true;
+	}
+	rc = app_render(app, resp, status, "admin/article_edit", ctx);
+	if (previewed)
+		free((char *)preview_html.html);
+	return rc;
+}
+
+/*
+ * GET /admin/articles/new: an empty editor.  Statuses: 200, 500.  Roles:
+ * admin, editor, author.
+ */
+int
+admin_article_new(struct app *app, struct req *req, struct resp *resp)
+{
+	struct article_edit ed;
+
+	memset(&ed, 0, sizeof(ed));
+	ed.state = "draft";
+	ed.edition_id = req->edition->id;
+	ed.body_md = "";
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false);
+}
+
+/*
+ * GET /admin/articles/{id}: the editor for one article.  Statuses: 200,
+ * 403 (an author's article out of their hands), 404, 500.  Roles: admin,
+ * editor, author.
+ */
+int
+admin_article_edit(struct app *app, struct req *req, struct resp *resp)
+{
+	struct article_edit ed;
+	int rc = article_admin_get(app->db, req->arena, req->param_int, &ed);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	if (!may_edit(req->user, &ed))
+		return 403;
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false);
+}
+
+/* The message for a refused save. */
+static const char *
+save_message(const struct edition *e, enum article_save_result r)
+{
+	switch (r) {
+	case SAVE_CONFLICT:
+		return edition_string(e, "error_conflict");
+	case SAVE_SLUG_TAKEN:
+		return edition_string(e, "error_slug_taken");
+	case SAVE_BAD_CATEGORY:
+		return edition_string(e, "error_category");
+	case SAVE_BAD_IMAGE:
+		return edition_string(e, "error_image");
+	case SAVE_BAD_BODY:
+		return edition_string(e, "error_body");
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * Reads the editor's fields into ed (over what ed held) and checks them.
+ * Returns NULL when they are valid, else the message to show.
+ */
+static const char *
+read_form(struct app *app, struct req *req, struct article_edit *ed)
+{
+	const struct edition *e = req->edition;
+	const char *v;
+	long long id;
+
+	ed->title = req_form(req, "title");
+	ed->excerpt = req_form(req, "excerpt");
+	ed->body_md = req_form(req, "body");
+	ed->tags = req_form(req, "tags");
+	ed->featured = req_form(req, "featured");
+	ed->state = req_form(req, "state");
+	if (ed->body_md == NULL)
+		ed->body_md = "";
+	if (ed->featured != NULL && strncmp(ed->featured, "/uploads/", 9) == 0)
+		ed->featured += 9;
+	if ((v = req_form(req, "version")) != NULL)
+		ed->version = strtoll(v, NULL, 10);
+	if ((id = field_id(req, "category")) < 0)
+		return edition_string(e, "error_category");
+	ed->category_id = id;
+	if ((id = field_id(req, "edition")) > 0)
+		ed->edition_id = id;
+	if (ed->title == NULL || ed->title[0] == '\0' ||
+	    strlen(ed->title) > TITLE_MAX)
+		return edition_string(e, "error_title_required");
+	if ((ed->excerpt && strlen(ed->excerpt) > EXCERPT_MAX) ||
+	    (ed->tags && strlen(ed->tags) > TAGS_MAX) ||
+	    strlen(ed->body_md) > MARKDOWN_MAX_BYTES)
+		return edition_string(e, "error_body");
+	v = req_form(req, "slug");
+	if (v == NULL || v[0] == '\0')
+		v = slug_make(req->arena, ed->title, strlen(ed->title));
+	if (v == NULL || !slug_valid(v, strlen(v)))
+		return edition_string(e, "error_slug");
+	ed->slug = v;
+	if (!state_known(ed->state) || !may_set_state(req->user, ed->state))
+		return edition_string(e, "error_state");
+	if (strcmp(ed->state, "scheduled") == 0) {
+		long long t = parse_local_time(req_form(req, "publish_at"));
+
+		if (t < 0)
+			return edition_string(e, "error_publish_at");
+		ed->published_at = t;
+		/* A time already past publishes now, as a reader expects. */
+		if (t <= (long long)time(NULL))
+			ed->state = "published";
+	} else if (strcmp(ed->state, "published") == 0 &&
+	           ed->published_at <= 0) {
+		ed->published_at = (long long)time(NULL);
+	}
+	(void)app;
+	return NULL;
+}
+
+/* Saves the posted editor over ed; shared by create and update. */
+static int
+save(struct app *app, struct req *req, struct resp *resp,
+     struct article_edit *ed)
+{
+	const char *message = read_form(app, req, ed);
+	const char *action = req_form(req, "action");
+	enum article_save_result r;
+	long long id;
+
+	if (message != NULL)
+		return editor_page(app, req, resp, 400, ed, message, NULL,
+		                   false);
+	if (action != NULL && strcmp(action, "preview") == 0)
+		return editor_page(app, req, resp, 200, ed, NULL, NULL, true);
+	r = article_admin_save(app->db, ed, req->user->id,
+	                       (long long)time(NULL), &id);
+	if (r == SAVE_FAILED)
+		return 500;
+	if (r == SAVE_CONFLICT) {
+		struct article_edit current;
+
+		if (article_admin_get(app->db, req->arena, ed->id, &current) !=
+		    0)
+			return 500;
+		ed->version = current.version;
+		return editor_page(app, req, resp, 409, ed,
+		                   save_message(req->edition, r),
+		                   current.body_md, false);
+	}
+	if (r != SAVE_OK)
+		return editor_page(app, req, resp, 400, ed,
+		                   save_message(req->edition, r), NULL, false);
+	return resp_redirect(resp, 303,
+	                     arena_printf(req->arena,
+	                                  "/admin/articles/%lld?saved=1", id)) <
+	               0
+	           ? 500
+	           : 303;
+}
+
+/*
+ * POST /admin/articles/new: creates an article.  Fields: title, slug,
+ * excerpt, body, category, tags, featured, edition, state, publish_at,
+ * action (save or preview), csrf.  Statuses: 303 (saved), 200 (preview),
+ * 400 (invalid: the form again with a message), 500.  Roles: admin,
+ * editor, author.
+ */
+int
+admin_article_create(struct app *app, struct req *req, struct resp *resp)
+{
+	struct article_edit ed;
+
+	memset(&ed, 0, sizeof(ed));
+	ed.edition_id = req->edition->id;
+	ed.author_id = req->user->id;
+	return save(app, req, resp, &ed);
+}
+
+/*
+ * POST /admin/articles/{id}: saves an article; fields as for creating,
+ * plus version (the one the editor opened).  Statuses: 303, 200 (preview),
+ * 400, 403 (not the author's to edit), 404, 409 (someone saved in
+ * between: the form again with both texts), 500.  Roles: admin, editor,
+ * author.
+ */
+int
+admin_article_save(struct app *app, struct req *req, struct resp *resp)
+{
+	struct article_edit ed;
+	int rc = article_admin_get(app->db, req->arena, req->param_int, &ed);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	if (!may_edit(req->user, &ed))
+		return 403;
+	return save(app, req, resp, &ed);
+}
