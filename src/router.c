@@ -32,6 +32,15 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/articles/new", admin_article_create, WRITERS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}", admin_article_edit, WRITERS},
     {HTTP_POST, "/admin/articles/{id}", admin_article_save, WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/users", admin_users, R_ROLE_ADMIN},
+    {HTTP_POST, "/admin/users/new", admin_user_create, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_POST, "/admin/users/{id}", admin_user_update, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/account", admin_account, R_STAFF},
+    {HTTP_POST, "/admin/account/password", admin_account_password,
+     R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/sessions", admin_account_end_session,
+     R_STAFF | R_CSRF},
+    {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =

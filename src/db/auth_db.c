@@ -336,3 +336,220 @@ auth_db_secret(struct db *db, unsigned char out[32])
 	log_error("the site's secret is unreadable");
 	return -1;
 }
+
+static const char sql_staff_list[] =
+    "SELECT u.id, u.name, u.display_name, u.role, '', u.disabled, "
+    "(SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND "
+    "s.expires_at > ?1), u.created_at FROM users u "
+    "ORDER BY u.name";
+static const char sql_staff_get[] =
+    "SELECT id, name, display_name, role, password_hash, disabled "
+    "FROM users WHERE id = ?";
+static const char sql_staff_update[] =
+    "UPDATE users SET role = coalesce(?2, role), disabled = CASE WHEN ?3 "
+    "< 0 THEN disabled ELSE ?3 END WHERE id = ?1";
+static const char sql_sessions_end_all[] =
+    "DELETE FROM sessions WHERE user_id = ?1 AND (?2 IS NULL OR id_hash "
+    "!= ?2)";
+static const char sql_session_list[] =
+    "SELECT hex(id_hash), created_at, last_seen_at, address, user_agent, "
+    "id_hash = ?3 FROM sessions WHERE user_id = ?1 AND expires_at > ?2 "
+    "ORDER BY last_seen_at DESC";
+static const char sql_session_end[] =
+    "DELETE FROM sessions WHERE user_id = ? AND hex(id_hash) = ?";
+static const char sql_audit_list[] =
+    "SELECT at, user_name, action, detail, address FROM audit_log "
+    "ORDER BY id DESC LIMIT ? OFFSET ?";
+
+/* Lists accounts; see auth_db.h. */
+int
+staff_db_list(struct db *db, struct arena *a, long long now,
+              struct staff_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_staff_list);
+	size_t n = 0, cap = 16;
+	int rc;
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	*rows = arena_calloc(a, cap, sizeof(**rows));
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct staff_row *bigger =
+			    arena_calloc(a, cap * 2, sizeof(*bigger));
+
+			memcpy(bigger, *rows, n * sizeof(*bigger));
+			*rows = bigger;
+			cap *= 2;
+		}
+		read_staff(a, st, &(*rows)[n].s);
+		(*rows)[n].sessions = sqlite3_column_int64(st, 6);
+		(*rows)[n].created_at = sqlite3_column_int64(st, 7);
+		n++;
+	}
+	sqlite3_reset(st);
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Reads an account by id; see auth_db.h. */
+int
+staff_db_get(struct db *db, struct arena *a, long long id, struct staff *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_staff_get);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		read_staff(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Ends an account's sessions but keep's, inside the open transaction. */
+static int
+end_sessions(struct db *db, long long id, const unsigned char *keep)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_sessions_end_all);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (keep != NULL)
+		sqlite3_bind_blob(st, 2, keep, AUTH_HASH_BYTES,
+		                  SQLITE_TRANSIENT);
+	return db_exec_stmt(db, st);
+}
+
+/* Changes role or disabled flag; see auth_db.h. */
+int
+staff_db_update(struct db *db, long long id, const char *role, int disabled)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_staff_update)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (role != NULL)
+		db_bind_text(st, 2, role, -1);
+	sqlite3_bind_int(st, 3, disabled);
+	if (db_exec_stmt(db, st) < 0 || end_sessions(db, id, NULL) < 0)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Sets a password and ends sessions; see auth_db.h. */
+int
+staff_db_reset_password(struct db *db, long long id, const char *hash,
+                        const unsigned char *keep)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_set_password)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, hash, -1);
+	sqlite3_bind_int64(st, 2, id);
+	if (db_exec_stmt(db, st) < 0 || end_sessions(db, id, keep) < 0)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Lists sessions; see auth_db.h. */
+int
+session_db_list(struct db *db, struct arena *a, long long user_id,
+                long long now, const unsigned char *current,
+                struct session_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_list);
+	size_t n = 0, cap = 32;
+	int rc;
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_blob(st, 3, current, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	*rows = arena_calloc(a, cap, sizeof(**rows));
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < cap) {
+		struct session_row *r = &(*rows)[n++];
+
+		r->id = db_col_text(a, st, 0);
+		r->created_at = sqlite3_column_int64(st, 1);
+		r->last_seen_at = sqlite3_column_int64(st, 2);
+		r->address = db_col_text(a, st, 3);
+		r->user_agent = db_col_text(a, st, 4);
+		r->current = sqlite3_column_int(st, 5) != 0;
+	}
+	sqlite3_reset(st);
+	*count = n;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Ends one session; see auth_db.h. */
+int
+session_db_end(struct db *db, long long user_id, const char *hex_id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_end);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_text(st, 2, hex_id, -1);
+	if (db_begin(db) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	if (db_exec_stmt(db, st) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	rc = sqlite3_changes(db->handle) > 0 ? 0 : 1;
+	return db_commit(db) < 0 ? -1 : rc;
+}
+
+/* Lists audit entries; see auth_db.h. */
+int
+audit_db_list(struct db *db, struct arena *a, long long offset, size_t limit,
+              struct audit_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_audit_list);
+	size_t n = 0;
+	int rc = SQLITE_DONE;
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)limit);
+	sqlite3_bind_int64(st, 2, offset);
+	*rows = arena_calloc(a, limit ? limit : 1, sizeof(**rows));
+	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
+		struct audit_row *r = &(*rows)[n++];
+
+		r->at = sqlite3_column_int64(st, 0);
+		r->user_name = db_col_text(a, st, 1);
+		r->action = db_col_text(a, st, 2);
+		r->detail = db_col_text(a, st, 3);
+		r->address = db_col_text(a, st, 4);
+	}
+	sqlite3_reset(st);
+	*count = n;
+	return n < limit && rc != SQLITE_DONE ? -1 : 0;
+}

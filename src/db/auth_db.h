@@ -87,4 +87,66 @@ int audit_db_add(struct db *db, long long now, long long user_id,
  */
 int auth_db_secret(struct db *db, unsigned char out[32]);
 
+/* A row of the users page. */
+struct staff_row {
+	struct staff s;
+	long long sessions; /* live sessions */
+	long long created_at;
+};
+
+/* Lists every account, by name.  0 or -1. */
+int staff_db_list(struct db *db, struct arena *a, long long now,
+                  struct staff_row **rows, size_t *count);
+
+/* Reads an account by id.  0 found, 1 none, -1. */
+int staff_db_get(struct db *db, struct arena *a, long long id,
+                 struct staff *out);
+
+/*
+ * Changes an account's role or disabled flag and ends its sessions (a new
+ * session id after a role change), in one transaction.  role NULL keeps
+ * the role; disabled < 0 keeps the flag.  0 or -1.
+ */
+int staff_db_update(struct db *db, long long id, const char *role,
+                    int disabled);
+
+/*
+ * Sets an account's password hash and ends its sessions but the one whose
+ * hash is keep (NULL: all), in one transaction.  0 or -1.
+ */
+int staff_db_reset_password(struct db *db, long long id, const char *hash,
+                            const unsigned char *keep);
+
+/* A session as its owner sees it. */
+struct session_row {
+	const char *id; /* hex of the stored hash: names it in forms */
+	long long created_at;
+	long long last_seen_at;
+	const char *address;
+	const char *user_agent;
+	bool current;
+};
+
+/* Lists a user's live sessions, newest first; marks the current one. */
+int session_db_list(struct db *db, struct arena *a, long long user_id,
+                    long long now, const unsigned char *current,
+                    struct session_row **rows, size_t *count);
+
+/* Ends one of the user's sessions, named by its hex id.  0 ended, 1 no
+ * such session of this user, -1. */
+int session_db_end(struct db *db, long long user_id, const char *hex_id);
+
+/* An audit entry as the audit page shows it. */
+struct audit_row {
+	long long at;
+	const char *user_name;
+	const char *action;
+	const char *detail;
+	const char *address;
+};
+
+/* Lists audit entries, newest first.  0 or -1. */
+int audit_db_list(struct db *db, struct arena *a, long long offset,
+                  size_t limit, struct audit_row **rows, size_t *count);
+
 #endif

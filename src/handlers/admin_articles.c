@@ -14,6 +14,7 @@
 
 #include "../auth/session.h"
 #include "../db/article_admin_db.h"
+#include "../db/auth_db.h"
 #include "../render/markdown.h"
 #include "../util/slug.h"
 #include "handlers.h"
@@ -113,23 +114,6 @@ format_local_time(struct arena *a, long long t)
 	return arena_strdup(a, s);
 }
 
-/* The admin pages' context: the frame plus the user and CSRF token. */
-static struct tval *
-context(struct app *app, struct req *req, struct resp *resp, const char *title)
-{
-	struct tval *ctx = frame_context(app, req, resp, title);
-	struct tval *u;
-
-	if (ctx == NULL)
-		return NULL;
-	u = tv_map(req->arena);
-	tv_set_str(req->arena, u, "name", req->user->display_name);
-	tv_set_str(req->arena, u, "role", req->user->role);
-	tv_set(req->arena, ctx, "user", u);
-	tv_set_str(req->arena, ctx, "csrf", session_csrf(app, req));
-	return ctx;
-}
-
 /* A <select>'s options: value, label, selected. */
 static void
 push_option(struct arena *a, struct tval *list, const char *value,
@@ -181,7 +165,8 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	f.limit = LIST_PER_PAGE + 1;
 	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
 		return 500;
-	ctx = context(app, req, resp, edition_string(req->edition, "articles"));
+	ctx = admin_frame(app, req, resp,
+	                  edition_string(req->edition, "articles"));
 	if (ctx == NULL)
 		return 500;
 	list = tv_list(a);
@@ -238,9 +223,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	bool previewed = false;
 	int rc;
 
-	ctx = context(app, req, resp,
-	              edition_string(req->edition,
-	                             ed->id ? "edit_article" : "new_article"));
+	ctx = admin_frame(app, req, resp,
+	                  edition_string(req->edition, ed->id ? "edit_article"
+	                                                      : "new_article"));
 	if (ctx == NULL ||
 	    category_admin_list(app->db, a, &cats, &cat_editions, &ncats) < 0)
 		return 500;
@@ -412,11 +397,33 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	return NULL;
 }
 
+/* Audits what readers notice: going out, coming back in, the trash. */
+static void
+audit_state_change(struct app *app, struct req *req, const char *from,
+                   const char *to, const char *title)
+{
+	const char *action = NULL;
+	bool was_out = from != NULL && strcmp(from, "published") == 0;
+
+	if (strcmp(to, "published") == 0 && !was_out)
+		action = "article published";
+	else if (strcmp(to, "scheduled") == 0 && !was_out)
+		action = "article scheduled";
+	else if (strcmp(to, "trash") == 0)
+		action = "article trashed";
+	else if (was_out && strcmp(to, "published") != 0)
+		action = "article unpublished";
+	if (action != NULL)
+		audit_db_add(app->db, (long long)time(NULL), req->user->id,
+		             req->user->name, action, title, req->remote_addr);
+}
+
 /* Saves the posted editor over ed; shared by create and update. */
 static int
 save(struct app *app, struct req *req, struct resp *resp,
      struct article_edit *ed)
 {
+	const char *old_state = ed->state; /* NULL for a new article */
 	const char *message = read_form(app, req, ed);
 	const char *action = req_form(req, "action");
 	enum article_save_result r;
@@ -445,6 +452,7 @@ save(struct app *app, struct req *req, struct resp *resp,
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
 		                   save_message(req->edition, r), NULL, false);
+	audit_state_change(app, req, old_state, ed->state, ed->title);
 	return resp_redirect(resp, 303,
 	                     arena_printf(req->arena,
 	                                  "/admin/articles/%lld?saved=1", id)) <

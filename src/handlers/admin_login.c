@@ -35,33 +35,13 @@ setting_num(struct app *app, const char *key, long long def)
 	return (*end != '\0' || end == s || v < 1 || v > 1000000) ? def : v;
 }
 
-/* The admin pages' context: the public frame plus the signed-in user. */
-static struct tval *
-admin_context(struct app *app, struct req *req, struct resp *resp,
-              const char *title)
-{
-	struct tval *ctx = frame_context(app, req, resp, title);
-
-	if (ctx == NULL)
-		return NULL;
-	if (req->user != NULL) {
-		struct tval *u = tv_map(req->arena);
-
-		tv_set_str(req->arena, u, "name", req->user->display_name);
-		tv_set_str(req->arena, u, "role", req->user->role);
-		tv_set(req->arena, ctx, "user", u);
-		tv_set_str(req->arena, ctx, "csrf", session_csrf(app, req));
-	}
-	return ctx;
-}
-
 /* Renders the login form with status and an optional message key. */
 static int
 login_page(struct app *app, struct req *req, struct resp *resp, int status,
            const char *message_key, const char *name)
 {
-	struct tval *ctx = admin_context(
-	    app, req, resp, edition_string(req->edition, "log_in"));
+	struct tval *ctx =
+	    admin_frame(app, req, resp, edition_string(req->edition, "log_in"));
 
 	if (ctx == NULL)
 		return 500;
@@ -198,7 +178,7 @@ int
 admin_dashboard(struct app *app, struct req *req, struct resp *resp)
 {
 	struct arena *a = req->arena;
-	struct tval *ctx = admin_context(
+	struct tval *ctx = admin_frame(
 	    app, req, resp, edition_string(req->edition, "dashboard"));
 	long long counts[ARTICLE_STATES];
 

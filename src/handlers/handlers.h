@@ -14,6 +14,14 @@ int article_show(struct app *app, struct req *req, struct resp *resp);
 int category_show(struct app *app, struct req *req, struct resp *resp);
 int tag_show(struct app *app, struct req *req, struct resp *resp);
 
+/*
+ * handlers/admin_frame.c: the context of an admin page: frame_context()
+ * plus user (name, role, is_admin, writes) and csrf when someone is
+ * signed in.  Returns NULL when the site could not be loaded.
+ */
+struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
+                         const char *title);
+
 /* handlers/admin_login.c */
 int admin_login_form(struct app *app, struct req *req, struct resp *resp);
 int admin_login_submit(struct app *app, struct req *req, struct resp *resp);
@@ -26,6 +34,16 @@ int admin_article_new(struct app *app, struct req *req, struct resp *resp);
 int admin_article_create(struct app *app, struct req *req, struct resp *resp);
 int admin_article_edit(struct app *app, struct req *req, struct resp *resp);
 int admin_article_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_users.c */
+int admin_users(struct app *app, struct req *req, struct resp *resp);
+int admin_user_create(struct app *app, struct req *req, struct resp *resp);
+int admin_user_update(struct app *app, struct req *req, struct resp *resp);
+int admin_account(struct app *app, struct req *req, struct resp *resp);
+int admin_account_password(struct app *app, struct req *req, struct resp *resp);
+int admin_account_end_session(struct app *app, struct req *req,
+                              struct resp *resp);
+int admin_audit(struct app *app, struct req *req, struct resp *resp);
 
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);

@@ -258,12 +258,19 @@ test_bad_input(void)
 	CHECK(login("bob", PASSWORD) == 403);
 }
 
-/* Logs in and returns a copy of the session cookie. */
+/* Logs in with pw (form-encoded) and returns a copy of the cookie. */
+static char *
+session_of_pw(const char *name, const char *pw)
+{
+	CHECK(login(name, pw) == 303);
+	return strdup(cookie);
+}
+
+/* Logs in with the tests' password and returns a copy of the cookie. */
 static char *
 session_of(const char *name)
 {
-	CHECK(login(name, PASSWORD) == 303);
-	return strdup(cookie);
+	return session_of_pw(name, PASSWORD);
 }
 
 /* Posts form (with the session's CSRF token added) as the session. */
@@ -426,6 +433,121 @@ test_articles(void)
 }
 
 static void
+test_users(void)
+{
+	char *admin = session_of("carol"), *editor = session_of("alice");
+	char *frank, *frank2, form[512], uri[64];
+	long long id;
+
+	CHECK(request("GET", "/admin/users", editor, NULL, NULL) == 403);
+	CHECK(request("GET", "/admin/audit", editor, NULL, NULL) == 403);
+	CHECK(request("GET", "/admin/users", admin, NULL, NULL) == 200);
+	CHECK(has(&body, "<strong>alice</strong>"));
+
+	/* Creating: bad input changes nothing. */
+	CHECK(post_as(admin, "/admin/users/new",
+	              "name=frank&role=author&password=short") == 400);
+	CHECK(post_as(admin, "/admin/users/new",
+	              "name=fr+ank&role=author&password=" PASSWORD) == 400);
+	CHECK(post_as(admin, "/admin/users/new",
+	              "name=frank&role=root&password=" PASSWORD) == 400);
+	CHECK(post_as(admin, "/admin/users/new",
+	              "name=alice&role=author&password=" PASSWORD) == 400);
+	CHECK(count("SELECT count(*) FROM users WHERE name = 'frank'") == 0);
+	CHECK(post_as(admin, "/admin/users/new",
+	              "name=frank&display_name=Frank&role=author&"
+	              "password=" PASSWORD) == 303);
+	id = count("SELECT id FROM users WHERE name = 'frank'");
+	snprintf(uri, sizeof(uri), "/admin/users/%lld", id);
+	frank = session_of("frank");
+	CHECK(request("GET", "/admin/articles", frank, NULL, NULL) == 200);
+
+	/* A role change ends the account's sessions. */
+	CHECK(post_as(admin, uri, "action=role&role=editor") == 303);
+	CHECK(count("SELECT count(*) FROM users WHERE name = 'frank' AND "
+	            "role = 'editor'") == 1);
+	CHECK(request("GET", "/admin", frank, NULL, NULL) == 303);
+	free(frank);
+	frank = session_of("frank");
+
+	/* Disabling ends them too, and keeps the account out. */
+	CHECK(post_as(admin, uri, "action=disable") == 303);
+	CHECK(request("GET", "/admin", frank, NULL, NULL) == 303);
+	CHECK(login("frank", PASSWORD) == 403);
+	CHECK(post_as(admin, uri, "action=enable") == 303);
+	free(frank);
+	frank = session_of("frank");
+
+	/* An admin sets a password: sessions end, the new one works. */
+	CHECK(post_as(admin, uri, "action=password&password=short") == 400);
+	CHECK(post_as(admin, uri,
+	              "action=password&password=another+long+passphrase") ==
+	      303);
+	CHECK(request("GET", "/admin", frank, NULL, NULL) == 303);
+	CHECK(login("frank", PASSWORD) == 403);
+	CHECK(login("frank", "another+long+passphrase") == 303);
+	free(frank);
+	frank = strdup(cookie);
+	CHECK(login("frank", "another+long+passphrase") == 303);
+	frank2 = strdup(cookie);
+
+	/* Admins cannot demote or disable themselves. */
+	snprintf(form, sizeof(form), "/admin/users/%lld",
+	         count("SELECT id FROM users WHERE name = 'carol'"));
+	CHECK(post_as(admin, form, "action=disable") == 400);
+	CHECK(post_as(admin, form, "action=role&role=author") == 400);
+	CHECK(count("SELECT count(*) FROM users WHERE name = 'carol' AND "
+	            "role = 'admin' AND disabled = 0") == 1);
+
+	/* Own sessions: listed, one ended. */
+	CHECK(request("GET", "/admin/account", frank, NULL, NULL) == 200);
+	CHECK(has(&body, "(this one)"));
+	{
+		static const char pat[] = "name=\"session\" value=\"";
+		const char *p = strstr(body.data, pat);
+		char id_hex[65] = "";
+
+		CHECK(p != NULL);
+		if (p != NULL)
+			snprintf(id_hex, sizeof(id_hex), "%.64s",
+			         p + sizeof(pat) - 1);
+		snprintf(form, sizeof(form), "session=%s", id_hex);
+		CHECK(post_as(frank, "/admin/account/sessions", form) == 303);
+		CHECK(post_as(frank, "/admin/account/sessions", form) == 404);
+	}
+	CHECK(request("GET", "/admin", frank2, NULL, NULL) == 303);
+	CHECK(request("GET", "/admin", frank, NULL, NULL) == 200);
+
+	/* Own password: the current one is needed; other sessions end. */
+	frank2 =
+	    (free(frank2), session_of_pw("frank", "another+long+passphrase"));
+	CHECK(post_as(frank, "/admin/account/password",
+	              "current=wrong+password+here&password=" PASSWORD) == 400);
+	CHECK(post_as(frank, "/admin/account/password",
+	              "current=another+long+passphrase&password=x") == 400);
+	CHECK(post_as(frank, "/admin/account/password",
+	              "current=another+long+passphrase&password=" PASSWORD) ==
+	      303);
+	CHECK(request("GET", "/admin", frank, NULL, NULL) == 200);
+	CHECK(request("GET", "/admin", frank2, NULL, NULL) == 303);
+
+	/* The audit log has seen it all. */
+	CHECK(request("GET", "/admin/audit", admin, NULL, NULL) == 200);
+	CHECK(has(&body, "user created"));
+	CHECK(has(&body, "role changed"));
+	CHECK(has(&body, "user disabled"));
+	CHECK(has(&body, "password set"));
+	CHECK(has(&body, "password changed"));
+	CHECK(has(&body, "article published"));
+	CHECK(has(&body, "login failed"));
+	CHECK(!has(&body, "another long passphrase"));
+	free(admin);
+	free(editor);
+	free(frank);
+	free(frank2);
+}
+
+static void
 test_throttle(void)
 {
 	int i;
@@ -489,6 +611,7 @@ main(void)
 	test_no_session();
 	test_login_logout();
 	test_articles();
+	test_users();
 	test_bad_input();
 	test_throttle();
 

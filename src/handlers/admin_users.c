@@ -1,0 +1,339 @@
+/*
+ * admin_users.c: accounts.  Admins list, create, disable and enable
+ * accounts, change their roles and set their passwords (each of which ends
+ * the account's sessions, so a changed role takes a new session id); every
+ * staff member changes their own password and sees and ends their own
+ * sessions; admins read the audit log.  Every change is audited.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../auth/password.h"
+#include "../auth/session.h"
+#include "../db/auth_db.h"
+#include "../db/user_db.h"
+#include "handlers.h"
+
+#define AUDIT_PER_PAGE 100
+
+static const char *const roles[] = {"admin", "editor", "author", "moderator"};
+
+/* An admin page's context titled with the interface string key. */
+static struct tval *
+context(struct app *app, struct req *req, struct resp *resp, const char *key)
+{
+	return admin_frame(app, req, resp, edition_string(req->edition, key));
+}
+
+static void
+audit(struct app *app, struct req *req, const char *action, const char *detail)
+{
+	audit_db_add(app->db, (long long)time(NULL), req->user->id,
+	             req->user->name, action, detail, req->remote_addr);
+}
+
+/* Returns whether an account name is 1-64 of [A-Za-z0-9._@-]. */
+static bool
+name_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n == 0 || n > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || strchr("._@-", *s)))
+			return false;
+	return true;
+}
+
+/* Renders the users page with status and an optional message key. */
+static int
+users_page(struct app *app, struct req *req, struct resp *resp, int status,
+           const char *message_key)
+{
+	struct arena *a = req->arena;
+	struct staff_row *rows;
+	size_t count, i, k;
+	struct tval *ctx = context(app, req, resp, "users"), *list;
+
+	if (ctx == NULL ||
+	    staff_db_list(app->db, a, (long long)time(NULL), &rows, &count) < 0)
+		return 500;
+	list = tv_list(a);
+	for (i = 0; i < count; i++) {
+		struct tval *m = tv_map(a), *opts = tv_list(a);
+
+		tv_set_int(a, m, "id", rows[i].s.id);
+		tv_set_str(a, m, "name", rows[i].s.name);
+		tv_set_str(a, m, "display_name", rows[i].s.display_name);
+		tv_set_str(a, m, "role", rows[i].s.role);
+		tv_set_bool(a, m, "disabled", rows[i].s.disabled);
+		tv_set_int(a, m, "sessions", rows[i].sessions);
+		tv_set_bool(a, m, "self", rows[i].s.id == req->user->id);
+		for (k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
+			struct tval *o = tv_map(a);
+
+			tv_set_str(a, o, "value", roles[k]);
+			tv_set_bool(a, o, "selected",
+			            strcmp(roles[k], rows[i].s.role) == 0);
+			tv_push(a, opts, o);
+		}
+		tv_set(a, m, "roles", opts);
+		tv_push(a, list, m);
+	}
+	tv_set(a, ctx, "users", list);
+	if (message_key != NULL)
+		tv_set_str(a, ctx, "message",
+		           edition_string(req->edition, message_key));
+	return app_render(app, resp, status, "admin/users", ctx);
+}
+
+/*
+ * GET /admin/users: every account, with forms to change them and to make
+ * a new one.  Statuses: 200, 500.  Role: admin.
+ */
+int
+admin_users(struct app *app, struct req *req, struct resp *resp)
+{
+	return users_page(app, req, resp, 200, NULL);
+}
+
+/*
+ * POST /admin/users/new: creates an account.  Fields: name, display_name,
+ * role, password, csrf.  Statuses: 303, 400 (the page again with a
+ * message; nothing created), 500.  Role: admin.
+ */
+int
+admin_user_create(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *name = req_form(req, "name"), *role = req_form(req, "role");
+	const char *display = req_form(req, "display_name");
+	const char *pw = req_form(req, "password");
+	char hash[PASSWORD_HASH_MAX];
+	long long id;
+
+	if (!name_ok(name))
+		return users_page(app, req, resp, 400, "error_user_name");
+	if (role == NULL || !user_role_valid(role))
+		return users_page(app, req, resp, 400, "error_role");
+	if (pw == NULL || password_policy_check(pw, strlen(pw)) < 0)
+		return users_page(app, req, resp, 400, "error_password");
+	if (display == NULL || display[0] == '\0' || strlen(display) > 100)
+		display = name;
+	if (password_hash(pw, strlen(pw), hash) < 0)
+		return 500;
+	id = user_db_add(app->db, name, display, role, hash);
+	if (id == 0)
+		return users_page(app, req, resp, 400, "error_user_name");
+	if (id < 0)
+		return 500;
+	audit(app, req, "user created",
+	      arena_concat(req->arena, name, " (", role, ")", NULL));
+	return resp_redirect(resp, 303, "/admin/users") < 0 ? 500 : 303;
+}
+
+/*
+ * POST /admin/users/{id}: changes an account.  Fields: action (role,
+ * disable, enable, password), role, password, csrf.  Each ends the
+ * account's sessions.  An admin cannot change their own role or disable
+ * themselves.  Statuses: 303, 400, 404, 500.  Role: admin.
+ */
+int
+admin_user_update(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *action = req_form(req, "action");
+	struct staff target;
+	int rc = staff_db_get(app->db, req->arena, req->param_int, &target);
+	const char *detail = target.name;
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	if (action == NULL)
+		return 400;
+	if (strcmp(action, "password") == 0) {
+		const char *pw = req_form(req, "password");
+		char hash[PASSWORD_HASH_MAX];
+
+		if (pw == NULL || password_policy_check(pw, strlen(pw)) < 0)
+			return users_page(app, req, resp, 400,
+			                  "error_password");
+		if (password_hash(pw, strlen(pw), hash) < 0 ||
+		    staff_db_reset_password(app->db, target.id, hash,
+		                            target.id == req->user->id
+		                                ? req->session_hash
+		                                : NULL) < 0)
+			return 500;
+		audit(app, req, "password set", detail);
+	} else if (target.id == req->user->id) {
+		return users_page(app, req, resp, 400, "error_self");
+	} else if (strcmp(action, "role") == 0) {
+		const char *role = req_form(req, "role");
+
+		if (role == NULL || !user_role_valid(role))
+			return users_page(app, req, resp, 400, "error_role");
+		if (staff_db_update(app->db, target.id, role, -1) < 0)
+			return 500;
+		audit(app, req, "role changed",
+		      arena_concat(req->arena, detail, ": ", target.role,
+		                   " to ", role, NULL));
+	} else if (strcmp(action, "disable") == 0 ||
+	           strcmp(action, "enable") == 0) {
+		bool off = action[0] == 'd';
+
+		if (staff_db_update(app->db, target.id, NULL, off) < 0)
+			return 500;
+		audit(app, req, off ? "user disabled" : "user enabled", detail);
+	} else {
+		return 400;
+	}
+	return resp_redirect(resp, 303, "/admin/users") < 0 ? 500 : 303;
+}
+
+/* Renders the account page with status and an optional message key. */
+static int
+account_page(struct app *app, struct req *req, struct resp *resp, int status,
+             const char *message_key)
+{
+	struct arena *a = req->arena;
+	struct session_row *rows;
+	size_t count, i;
+	struct tval *ctx = context(app, req, resp, "your_account"), *list;
+
+	if (ctx == NULL ||
+	    session_db_list(app->db, a, req->user->id, (long long)time(NULL),
+	                    req->session_hash, &rows, &count) < 0)
+		return 500;
+	list = tv_list(a);
+	for (i = 0; i < count; i++) {
+		struct tval *m = tv_map(a);
+
+		tv_set_str(a, m, "id", rows[i].id);
+		tv_set_str(a, m, "since",
+		           frame_date(app, req, rows[i].created_at));
+		tv_set_str(a, m, "seen",
+		           frame_date(app, req, rows[i].last_seen_at));
+		tv_set_str(a, m, "address", rows[i].address);
+		tv_set_str(a, m, "agent", rows[i].user_agent);
+		tv_set_bool(a, m, "current", rows[i].current);
+		tv_push(a, list, m);
+	}
+	tv_set(a, ctx, "sessions", list);
+	if (message_key != NULL)
+		tv_set_str(a, ctx, "message",
+		           edition_string(req->edition, message_key));
+	return app_render(app, resp, status, "admin/account", ctx);
+}
+
+/*
+ * GET /admin/account: one's own password form and sessions.
+ * Statuses: 200, 500.  Role: any staff.
+ */
+int
+admin_account(struct app *app, struct req *req, struct resp *resp)
+{
+	return account_page(app, req, resp, 200, NULL);
+}
+
+/*
+ * POST /admin/account/password: changes one's own password; other
+ * sessions end.  Fields: current, password, csrf.  Statuses: 303, 400
+ * (wrong current password or a new one out of bounds), 500.  Role: any
+ * staff.
+ */
+int
+admin_account_password(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *cur = req_form(req, "current"),
+	           *pw = req_form(req, "password");
+	struct staff me;
+	char hash[PASSWORD_HASH_MAX];
+
+	if (cur == NULL || pw == NULL || strlen(cur) > PASSWORD_MAX_BYTES)
+		return account_page(app, req, resp, 400,
+		                    "error_current_password");
+	if (password_policy_check(pw, strlen(pw)) < 0)
+		return account_page(app, req, resp, 400, "error_password");
+	if (staff_db_get(app->db, req->arena, req->user->id, &me) != 0)
+		return 500;
+	if (password_verify(me.password_hash, cur, strlen(cur)) != 1) {
+		audit(app, req, "password change refused", "");
+		return account_page(app, req, resp, 400,
+		                    "error_current_password");
+	}
+	if (password_hash(pw, strlen(pw), hash) < 0 ||
+	    staff_db_reset_password(app->db, me.id, hash, req->session_hash) <
+	        0)
+		return 500;
+	audit(app, req, "password changed", "");
+	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
+}
+
+/*
+ * POST /admin/account/sessions: ends one of one's own sessions.  Fields:
+ * session (its id from the account page), csrf.  Statuses: 303, 404 (not
+ * one of yours), 500.  Role: any staff.
+ */
+int
+admin_account_end_session(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *id = req_form(req, "session");
+	int rc;
+
+	if (id == NULL || strlen(id) != 64)
+		return 404;
+	rc = session_db_end(app->db, req->user->id, id);
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	audit(app, req, "session ended", "");
+	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
+}
+
+/*
+ * GET /admin/audit: the audit log, newest first (query: page).
+ * Statuses: 200, 400, 500.  Role: admin.
+ */
+int
+admin_audit(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct audit_row *rows;
+	size_t count, i;
+	const char *page = req_query(req, "page");
+	long long n = 1;
+	char *end;
+	struct tval *ctx, *list;
+
+	if (page != NULL &&
+	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
+		return 400;
+	if (audit_db_list(app->db, a, (n - 1) * AUDIT_PER_PAGE,
+	                  AUDIT_PER_PAGE + 1, &rows, &count) < 0 ||
+	    (ctx = context(app, req, resp, "audit_log")) == NULL)
+		return 500;
+	list = tv_list(a);
+	for (i = 0; i < count && i < AUDIT_PER_PAGE; i++) {
+		struct tval *m = tv_map(a);
+		time_t t = (time_t)rows[i].at;
+		struct tm tm;
+		char when[32] = "";
+
+		if (localtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+		tv_set_str(a, m, "when", arena_strdup(a, when));
+		tv_set_str(a, m, "who", rows[i].user_name);
+		tv_set_str(a, m, "what", rows[i].action);
+		tv_set_str(a, m, "detail", rows[i].detail);
+		tv_set_str(a, m, "address", rows[i].address);
+		tv_push(a, list, m);
+	}
+	tv_set(a, ctx, "entries", list);
+	if (n > 1)
+		tv_set_str(a, ctx, "newer_url",
+		           arena_printf(a, "/admin/audit?page=%lld", n - 1));
+	if (count > AUDIT_PER_PAGE)
+		tv_set_str(a, ctx, "older_url",
+		           arena_printf(a, "/admin/audit?page=%lld", n + 1));
+	return app_render(app, resp, 200, "admin/audit", ctx);
+}
