@@ -85,3 +85,6 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'error_password', 'A password has 12 to 128 characters.'),
 	(1, 'error_current_password', 'The current password is not right.'),
 	(1, 'error_self', 'You cannot disable your own account or change your own role.');
+
+INSERT INTO edition_strings (edition_id, key, value) VALUES
+	(1, 'featured_image', 'Featured image (/uploads/…)');

@@ -212,7 +212,7 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
             const struct article_edit *ed, const char *message,
-            const char *other_body, bool preview)
+            const char *other_body, bool preview, const char *notice)
 {
 	struct arena *a = req->arena;
 	struct tval *ctx, *opts;
@@ -232,6 +232,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "action",
 	           ed->id ? arena_printf(a, "/admin/articles/%lld", ed->id)
 	                  : "/admin/articles/new");
+	tv_set_str(a, ctx, "heading",
+	           edition_string(req->edition,
+	                          ed->id ? "edit_article" : "new_article"));
 	tv_set_int(a, ctx, "version", ed->version);
 	tv_set_str(a, ctx, "title", ed->title ? ed->title : "");
 	tv_set_str(a, ctx, "slug", ed->slug ? ed->slug : "");
@@ -243,6 +246,8 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	           format_local_time(a, ed->published_at));
 	if (message != NULL)
 		tv_set_str(a, ctx, "message", message);
+	if (notice != NULL)
+		tv_set_str(a, ctx, "notice", notice);
 	if (other_body != NULL)
 		tv_set_str(a, ctx, "other_body", other_body);
 	opts = tv_list(a);
@@ -296,7 +301,7 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	ed.state = "draft";
 	ed.edition_id = req->edition->id;
 	ed.body_md = "";
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false);
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
 
 /*
@@ -314,7 +319,10 @@ admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 		return rc > 0 ? 404 : 500;
 	if (!may_edit(req->user, &ed))
 		return 403;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false);
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
+	                   req_query(req, "saved") != NULL
+	                       ? edition_string(req->edition, "saved")
+	                       : NULL);
 }
 
 /* The message for a refused save. */
@@ -431,9 +439,10 @@ save(struct app *app, struct req *req, struct resp *resp,
 
 	if (message != NULL)
 		return editor_page(app, req, resp, 400, ed, message, NULL,
-		                   false);
+		                   false, NULL);
 	if (action != NULL && strcmp(action, "preview") == 0)
-		return editor_page(app, req, resp, 200, ed, NULL, NULL, true);
+		return editor_page(app, req, resp, 200, ed, NULL, NULL, true,
+		                   NULL);
 	r = article_admin_save(app->db, ed, req->user->id,
 	                       (long long)time(NULL), &id);
 	if (r == SAVE_FAILED)
@@ -447,11 +456,12 @@ save(struct app *app, struct req *req, struct resp *resp,
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
 		                   save_message(req->edition, r),
-		                   current.body_md, false);
+		                   current.body_md, false, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
-		                   save_message(req->edition, r), NULL, false);
+		                   save_message(req->edition, r), NULL, false,
+		                   NULL);
 	audit_state_change(app, req, old_state, ed->state, ed->title);
 	return resp_redirect(resp, 303,
 	                     arena_printf(req->arena,

@@ -332,7 +332,9 @@ put_header(struct buf *out, const char *name, const char *value)
  * (both left out of a 304), the security headers (a handler's header of the
  * same name replaces the default), the handler's headers, then the caching
  * headers.  Only a cacheable 200 gets ETag, Last-Modified and
- * "Cache-Control: public, max-age=60"; every other response gets
+ * "Cache-Control: public, no-cache" (kept, but checked again each time,
+ * so a publish shows at once; the ETag makes that a 304); every other
+ * response gets
  * "Cache-Control: no-store", unless the handler set Cache-Control (or ETag)
  * itself.  A handler's ETag replaces the computed one, also for
  * If-None-Match.  Content-Length is the body's length even when the body is
@@ -399,7 +401,7 @@ resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
 		    handler_header(r, "Last-Modified") == NULL)
 			put_last_modified(out, r->last_modified);
 		if (handler_header(r, "Cache-Control") == NULL)
-			put_header(out, "Cache-Control", "public, max-age=60");
+			put_header(out, "Cache-Control", "public, no-cache");
 	} else if (handler_header(r, "Cache-Control") == NULL) {
 		put_header(out, "Cache-Control", "no-store");
 	}

@@ -348,6 +348,14 @@ test_articles(void)
 	              "title=Field+notes+%26+%22quotes%22&body=Hello+*world*"
 	              "&slug=field-notes-quotes&state=published&version=1"
 	              "&tags=Alpha") == 303);
+	CHECK(has(&head, "?saved=1\r\n"));
+	{
+		char saved[96];
+
+		snprintf(saved, sizeof(saved), "%s?saved=1", uri);
+		CHECK(request("GET", saved, editor, NULL, NULL) == 200);
+		CHECK(has(&body, "role=\"status\">Saved.</p>"));
+	}
 	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
 	              NULL) == 200);
 	CHECK(has(&body, "<em>world</em>"));
