@@ -88,3 +88,18 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 
 INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'featured_image', 'Featured image (/uploads/…)');
+
+INSERT INTO settings (key, value) VALUES
+	('posts_per_page', '10'),
+	('footer_text', '');
+
+INSERT INTO edition_strings (edition_id, key, value) VALUES
+	(1, 'settings', 'Settings'),
+	(1, 'site_name', 'Site name'),
+	(1, 'tagline', 'Tagline'),
+	(1, 'base_url', 'Base URL (https://example.org)'),
+	(1, 'timezone', 'Time zone (e.g. Europe/Tirane)'),
+	(1, 'posts_per_page', 'Articles per page (1 to 50)'),
+	(1, 'footer_text', 'Footer text'),
+	(1, 'social_links', 'Social links (https:// addresses, or empty)'),
+	(1, 'error_settings', 'Some settings were not valid; nothing was saved.');

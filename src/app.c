@@ -13,19 +13,19 @@
 #include "handlers/handlers.h"
 #include "util/log.h"
 
-/* Time zone names become TZ; refuse anything that could name a file
- * outside the zone database. */
-static int
-tz_name_valid(const char *tz)
+/* Checks a time zone name; see app.h.  Names become TZ: refuse anything
+ * that could name a file outside the zone database. */
+bool
+app_timezone_valid(const char *tz)
 {
 	if (tz[0] == '\0' || tz[0] == '/' || strstr(tz, "..") != NULL ||
 	    strlen(tz) > 64)
-		return 0;
+		return false;
 	for (const char *p = tz; *p; p++)
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		      (*p >= '0' && *p <= '9') || strchr("_+-/", *p)))
-			return 0;
-	return 1;
+			return false;
+	return true;
 }
 
 /* Loads (or reloads) the site and applies its time zone. */
@@ -42,7 +42,7 @@ app_load_site(struct app *app)
 		return -1;
 	}
 	tz = site_setting(&app->site, "timezone", "UTC");
-	if (!tz_name_valid(tz)) {
+	if (!app_timezone_valid(tz)) {
 		log_warn("ignoring invalid time zone setting");
 		tz = "UTC";
 	}

@@ -53,6 +53,10 @@ void app_close(struct app *app);
 void app_handle(struct app *app, const struct raw_request *raw,
                 struct arena *arena, struct resp *resp);
 
+/* Returns whether tz is a usable time zone name ("UTC", "Asia/Tehran"):
+ * plain characters, no "..", at most 64 bytes. */
+bool app_timezone_valid(const char *tz);
+
 /*
  * Renders template name with ctx into resp's body with the given status.
  * Returns status, or 500 when rendering fails (logged).

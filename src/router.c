@@ -41,6 +41,8 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/account/sessions", admin_account_end_session,
      R_STAFF | R_CSRF},
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
+    {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},
+    {HTTP_POST, "/admin/settings", admin_settings_save, R_ROLE_ADMIN | R_CSRF},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =

@@ -221,22 +221,45 @@ edition_string(const struct edition *e, const char *key)
 	return kv ? kv->val : key;
 }
 
-/* Sets a setting; see site_db.h. */
+static const char sql_edition_names[] =
+    "UPDATE editions SET site_name = ?, tagline = ? WHERE id = ?";
+
+/* Saves settings and an edition's names; see site_db.h. */
 int
-site_db_set(struct db *db, const char *key, const char *value)
+site_db_save(struct db *db, const char *const *keys, const char *const *values,
+             size_t count, long long edition_id, const char *site_name,
+             const char *tagline)
 {
 	sqlite3_stmt *st;
 
 	if (db_begin(db) < 0)
 		return -1;
-	if ((st = db_stmt(db, sql_setting_set)) == NULL)
-		goto fail;
-	db_bind_text(st, 1, key, -1);
-	db_bind_text(st, 2, value, -1);
-	if (db_exec_stmt(db, st) < 0)
-		goto fail;
+	for (size_t i = 0; i < count; i++) {
+		if ((st = db_stmt(db, sql_setting_set)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, keys[i], -1);
+		db_bind_text(st, 2, values[i], -1);
+		if (db_exec_stmt(db, st) < 0)
+			goto fail;
+	}
+	if (site_name != NULL) {
+		if ((st = db_stmt(db, sql_edition_names)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, site_name, -1);
+		db_bind_text(st, 2, tagline ? tagline : "", -1);
+		sqlite3_bind_int64(st, 3, edition_id);
+		if (db_exec_stmt(db, st) < 0)
+			goto fail;
+	}
 	return db_commit(db);
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+/* Sets one setting; see site_db.h. */
+int
+site_db_set(struct db *db, const char *key, const char *value)
+{
+	return site_db_save(db, &key, &value, 1, 0, NULL, NULL);
 }

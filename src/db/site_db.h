@@ -67,9 +67,15 @@ const struct edition *site_edition_by_prefix(const struct site *site,
 const char *edition_string(const struct edition *e, const char *key);
 
 /*
- * Sets a setting (insert or replace) in its own transaction. Returns 0 or
- * -1.
+ * Sets settings (insert or replace) keys[i] = values[i], and the site name
+ * and tagline of the edition edition_id, all in one transaction.  Returns
+ * 0 or -1 (nothing changed).
  */
+int site_db_save(struct db *db, const char *const *keys,
+                 const char *const *values, size_t count, long long edition_id,
+                 const char *site_name, const char *tagline);
+
+/* Sets one setting in its own transaction.  Returns 0 or -1. */
 int site_db_set(struct db *db, const char *key, const char *value);
 
 #endif

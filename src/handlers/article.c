@@ -8,8 +8,6 @@
 #include "../db/content_db.h"
 #include "handlers.h"
 
-#define PER_PAGE 10
-
 /*
  * Renders one page of a listing.  base is the listing's first page
  * ("" for the home page, "/category/x"), title its heading (NULL on the
@@ -24,6 +22,7 @@ listing(struct app *app, struct req *req, struct resp *resp,
 {
 	struct arena *a = req->arena;
 	long long n = req->param_int_set ? req->param_int : 1;
+	size_t per_page = frame_per_page(app);
 	long long *ids;
 	const struct tval *lead = NULL;
 	size_t count, i;
@@ -34,8 +33,8 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	if (req->param_int_set && n == 1)
 		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
 	if (article_db_list(app->db, a, req->edition->id, kind,
-	                    term ? term->id : 0, (n - 1) * PER_PAGE,
-	                    PER_PAGE + 1, &ids, &count) < 0)
+	                    term ? term->id : 0, (n - 1) * (long long)per_page,
+	                    per_page + 1, &ids, &count) < 0)
 		return 500;
 	if (count == 0 && n > 1)
 		return 404;
@@ -59,7 +58,7 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_shared(a, ctx, "lead", lead);
 	}
 	list = tv_list(a);
-	for (i = 1; i < count && i < PER_PAGE; i++) {
+	for (i = 1; i < count && i < per_page; i++) {
 		const struct tval *m = frame_article_summary(app, req, ids[i]);
 
 		if (m == NULL)
@@ -80,7 +79,7 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		                          base[0] ? base : frame_prefix(req),
 		                          n - 1));
 	}
-	if (count > PER_PAGE)
+	if (count > per_page)
 		tv_set_str(a, ctx, "older_url",
 		           arena_printf(a, "%s/page/%lld",
 		                        base[0] ? base : frame_prefix(req),

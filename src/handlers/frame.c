@@ -10,6 +10,7 @@
  * points at those values; it never changes them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -435,6 +436,17 @@ frame_load(struct app *app)
 	return 0;
 }
 
+/* Returns the articles per listing page; see handlers.h. */
+size_t
+frame_per_page(const struct app *app)
+{
+	const char *s = site_setting(&app->site, "posts_per_page", "10");
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	return (*end != '\0' || n < 1 || n > 50) ? 10 : (size_t)n;
+}
+
 /* Builds the page frame; see handlers.h. */
 struct tval *
 frame_context(struct app *app, struct req *req, struct resp *resp,
@@ -466,6 +478,8 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_shared(a, ctx, "recent", fc->recent);
 	tv_set_shared(a, ctx, "social", fc->social);
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
+	tv_set_str(a, ctx, "footer_text",
+	           site_setting(&app->site, "footer_text", ""));
 	if (site_setting(&app->site, "ssi", "0")[0] == '1')
 		tv_set_str(
 		    a, ctx, "ssi_recent",

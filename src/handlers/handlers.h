@@ -45,6 +45,10 @@ int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
 int admin_audit(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/admin_settings.c */
+int admin_settings(struct app *app, struct req *req, struct resp *resp);
+int admin_settings_save(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
@@ -66,6 +70,10 @@ int frame_load(struct app *app);
  */
 struct tval *frame_context(struct app *app, struct req *req, struct resp *resp,
                            const char *title);
+
+/* Returns the articles per listing page (the posts_per_page setting,
+ * 1 to 50; 10 when unset or invalid). */
+size_t frame_per_page(const struct app *app);
 
 /* Returns the edition's URL prefix: "" or "/ar". */
 const char *frame_prefix(const struct req *req);

@@ -30,115 +30,44 @@
 # wrk runs with --timeout BENCH_TIMEOUT (default 30 s) instead of its 2 s:
 # wrk leaves a timed-out request out of the latencies, so a slow page
 # would be measured as failing rather than slow.  A timeout still fails.
+#
+# The set-up it shares with bench-saves.sh (checks, cleanup, database,
+# nginx, gazette, wrk) is in lib.sh.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd -P)
 src=$(cd "$here/../.." && pwd -P)
-python=/usr/bin/python3
-[ -x "$python" ] || python=python3
+me=bench
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
-seconds=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP:-1}
-timeout=${BENCH_TIMEOUT:-30}
-workers=${BENCH_WORKERS:-$(nproc)}
 target_ratio=0.6
-
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
-bin=${1:-$src/build/release/gazette}
-if [ ! -x "$bin" ]; then
-	echo "bench: no gazette binary at $bin" >&2
-	echo "bench: build one with: make build-release (or pass its path)" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$bin")" && pwd -P)/$(basename "$bin")
-if ! command -v wrk >/dev/null; then
-	echo "bench: wrk not found; install it with: apt-get install -y wrk" >&2
-	exit 2
-fi
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$nginx" ] || die "nginx not found (apt-get install -y nginx)"
-command -v curl >/dev/null || die "curl not found (apt-get install -y curl)"
-case $seconds$warmup$workers$timeout in
-*[!0-9]*) die "BENCH_SECONDS, BENCH_WARMUP, BENCH_WORKERS and BENCH_TIMEOUT are whole numbers" ;;
-esac
-[ "$seconds" -ge 1 ] && [ "$workers" -ge 1 ] ||
-	die "BENCH_SECONDS and BENCH_WORKERS must be at least 1"
-
-# --- processes and cleanup ----------------------------------------------
-
-tmp=
-gazette_pid=
 responder_pid=
-nginx_pid=
 
-# Sends signal $2 to pid $1 and waits up to $3 seconds for it to end,
-# then kills it and its children.  Only ever our own processes, by pid.
-stop() {
-	local pid=$1 sig=$2 secs=$3 i
-	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-	kill "-$sig" "$pid" 2>/dev/null || true
-	for ((i = 0; i < secs * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		echo "bench: pid $pid still running after $sig; killing it" >&2
-		# Its children first (by parent pid), so none is left behind.
-		kill -KILL $(pgrep -P "$pid") "$pid" 2>/dev/null || true
-	fi
-	wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	stop "$gazette_pid" TERM 15
+# The responder is ours to stop too (lib.sh stops gazette and nginx).
+bench_cleanup_extra() {
 	stop "$responder_pid" TERM 5
-	stop "$nginx_pid" QUIT 10
-	if [ -n "$tmp" ] && [ -d "$tmp" ]; then
-		if [ "${BENCH_KEEP:-}" = 1 ]; then
-			echo "bench: kept $tmp" >&2
-		else
-			rm -rf "$tmp"
-		fi
-	fi
-	exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
-tmp=$(mktemp -d /tmp/gz-bench.XXXXXX)
-chmod 755 "$tmp" # nginx's workers must reach the sockets
+bench_setup "$@"
 
 # --- database ---------------------------------------------------------------
 
 echo "bench: $bin, $workers workers, $(nproc) cores, wrk -t2 -c16 -d${seconds}s" >&2
 # Everything shares the same cores: other busy processes skew the numbers.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-"$bin" init --db "$tmp/gazette.db" >"$tmp/init.log" 2>&1 ||
-	{ cat "$tmp/init.log" >&2; die "gazette init failed"; }
-"$python" "$here/gen-db.py" "$tmp/gazette.db" >"$tmp/paths" ||
-	die "gen-db.py failed"
-home=$(sed -n 's/^home=//p' "$tmp/paths")
-article=$(sed -n 's/^article=//p' "$tmp/paths")
-category=$(sed -n 's/^category=//p' "$tmp/paths")
-[ -n "$home" ] && [ -n "$article" ] && [ -n "$category" ] ||
-	die "gen-db.py printed no paths"
+make_db
 pages=("$home" "$article" "$category")
 labels=("/" "article" "category p5")
 
 # --- nginx --------------------------------------------------------------
 
-# Appends the static and responder servers to the generated configuration.
+# Appends the static and responder servers (on $port_s and $port_r) to the
+# generated configuration $1; start_nginx (lib.sh) calls it.
 # The responder's location is gazette's own `location / { … }` block with
 # the socket swapped, so both FastCGI servers get identical treatment.
 add_servers() {
-	"$python" - "$1" "$2" "$3" "$tmp/gazette.sock" "$tmp/responder.sock" \
+	"$python" - "$1" "$port_s" "$port_r" "$tmp/gazette.sock" "$tmp/responder.sock" \
 		"$tmp/static" <<'EOF'
 import re, sys
 conf, static_port, resp_port, gz_sock, resp_sock, root = sys.argv[1:]
@@ -180,81 +109,17 @@ servers = """
 """ % (static_port, root, headers, resp_port, fcgi)
 end = text.rstrip().rfind("}")
 text = text[:end] + servers.lstrip("\n") + "}\n"
-# The access log (the same one line per request for all three servers)
-# also says whether each answer went out whole: check_log reads it.
-text, n = re.subn(r"\n(\taccess_log (\S+));",
-                  "\n\tlog_format bench '$status $body_bytes_sent "
-                  "$request_completion \"$request\"';\n\\1 bench;", text,
-                  count=1)
-if n != 1:
-    sys.exit("bench: no http-level access_log in %s; "
-             "update tests/bench/bench.sh" % conf)
 open(conf, "w").write(text)
 EOF
 }
 
-free_ports() {
-	"$python" -c '
-import socket
-socks = [socket.socket() for _ in range(3)]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))'
-}
-
-prefix=$tmp/nginx
-mkdir -p "$tmp/uploads" "$tmp/static"
-for attempt in 1 2 3; do
-	read -r port_g port_s port_r < <(free_ports)
-	sh "$src/scripts/gen-nginx-conf.sh" "$prefix/nginx.conf" "$prefix" \
-		"127.0.0.1:$port_g" "$src/www" "$tmp/uploads" "$tmp/gazette.sock" ||
-		die "gen-nginx-conf.sh failed"
-	add_servers "$prefix/nginx.conf" "$port_s" "$port_r" || exit 1
-	rm -f "$prefix/nginx.pid"
-	"$nginx" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" \
-		-g 'daemon off;' </dev/null >/dev/null 2>"$prefix/stderr.log" &
-	nginx_pid=$!
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$nginx_pid" 2>/dev/null || break
-		[ "$(cat "$prefix/nginx.pid" 2>/dev/null)" = "$nginx_pid" ] && break
-		sleep 0.1
-	done
-	if kill -0 "$nginx_pid" 2>/dev/null; then
-		break
-	fi
-	wait "$nginx_pid" 2>/dev/null || true
-	nginx_pid=
-	if ! grep -q "Address already in use" "$prefix"/*.log || [ "$attempt" = 3 ]; then
-		cat "$prefix"/*.log >&2
-		die "nginx did not start"
-	fi
-done
-[ "$(cat "$prefix/nginx.pid" 2>/dev/null)" = "$nginx_pid" ] ||
-	die "nginx did not write its pid file"
-
-gz=http://127.0.0.1:$port_g
+start_nginx add_servers
 st=http://127.0.0.1:$port_s
 rs=http://127.0.0.1:$port_r
 
-# Waits until $1 answers 200, or fails after 60 s; $2 is the pid that serves it.
-wait_ok() {
-	local i code
-	for ((i = 0; i < 600; i++)); do
-		kill -0 "$2" 2>/dev/null || return 1
-		code=$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)
-		[ "$code" = 200 ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 # --- gazette ------------------------------------------------------------
 
-"$bin" serve --db "$tmp/gazette.db" --socket "$tmp/gazette.sock" \
-	--workers "$workers" </dev/null >"$tmp/gazette.log" 2>&1 &
-gazette_pid=$!
-wait_ok "$gz/" "$gazette_pid" ||
-	{ tail -20 "$tmp/gazette.log" >&2; die "gazette serve does not answer 200 on /"; }
+start_gazette
 
 # --- pages: saved from gazette, served as files and by the responder -------
 
@@ -307,15 +172,6 @@ echo "bench: pages saved and checked: ${pages[*]}" >&2
 
 # --- runs ---------------------------------------------------------------
 
-# Converts a wrk duration (523.00us, 1.23ms, 1.02s, 1.00m) to milliseconds.
-to_ms() {
-	awk -v v="$1" 'BEGIN {
-		n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-		f = u == "us" ? 0.001 : u == "ms" ? 1 : u == "s" ? 1000 : u == "m" ? 60000 : -1
-		if (f < 0) exit 1
-		printf "%.2f", n * f }'
-}
-
 # Checks nginx's access log since it was last emptied: every request was
 # answered 200 with exactly $1 body bytes.  When its time is up wrk closes
 # its connections; nginx logs the answers it was still waiting for or
@@ -328,27 +184,6 @@ check_log() {
 		($1 == 499 || $1 == 200) && $3 != "OK" && ++cut <= 16 { next }
 		{ bad++; if (bad <= 5) print "bench: unexpected: " $0 > "/dev/stderr" }
 		END { print ok + 0; exit bad > 0 }' "$prefix/access.log"
-}
-
-# Runs wrk against $1 for $2 seconds; sets rps, p50, p99 and out.  Fails on
-# any error or non-2xx answer.
-run_wrk() {
-	local url=$1 secs=$2 non2xx sockerr
-	out=$(wrk -t2 -c16 -d"${secs}s" --latency --timeout "${timeout}s" "$url" 2>&1) ||
-		{ echo "$out" >&2; die "wrk failed on $url"; }
-	non2xx=$(awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }' <<<"$out")
-	sockerr=$(grep -E 'Socket errors' <<<"$out" || true)
-	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-	p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-	p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-	if [ -n "$non2xx" ] || [ -n "$sockerr" ] || [ -z "$rps" ] ||
-		[ -z "$p50" ] || [ -z "$p99" ]; then
-		echo "$out" >&2
-		echo "bench: FAIL: errors or non-2xx answers from $url" >&2
-		exit 1
-	fi
-	p50=$(to_ms "$p50") && p99=$(to_ms "$p99") ||
-		{ echo "$out" >&2; die "cannot read wrk's latencies"; }
 }
 
 declare -A R P50 P99

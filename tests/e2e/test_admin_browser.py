@@ -120,7 +120,10 @@ def main():
     out_dir = os.path.join(build, "screenshots")
     os.makedirs(out_dir, exist_ok=True)
     for old in glob.glob(os.path.join(out_dir, "admin-*.png")):
-        os.unlink(old)
+        try:
+            os.unlink(old)
+        except FileNotFoundError:
+            pass
 
     with harness.Site() as site:
         for name, role, display in (EDITOR, AUTHOR):

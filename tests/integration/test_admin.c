@@ -556,6 +556,78 @@ test_users(void)
 }
 
 static void
+test_settings(void)
+{
+	char *admin = session_of("carol"), *editor = session_of("alice");
+	const char *good = "site_name=Homeward+%26+Co&tagline=Tag&base_url="
+	                   "https://news.example.org&timezone=Europe/Tirane"
+	                   "&posts_per_page=5&footer_text=Registered+charity"
+	                   "&social_facebook=https://www.facebook.com/x"
+	                   "&social_twitter=&social_instagram=&social_youtube=";
+	char form[1024];
+
+	CHECK(request("GET", "/admin/settings", editor, NULL, NULL) == 403);
+	CHECK(request("GET", "/admin/settings", admin, NULL, NULL) == 200);
+	CHECK(!has(&body, "secret"));
+	/* One bad value: nothing saved, the values given come back. */
+	snprintf(form, sizeof(form), "%s", good);
+	memcpy(strstr(form, "https://news"), "javascript", 10);
+	CHECK(post_as(admin, "/admin/settings", form) == 400);
+	CHECK(has(&body, "nothing was saved"));
+	CHECK(post_as(admin, "/admin/settings",
+	              "site_name=X&base_url=https://a.example&timezone=Mars/"
+	              "Olympus&posts_per_page=5") == 400);
+	CHECK(post_as(admin, "/admin/settings",
+	              "site_name=X&base_url=https://a.example&timezone=UTC"
+	              "&posts_per_page=500") == 400);
+	CHECK(post_as(admin, "/admin/settings",
+	              "site_name=X&base_url=https://a.example/path&timezone=UTC"
+	              "&posts_per_page=5") == 400);
+	CHECK(count("SELECT count(*) FROM settings WHERE key = 'timezone' AND "
+	            "value = 'Europe/Tirane'") == 0);
+	CHECK(post_as(admin, "/admin/settings", good) == 303);
+	CHECK(has(&head, "Location: /admin/settings?saved=1\r\n"));
+	/* The public site follows at once. */
+	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "Homeward &amp; Co"));
+	CHECK(has(&body, "Registered charity"));
+	CHECK(has(&body, "href=\"/page/2\""));
+	CHECK(has(&body, "sharer.php?u=https%3A%2F%2Fnews.example.org"));
+	{
+		const char *p = body.data;
+		int n = 0;
+
+		while ((p = strstr(p, "<article class=\"summary\">")) != NULL) {
+			n++;
+			p++;
+		}
+		CHECK(n == 5);
+	}
+	CHECK(count("SELECT count(*) FROM audit_log WHERE action = "
+	            "'settings changed'") == 1);
+	/* https now: the session cookie becomes __Host- and Secure (no
+	 * Origin sent: the old one is not the site's any more). */
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	snprintf(form, sizeof(form),
+	         "form_token=%s&name=alice&password=" PASSWORD,
+	         field("form_token"));
+	CHECK(request("POST", "/admin/login", NULL, "http://127.0.0.1:8080",
+	              form) == 403);
+	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
+	snprintf(form, sizeof(form),
+	         "form_token=%s&name=alice&password=" PASSWORD,
+	         field("form_token"));
+	CHECK(request("POST", "/admin/login", NULL, "https://news.example.org",
+	              form) == 303);
+	CHECK(strncmp(cookie, "__Host-gazette=", 15) == 0);
+	CHECK(has(&head, "; Secure\r\n"));
+	sql("UPDATE settings SET value = 'http://127.0.0.1:8080' WHERE key = "
+	    "'base_url'");
+	free(admin);
+	free(editor);
+}
+
+static void
 test_throttle(void)
 {
 	int i;
@@ -620,6 +692,7 @@ main(void)
 	test_login_logout();
 	test_articles();
 	test_users();
+	test_settings();
 	test_bad_input();
 	test_throttle();
 

@@ -1,0 +1,158 @@
+/*
+ * admin_settings.c: the site's settings: the default edition's name and
+ * tagline, the base URL (every absolute URL comes from it, never from the
+ * request), the time zone, articles per page, the footer text and the
+ * social links.  Saved in one transaction and audited; every worker sees
+ * the change at its next request (the commit moves PRAGMA data_version).
+ * The site's secret is a setting too but never shown here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../db/auth_db.h"
+#include "handlers.h"
+
+/* The settings this page edits, beside the edition's names. */
+static const char *const keys[] = {
+    "base_url",        "timezone",       "posts_per_page",   "footer_text",
+    "social_facebook", "social_twitter", "social_instagram", "social_youtube",
+};
+#define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
+
+static bool
+plain_url_chars(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || strchr("\"'<>\\`{}|^", *s))
+			return false;
+	return true;
+}
+
+/* http(s)://host[:port], an optional trailing slash, nothing more. */
+static bool
+base_url_ok(const char *s)
+{
+	const char *host;
+
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return false;
+	if (*host == '\0' || strlen(s) > 200 || !plain_url_chars(s))
+		return false;
+	for (; *host && *host != '/'; host++)
+		if (!((*host >= 'a' && *host <= 'z') ||
+		      (*host >= 'A' && *host <= 'Z') ||
+		      (*host >= '0' && *host <= '9') || strchr(".-:[]", *host)))
+			return false;
+	return *host == '\0' || strcmp(host, "/") == 0;
+}
+
+/* Whether v is valid for keys[i]. */
+static bool
+value_ok(size_t i, const char *v)
+{
+	char path[128];
+	char *end;
+	long n;
+
+	switch (i) {
+	case 0:
+		return base_url_ok(v);
+	case 1:
+		if (!app_timezone_valid(v))
+			return false;
+		if (strcmp(v, "UTC") == 0)
+			return true;
+		snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", v);
+		return access(path, R_OK) == 0;
+	case 2:
+		n = strtol(v, &end, 10);
+		return *end == '\0' && end != v && n >= 1 && n <= 50;
+	case 3:
+		return strlen(v) <= 500;
+	default:
+		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
+		                        strlen(v) <= 300 && plain_url_chars(v));
+	}
+}
+
+/* Renders the form with the given values (NULL: the saved ones). */
+static int
+settings_page(struct app *app, struct req *req, struct resp *resp, int status,
+              const char *const *values, const char *name, const char *tagline,
+              const char *message_key)
+{
+	struct arena *a = req->arena;
+	const struct edition *e = site_edition_by_prefix(&app->site, "", 0);
+	struct tval *ctx = admin_frame(
+	    app, req, resp, edition_string(req->edition, "settings"));
+	size_t i;
+
+	if (ctx == NULL || e == NULL)
+		return 500;
+	for (i = 0; i < KEYS_COUNT; i++)
+		tv_set_str(a, ctx, keys[i],
+		           values ? values[i]
+		                  : site_setting(&app->site, keys[i], ""));
+	tv_set_str(a, ctx, "site_name", name ? name : e->site_name);
+	tv_set_str(a, ctx, "tagline", tagline ? tagline : e->tagline);
+	if (message_key != NULL)
+		tv_set_str(a, ctx, "message",
+		           edition_string(req->edition, message_key));
+	if (req_query(req, "saved") != NULL)
+		tv_set_str(a, ctx, "notice",
+		           edition_string(req->edition, "saved"));
+	return app_render(app, resp, status, "admin/settings", ctx);
+}
+
+/*
+ * GET /admin/settings: the settings form.  Statuses: 200, 500.  Role:
+ * admin.
+ */
+int
+admin_settings(struct app *app, struct req *req, struct resp *resp)
+{
+	return settings_page(app, req, resp, 200, NULL, NULL, NULL, NULL);
+}
+
+/*
+ * POST /admin/settings: saves them all, or nothing when one is invalid.
+ * Fields: site_name, tagline and each key above, csrf.  Statuses: 303,
+ * 400 (the form again with the values given), 500.  Role: admin.
+ */
+int
+admin_settings_save(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *values[KEYS_COUNT];
+	const char *name = req_form(req, "site_name");
+	const char *tagline = req_form(req, "tagline");
+	const struct edition *e = site_edition_by_prefix(&app->site, "", 0);
+	bool ok = e != NULL && name != NULL && name[0] != '\0' &&
+	          strlen(name) <= 100 &&
+	          (tagline == NULL || strlen(tagline) <= 200);
+	size_t i;
+
+	for (i = 0; i < KEYS_COUNT; i++) {
+		values[i] = req_form(req, keys[i]);
+		if (values[i] == NULL)
+			values[i] = "";
+		if (!value_ok(i, values[i]))
+			ok = false;
+	}
+	if (!ok)
+		return settings_page(app, req, resp, 400, values, name, tagline,
+		                     "error_settings");
+	if (site_db_save(app->db, keys, values, KEYS_COUNT, e->id, name,
+	                 tagline ? tagline : "") < 0)
+		return 500;
+	audit_db_add(app->db, (long long)time(NULL), req->user->id,
+	             req->user->name, "settings changed", "", req->remote_addr);
+	return resp_redirect(resp, 303, "/admin/settings?saved=1") < 0 ? 500
+	                                                               : 303;
+}
