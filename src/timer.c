@@ -2,7 +2,8 @@
  * timer.c: the timer process.  Once a second it does the work nobody
  * should wait for a visitor to trigger: publishing scheduled articles
  * (within two seconds of their time) and, once a minute, deleting
- * expired sessions and old throttle windows.  Later features (message
+ * expired sessions, old throttle windows and articles 30 days in the
+ * trash.  Later features (message
  * retention) add their step here.
  */
 #include <time.h>
@@ -11,6 +12,9 @@
 #include "db/content_db.h"
 #include "serve.h"
 #include "util/log.h"
+
+/* Articles stay restorable in the trash this long. */
+#define TRASH_DAYS 30
 
 /* Runs the timer loop; see serve.h. */
 int
@@ -31,8 +35,14 @@ timer_run(const char *db_path, volatile int *stop)
 		/* Sessions past the longest idle time a setting allows, and
 		 * throttle windows a day old; lookups enforce the real
 		 * limits, this only keeps the tables small. */
-		if (ticks % 60 == 0)
+		if (ticks % 60 == 0) {
 			auth_db_purge(db, now, 24 * 3600, 24 * 3600);
+			n = article_db_purge_trash(db, now,
+			                           TRASH_DAYS * 86400LL);
+			if (n > 0)
+				log_info("emptied %d article%s from the trash",
+				         n, n == 1 ? "" : "s");
+		}
 		nanosleep(&tick, NULL);
 	}
 	db_close(db);

@@ -333,6 +333,30 @@ content_db_stats(struct db *db, long long edition_id, long long *changed_at,
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+static const char sql_purge_trash[] =
+    "DELETE FROM articles WHERE state = 'trash' AND trashed_at <= ?";
+
+/* Empties the trash of old articles; see content_db.h. */
+int
+article_db_purge_trash(struct db *db, long long now, long long max_age_s)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_purge_trash)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now - max_age_s);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	n = sqlite3_changes(db->handle);
+	return db_commit(db) < 0 ? -1 : n;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
 static const char sql_state_counts[] =
     "SELECT state, count(*) FROM articles GROUP BY state";
 

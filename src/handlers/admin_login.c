@@ -15,6 +15,7 @@
 #include "../auth/password.h"
 #include "../auth/session.h"
 #include "../auth/token.h"
+#include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
 #include "../db/content_db.h"
 #include "../util/log.h"
@@ -169,9 +170,41 @@ admin_logout(struct app *app, struct req *req, struct resp *resp)
 	return resp_redirect(resp, 303, "/admin/login") < 0 ? 500 : 303;
 }
 
+/* Adds to ctx, as key, up to five articles in state (an author's own). */
+static int
+dashboard_list(struct app *app, struct req *req, struct tval *ctx,
+               const char *key, const char *state)
+{
+	struct arena *a = req->arena;
+	struct article_filter f;
+	struct article_row *rows;
+	size_t count, i;
+	struct tval *list = tv_list(a);
+
+	memset(&f, 0, sizeof(f));
+	f.state = state;
+	f.limit = 5;
+	if (strcmp(req->user->role, "author") == 0)
+		f.author_id = req->user->id;
+	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		struct tval *m = tv_map(a);
+
+		tv_set_int(a, m, "id", rows[i].id);
+		tv_set_str(a, m, "title", rows[i].title);
+		tv_set_str(a, m, "date",
+		           frame_date(app, req, rows[i].updated_at));
+		tv_push(a, list, m);
+	}
+	tv_set(a, ctx, key, list);
+	return 0;
+}
+
 /*
  * GET /admin: the dashboard: how many articles are drafts, waiting for
- * review, scheduled and published, and the latest published.
+ * review, scheduled and published, and the latest of each (an author sees
+ * their own).  Moderators see the counts only.
  * Statuses: 200, 500.  Role: any staff.
  */
 int
@@ -188,5 +221,11 @@ admin_dashboard(struct app *app, struct req *req, struct resp *resp)
 	tv_set_int(a, ctx, "pending", counts[STATE_PENDING]);
 	tv_set_int(a, ctx, "scheduled", counts[STATE_SCHEDULED]);
 	tv_set_int(a, ctx, "published", counts[STATE_PUBLISHED]);
+	if (strcmp(req->user->role, "moderator") != 0 &&
+	    (dashboard_list(app, req, ctx, "draft_list", "draft") < 0 ||
+	     dashboard_list(app, req, ctx, "pending_list", "pending") < 0 ||
+	     dashboard_list(app, req, ctx, "scheduled_list", "scheduled") < 0 ||
+	     dashboard_list(app, req, ctx, "published_list", "published") < 0))
+		return 500;
 	return app_render(app, resp, 200, "admin/dashboard", ctx);
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -327,6 +328,14 @@ test_articles(void)
 	            "'beta')") == 2);
 	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
 	              NULL) == 404);
+	/* The dashboards list it as waiting for review. */
+	CHECK(request("GET", "/admin", editor, NULL, NULL) == 200);
+	CHECK(has(&body, ">Field notes &amp; &quot;quotes&quot;</a>"));
+	CHECK(request("GET", "/admin", author, NULL, NULL) == 200);
+	CHECK(has(&body, ">Field notes &amp; &quot;quotes&quot;</a>"));
+	CHECK(!has(&body, "Draft notes for the annual report"));
+	CHECK(request("GET", "/admin", moderator, NULL, NULL) == 200);
+	CHECK(!has(&body, "Field notes"));
 
 	/* Preview renders and saves nothing. */
 	CHECK(post_as(author, uri,
@@ -435,6 +444,25 @@ test_articles(void)
 	CHECK(request("GET", "/admin/articles", author, NULL, NULL) == 200);
 	CHECK(!has(&body, "Welcome to the new site"));
 
+	/* The trash keeps articles 30 days, then the timer empties it. */
+	{
+		struct db *db = NULL;
+
+		sql("UPDATE articles SET state = 'trash', trashed_at = "
+		    "unixepoch() - 31 * 86400 WHERE slug = 'renamed-notes'");
+		sql("UPDATE articles SET state = 'trash', trashed_at = "
+		    "unixepoch() - 29 * 86400 WHERE id = 7");
+		CHECK(db_open(getenv("TEST_DB"), &db) == 0);
+		CHECK(article_db_purge_trash(db, (long long)time(NULL),
+		                             30 * 86400LL) == 1);
+		db_close(db);
+		CHECK(count("SELECT count(*) FROM articles WHERE slug = "
+		            "'renamed-notes'") == 0);
+		CHECK(count("SELECT count(*) FROM articles WHERE id = 7") == 1);
+		CHECK(count("SELECT count(*) FROM revisions r LEFT JOIN "
+		            "articles a ON a.id = r.article_id WHERE a.id IS "
+		            "NULL") == 0);
+	}
 	free(editor);
 	free(author);
 	free(moderator);
