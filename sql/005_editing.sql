@@ -103,3 +103,10 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'footer_text', 'Footer text'),
 	(1, 'social_links', 'Social links (https:// addresses, or empty)'),
 	(1, 'error_settings', 'Some settings were not valid; nothing was saved.');
+
+INSERT INTO edition_strings (edition_id, key, value) VALUES
+	(1, 'session_expired', 'Your session ended before you sent that form. Sign in again: what you wrote is kept and you can send it again.'),
+	(1, 'kept_title', 'Your form was kept'),
+	(1, 'kept_text', 'You are signed in again. Send the form you wrote before your session ended, or leave it.'),
+	(1, 'kept_send', 'Send it again'),
+	(1, 'kept_discard', 'Leave it');

@@ -237,6 +237,8 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			int rc =
 			    auth_guard(app, req, resp, r->flags, r->pattern);
 
+			if (rc == AUTH_RESUME)
+				return admin_login_resume(app, req, resp);
 			if (rc != 0)
 				return rc;
 			resp->cacheable = (r->flags & R_PUBLIC) != 0;

@@ -115,8 +115,11 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 		return 403;
 	}
 	if ((flags & R_STAFF) != 0) {
+		/* A form sent after the session ended is kept: the router
+		 * shows the login page carrying it (AUTH_RESUME). */
 		if (session_load(app, req) != 0)
-			return resp_redirect(resp, 303, "/admin/login") < 0
+			return req->method == HTTP_POST ? AUTH_RESUME
+			       : resp_redirect(resp, 303, "/admin/login") < 0
 			           ? 500
 			           : 303;
 		if ((flags & role_flag(req->user->role)) == 0)

@@ -21,12 +21,16 @@ enum auth_flag {
 #define R_STAFF                                                                \
 	(R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR | R_ROLE_MODERATOR)
 
+/* auth_guard's answer to a staff form sent without a live session. */
+#define AUTH_RESUME (-2)
+
 /*
  * Applies a route's flags before its handler runs.  POST requests whose
  * Origin header names another site get 403.  Role flags need a live
- * session: without one the answer is 303 to /admin/login; with the wrong
- * role, 403.  R_CSRF and R_FORM_TOKEN check their tokens (403).  Fills
- * req->user.  Returns 0 to go on, or the status to answer.
+ * session: without one the answer is 303 to /admin/login, or AUTH_RESUME
+ * for a POST (the router then shows the login page keeping the form);
+ * with the wrong role, 403.  R_CSRF and R_FORM_TOKEN check their tokens (403).
+ * Fills req->user.  Returns 0 to go on, or the status to answer.
  */
 int auth_guard(struct app *app, struct req *req, struct resp *resp,
                unsigned flags, const char *form_name);

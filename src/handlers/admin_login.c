@@ -18,6 +18,7 @@
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
 #include "../db/content_db.h"
+#include "../render/html.h"
 #include "../util/log.h"
 #include "handlers.h"
 
@@ -34,6 +35,37 @@ setting_num(struct app *app, const char *key, long long def)
 		return def;
 	v = strtoll(s, &end, 10);
 	return (*end != '\0' || end == s || v < 1 || v > 1000000) ? def : v;
+}
+
+/*
+ * A form that a staff member sent after their session ended travels
+ * through the login page in two hidden fields: resume_url (the admin path
+ * it was sent to) and resume_data (its fields, urlencoded, without the
+ * dead session's CSRF token).  It passes only through their own browser;
+ * nothing is stored.  After a successful login the page "admin/resume"
+ * offers to send it again with a fresh token.
+ */
+static bool
+resume_url_ok(const char *url)
+{
+	if (url == NULL || strncmp(url, "/admin/", 7) != 0 || strlen(url) > 200)
+		return false;
+	for (const char *p = url; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '/' || *p == '-' || *p == '_'))
+			return false;
+	return true;
+}
+
+/* Adds the resume fields of the request's own form, or of a login form
+ * that carries them, to ctx. */
+static void
+set_resume(struct req *req, struct tval *ctx, const char *url, const char *data)
+{
+	if (!resume_url_ok(url) || data == NULL)
+		return;
+	tv_set_str(req->arena, ctx, "resume_url", url);
+	tv_set_str(req->arena, ctx, "resume_data", data);
 }
 
 /* Renders the login form with status and an optional message key. */
@@ -53,7 +85,84 @@ login_page(struct app *app, struct req *req, struct resp *resp, int status,
 		           edition_string(req->edition, message_key));
 	if (name != NULL)
 		tv_set_str(req->arena, ctx, "name", name);
+	if (req->method == HTTP_POST && strcmp(req->path, "/admin/login") == 0)
+		set_resume(req, ctx, req_form(req, "resume_url"),
+		           req_form(req, "resume_data"));
 	return app_render(app, resp, status, "admin/login", ctx);
+}
+
+/*
+ * A staff form (any admin POST route) sent without a live session: the
+ * login page, keeping the form for after.  Statuses: 403 (with the login
+ * form), 500.  No role.
+ */
+int
+admin_login_resume(struct app *app, struct req *req, struct resp *resp)
+{
+	struct tval *ctx;
+	struct buf data;
+
+	if (!resume_url_ok(req->path))
+		return resp_redirect(resp, 303, "/admin/login") < 0 ? 500 : 303;
+	ctx =
+	    admin_frame(app, req, resp, edition_string(req->edition, "log_in"));
+	if (ctx == NULL)
+		return 500;
+	buf_init(&data);
+	for (size_t i = 0; i < req->form_count; i++) {
+		const struct kv *f = &req->form[i];
+
+		if (strcmp(f->key, "csrf") == 0)
+			continue;
+		if (data.len > 0)
+			buf_putc(&data, '&');
+		html_url_component(&data, f->key, strlen(f->key));
+		buf_putc(&data, '=');
+		html_url_component(&data, f->val, f->val_len);
+	}
+	tv_set_str(req->arena, ctx, "form_token",
+	           session_form_token(app, req, LOGIN_FORM));
+	tv_set_str(req->arena, ctx, "message",
+	           edition_string(req->edition, "session_expired"));
+	tv_set_str(req->arena, ctx, "resume_url", req->path);
+	tv_set_str(
+	    req->arena, ctx, "resume_data",
+	    arena_strndup(req->arena, data.data ? data.data : "", data.len));
+	buf_free(&data);
+	return app_render(app, resp, 403, "admin/login", ctx);
+}
+
+/* After a login that carried a kept form: the page that sends it again. */
+static int
+resume_page(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *url = req_form(req, "resume_url");
+	const char *data = req_form(req, "resume_data");
+	struct kv *fields;
+	size_t count;
+	struct tval *ctx, *list;
+
+	if (!resume_url_ok(url) || data == NULL ||
+	    http_urlencoded_parse(req->arena, data, strlen(data),
+	                          HTTP_MAX_FIELDS, &fields, &count) != 0)
+		return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
+	ctx =
+	    admin_frame(app, req, resp, edition_string(req->edition, "log_in"));
+	if (ctx == NULL)
+		return 500;
+	list = tv_list(req->arena);
+	for (size_t i = 0; i < count; i++) {
+		struct tval *f = tv_map(req->arena);
+
+		if (strcmp(fields[i].key, "csrf") == 0)
+			continue;
+		tv_set_str(req->arena, f, "name", fields[i].key);
+		tv_set_str(req->arena, f, "value", fields[i].val);
+		tv_push(req->arena, list, f);
+	}
+	tv_set(req->arena, ctx, "fields", list);
+	tv_set_str(req->arena, ctx, "resume_url", url);
+	return app_render(app, resp, 200, "admin/resume", ctx);
 }
 
 /*
@@ -150,6 +259,9 @@ admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 	if (session_start(app, req, resp, &user) < 0)
 		return 500;
 	audit_db_add(app->db, now, user.id, user.name, "login", "", addr);
+	req->user = &user;
+	if (req_form(req, "resume_url") != NULL)
+		return resume_page(app, req, resp);
 	return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
 }
 

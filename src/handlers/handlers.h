@@ -26,6 +26,7 @@ struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
 int admin_login_form(struct app *app, struct req *req, struct resp *resp);
 int admin_login_submit(struct app *app, struct req *req, struct resp *resp);
 int admin_logout(struct app *app, struct req *req, struct resp *resp);
+int admin_login_resume(struct app *app, struct req *req, struct resp *resp);
 int admin_dashboard(struct app *app, struct req *req, struct resp *resp);
 
 /* handlers/admin_articles.c */

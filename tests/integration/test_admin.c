@@ -161,9 +161,10 @@ test_no_session(void)
 		              "https://evil.example", form) == 403);
 		CHECK(!has(&head, "Set-Cookie"));
 	}
-	/* Logout needs a session. */
-	CHECK(request("POST", "/admin/logout", NULL, NULL, "csrf=x") == 303);
-	CHECK(has(&head, "Location: /admin/login\r\n"));
+	/* A staff form without a session: the login page, nothing done. */
+	CHECK(request("POST", "/admin/logout", NULL, NULL, "csrf=x") == 403);
+	CHECK(has(&body, "name=\"form_token\""));
+	CHECK(!has(&head, "Set-Cookie"));
 }
 
 static void
@@ -468,6 +469,76 @@ test_articles(void)
 	free(moderator);
 }
 
+/*
+ * A form sent after the session ended is not lost: the login page keeps
+ * it, and after signing in it can be sent again with a fresh token.
+ */
+static void
+test_resume(void)
+{
+	char *editor = session_of("alice"), form[4096], data[2048];
+	long long before = count("SELECT count(*) FROM articles");
+
+	CHECK(request("GET", "/admin", editor, NULL, NULL) == 200);
+	snprintf(form, sizeof(form),
+	         "csrf=%s&title=Written+late&body=Kept+%%26+%%3Ctext%%3E"
+	         "&state=draft&action=save",
+	         field("csrf"));
+	sql("DELETE FROM sessions");
+	CHECK(request("POST", "/admin/articles/new", editor, NULL, form) ==
+	      403);
+	CHECK(count("SELECT count(*) FROM articles") == before);
+	CHECK(has(&body, "what you wrote is kept"));
+	CHECK(has(&body, "name=\"resume_url\" value=\"/admin/articles/new\""));
+	/* The dead session's token is not kept. */
+	CHECK(strstr(field("resume_data"), "csrf") == NULL);
+	CHECK(strstr(field("resume_data"), "title=Written%20late") != NULL);
+	/* Sign in with the kept form; the next page sends it again. */
+	{
+		char token[128], enc[2048];
+		size_t k = 0;
+
+		snprintf(token, sizeof(token), "%s", field("form_token"));
+		snprintf(data, sizeof(data), "%s", field("resume_data"));
+		/* The page holds it HTML-escaped; & is its only special. */
+		for (const char *p = data; *p && k + 4 < sizeof(enc); p++) {
+			if (strncmp(p, "&amp;", 5) == 0) {
+				memcpy(enc + k, "%26", 3);
+				k += 3;
+				p += 4;
+			} else if (*p == '%') {
+				memcpy(enc + k, "%25", 3);
+				k += 3;
+			} else {
+				enc[k++] = *p;
+			}
+		}
+		enc[k] = '\0';
+		snprintf(form, sizeof(form),
+		         "form_token=%s&name=alice&password=" PASSWORD
+		         "&resume_url=/admin/articles/new&resume_data=%s",
+		         token, enc);
+	}
+	CHECK(request("POST", "/admin/login", NULL, NULL, form) == 200);
+	CHECK(has(&body, "Your form was kept"));
+	CHECK(has(&body, "name=\"body\" value=\"Kept &amp; &lt;text&gt;\""));
+	{
+		char session[256], resend[1024];
+
+		snprintf(session, sizeof(session), "%s", cookie);
+		snprintf(
+		    resend, sizeof(resend),
+		    "csrf=%s&title=Written+late&body=Kept+%%26+%%3Ctext%%3E"
+		    "&state=draft&action=save",
+		    field("csrf"));
+		CHECK(request("POST", "/admin/articles/new", session, NULL,
+		              resend) == 303);
+	}
+	CHECK(count("SELECT count(*) FROM articles WHERE title = 'Written "
+	            "late' AND body_md = 'Kept & <text>'") == 1);
+	free(editor);
+}
+
 static void
 test_users(void)
 {
@@ -719,6 +790,7 @@ main(void)
 	test_no_session();
 	test_login_logout();
 	test_articles();
+	test_resume();
 	test_users();
 	test_settings();
 	test_bad_input();
