@@ -80,21 +80,11 @@ staff_db_by_name(struct db *db, struct arena *a, const char *name,
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-/* Runs one prepared write as a transaction of its own. */
+/* Runs one prepared write as a transaction of its own: 0 or -1. */
 static int
 write_one(struct db *db, sqlite3_stmt *st)
 {
-	if (st == NULL)
-		return -1;
-	if (db_begin(db) < 0) {
-		sqlite3_reset(st);
-		return -1;
-	}
-	if (db_exec_stmt(db, st) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
+	return db_write_one(db, st) < 0 ? -1 : 0;
 }
 
 /* Replaces a password hash; see auth_db.h. */
@@ -507,22 +497,14 @@ int
 session_db_end(struct db *db, long long user_id, const char *hex_id)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_session_end);
-	int rc;
+	int changes;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, user_id);
 	db_bind_text(st, 2, hex_id, -1);
-	if (db_begin(db) < 0) {
-		sqlite3_reset(st);
-		return -1;
-	}
-	if (db_exec_stmt(db, st) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	rc = sqlite3_changes(db->handle) > 0 ? 0 : 1;
-	return db_commit(db) < 0 ? -1 : rc;
+	changes = db_write_one(db, st);
+	return changes < 0 ? -1 : changes > 0 ? 0 : 1;
 }
 
 /* Lists audit entries; see auth_db.h. */

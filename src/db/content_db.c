@@ -340,21 +340,11 @@ static const char sql_purge_trash[] =
 int
 article_db_purge_trash(struct db *db, long long now, long long max_age_s)
 {
-	sqlite3_stmt *st;
-	int n;
+	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
 
-	if (db_begin(db) < 0)
-		return -1;
-	if ((st = db_stmt(db, sql_purge_trash)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, now - max_age_s);
-	if (db_exec_stmt(db, st) < 0)
-		goto fail;
-	n = sqlite3_changes(db->handle);
-	return db_commit(db) < 0 ? -1 : n;
-fail:
-	db_rollback(db);
-	return -1;
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, now - max_age_s);
+	return db_write_one(db, st);
 }
 
 static const char sql_state_counts[] =
@@ -389,23 +379,11 @@ content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES])
 int
 article_db_publish_due(struct db *db, long long now)
 {
-	sqlite3_stmt *st;
-	int n;
+	sqlite3_stmt *st = db_stmt(db, sql_publish_due);
 
-	if (db_begin(db) < 0)
-		return -1;
-	if ((st = db_stmt(db, sql_publish_due)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, now);
-	if (db_exec_stmt(db, st) < 0)
-		goto fail;
-	n = sqlite3_changes(db->handle);
-	if (db_commit(db) < 0)
-		return -1;
-	return n;
-fail:
-	db_rollback(db);
-	return -1;
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, now);
+	return db_write_one(db, st);
 }
 
 /* Looks up a term id by slug: returns the id, 0 if absent, -1 on error. */

@@ -165,6 +165,26 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Runs one write in its own transaction; see db_internal.h. */
+int
+db_write_one(struct db *db, sqlite3_stmt *st)
+{
+	int changes;
+
+	if (st == NULL)
+		return -1;
+	if (db_begin(db) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	if (db_exec_stmt(db, st) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	changes = sqlite3_changes(db->handle);
+	return db_commit(db) < 0 ? -1 : changes;
+}
+
 /* Copies a text column into the arena; see db_internal.h. */
 char *
 db_col_text(struct arena *a, sqlite3_stmt *st, int col)

@@ -35,6 +35,13 @@ int db_step(struct db *db, sqlite3_stmt *st);
  * is NULL, as db_stmt returns on failure). */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 
+/*
+ * Runs one prepared write (st, which may be NULL after a failed db_stmt)
+ * as a BEGIN IMMEDIATE transaction of its own.  Returns the number of rows
+ * it changed, or -1 (rolled back, logged).
+ */
+int db_write_one(struct db *db, sqlite3_stmt *st);
+
 /* Column text copied into the arena ("" for NULL). */
 char *db_col_text(struct arena *a, sqlite3_stmt *st, int col);
 
