@@ -61,7 +61,7 @@ static const char sql_article[] =
     "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
 static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
-    "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? ORDER BY g.name";
+    "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ?";
 static const char sql_page[] =
     "SELECT id, slug, title, body_html, updated_at FROM pages "
     "WHERE edition_id = ? AND slug = ? AND state = 'published'";
@@ -191,6 +191,13 @@ article_db_summary(struct db *db, struct arena *a, long long id,
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
+static int
+term_by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct term *)a)->name,
+	              ((const struct term *)b)->name);
+}
+
 /* Reads an article; see content_db.h. */
 int
 article_db_get(struct db *db, struct arena *a, long long edition_id,
@@ -242,6 +249,8 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
+	/* By name, sorted here: a few rows need no SQLite sorter. */
+	qsort(out->tags, out->tags_count, sizeof(*out->tags), term_by_name);
 	return 0;
 }
 
