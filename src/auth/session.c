@@ -19,22 +19,6 @@
  * not write on every request. */
 #define SESSION_TOUCH_SECONDS 60
 
-static long long
-setting_int(const struct app *app, const char *key, long long def,
-            long long min, long long max)
-{
-	const char *s = site_setting(&app->site, key, NULL);
-	char *end;
-	long long v;
-
-	if (s == NULL)
-		return def;
-	v = strtoll(s, &end, 10);
-	if (*end != '\0' || end == s || v < min || v > max)
-		return def;
-	return v;
-}
-
 static bool
 site_is_https(const struct app *app)
 {
@@ -55,8 +39,9 @@ session_load(struct app *app, struct req *req)
 {
 	const char *cookie = req_cookie(req, session_cookie_name(app));
 	long long now = (long long)time(NULL), last_seen;
-	long long idle =
-	    setting_int(app, "session_idle_minutes", 30, 1, 24 * 60) * 60;
+	long long idle = site_setting_int(&app->site, "session_idle_minutes",
+	                                  30, 1, 24 * 60) *
+	                 60;
 	struct staff *user;
 
 	if (cookie == NULL || token_hash(cookie, req->session_hash) < 0)
@@ -134,7 +119,8 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 	}
 	if ((flags & R_FORM_TOKEN) != 0) {
 		const char *t = req_form(req, "form_token");
-		long long min = setting_int(app, "form_min_seconds", 1, 0, 60);
+		long long min =
+		    site_setting_int(&app->site, "form_min_seconds", 1, 0, 60);
 
 		if (t == NULL ||
 		    token_form_check(app->secret, form_name, t, now, min,
@@ -151,8 +137,9 @@ session_start(struct app *app, struct req *req, struct resp *resp,
 {
 	char token[TOKEN_TEXT_MAX];
 	long long now = (long long)time(NULL);
-	long long life =
-	    setting_int(app, "session_absolute_hours", 12, 1, 24 * 30) * 3600;
+	long long life = site_setting_int(&app->site, "session_absolute_hours",
+	                                  12, 1, 24 * 30) *
+	                 3600;
 
 	token_new(token);
 	if (token_hash(token, req->session_hash) < 0 ||

@@ -3,6 +3,7 @@
  * a struct site.  Everything is copied into the site's own arena, so the
  * loaded site outlives every statement and request.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,24 @@ site_setting(const struct site *site, const char *key, const char *def)
 	    kv_find(site->settings, site->settings_count, key);
 
 	return kv ? kv->val : def;
+}
+
+/* Reads an integer setting; see site_db.h. */
+long long
+site_setting_int(const struct site *site, const char *key, long long def,
+                 long long min, long long max)
+{
+	const char *s = site_setting(site, key, NULL);
+	char *end;
+	long long v;
+
+	if (s == NULL)
+		return def;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || v < min || v > max)
+		return def;
+	return v;
 }
 
 /* Finds an enabled edition by prefix; see site_db.h. */

@@ -59,6 +59,11 @@ void site_free(struct site *site);
 const char *site_setting(const struct site *site, const char *key,
                          const char *def);
 
+/* Returns an integer setting, or def when it is unset, not a decimal
+ * integer, or outside [min, max]. */
+long long site_setting_int(const struct site *site, const char *key,
+                           long long def, long long min, long long max);
+
 /* Returns the enabled edition with this URL prefix, or NULL. */
 const struct edition *site_edition_by_prefix(const struct site *site,
                                              const char *prefix, size_t len);

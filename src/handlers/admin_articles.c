@@ -305,6 +305,20 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 }
 
 /*
+ * Reads the article {id} into ed when the signed-in user may edit it.
+ * Returns 0, or the status to answer: 404, 403 or 500.
+ */
+static int
+load_editable(struct app *app, struct req *req, struct article_edit *ed)
+{
+	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	return may_edit(req->user, ed) ? 0 : 403;
+}
+
+/*
  * GET /admin/articles/{id}: the editor for one article.  Statuses: 200,
  * 403 (an author's article out of their hands), 404, 500.  Roles: admin,
  * editor, author.
@@ -313,12 +327,10 @@ int
 admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = article_admin_get(app->db, req->arena, req->param_int, &ed);
+	int rc = load_editable(app, req, &ed);
 
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
-	if (!may_edit(req->user, &ed))
-		return 403;
+		return rc;
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
 	                   req_query(req, "saved") != NULL
 	                       ? edition_string(req->edition, "saved")
@@ -500,11 +512,7 @@ int
 admin_article_save(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = article_admin_get(app->db, req->arena, req->param_int, &ed);
+	int rc = load_editable(app, req, &ed);
 
-	if (rc != 0)
-		return rc > 0 ? 404 : 500;
-	if (!may_edit(req->user, &ed))
-		return 403;
-	return save(app, req, resp, &ed);
+	return rc != 0 ? rc : save(app, req, resp, &ed);
 }

@@ -8,7 +8,6 @@
  * every attempt in the audit log (never the password).
  */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -23,19 +22,6 @@
 #include "handlers.h"
 
 #define LOGIN_FORM "/admin/login"
-
-static long long
-setting_num(struct app *app, const char *key, long long def)
-{
-	const char *s = site_setting(&app->site, key, NULL);
-	char *end;
-	long long v;
-
-	if (s == NULL)
-		return def;
-	v = strtoll(s, &end, 10);
-	return (*end != '\0' || end == s || v < 1 || v > 1000000) ? def : v;
-}
 
 /*
  * A form that a staff member sent after their session ended travels
@@ -214,14 +200,18 @@ admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 	if (name == NULL || pw == NULL || name[0] == '\0' ||
 	    strlen(name) > 64 || (pw_len = strlen(pw)) > PASSWORD_MAX_BYTES)
 		return login_page(app, req, resp, 400, "login_failed", NULL);
-	window = setting_num(app, "login_window_minutes", 15) * 60;
+	window = site_setting_int(&app->site, "login_window_minutes", 15, 1,
+	                          1000000) *
+	         60;
 	throttle_keys(req, name, &account_key, &address_key);
 	fails_a = throttle_db_get(app->db, account_key, now, window, &wait_a);
 	fails_b = throttle_db_get(app->db, address_key, now, window, &wait_b);
 	if (fails_a < 0 || fails_b < 0)
 		return 500;
-	if (fails_a >= setting_num(app, "login_account_failures", 5) ||
-	    fails_b >= setting_num(app, "login_address_failures", 20)) {
+	if (fails_a >= site_setting_int(&app->site, "login_account_failures", 5,
+	                                1, 1000000) ||
+	    fails_b >= site_setting_int(&app->site, "login_address_failures",
+	                                20, 1, 1000000)) {
 		long long wait = wait_a > wait_b ? wait_a : wait_b;
 
 		audit_db_add(app->db, now, 0, name, "login throttled", "",

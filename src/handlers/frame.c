@@ -10,7 +10,6 @@
  * points at those values; it never changes them.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -440,11 +439,8 @@ frame_load(struct app *app)
 size_t
 frame_per_page(const struct app *app)
 {
-	const char *s = site_setting(&app->site, "posts_per_page", "10");
-	char *end;
-	long n = strtol(s, &end, 10);
-
-	return (*end != '\0' || n < 1 || n > 50) ? 10 : (size_t)n;
+	return (size_t)site_setting_int(&app->site, "posts_per_page", 10, 1,
+	                                50);
 }
 
 /* Builds the page frame; see handlers.h. */

@@ -22,9 +22,9 @@
 
 #define FORM_CONTENT_TYPE "application/x-www-form-urlencoded"
 
-/* Returns whether c may appear in an HTTP token (RFC 9110 tchar). */
-static bool
-is_tchar(unsigned char c)
+/* Returns whether c may appear in an HTTP token; see request.h. */
+bool
+http_tchar(unsigned char c)
 {
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9'))
@@ -401,7 +401,7 @@ method_parse(const char *name, enum http_method *method)
 	if (len == 0 || len > HTTP_MAX_METHOD_BYTES)
 		return -1;
 	for (i = 0; i < len; i++)
-		if (!is_tchar((unsigned char)name[i]))
+		if (!http_tchar((unsigned char)name[i]))
 			return -1;
 	if (strcmp(name, "GET") == 0)
 		*method = HTTP_GET;
@@ -463,7 +463,7 @@ headers_parse(struct req *req, struct arena *a, const struct raw_request *raw)
 				lower[j] = '-';
 			else if (c >= 'A' && c <= 'Z')
 				lower[j] = (char)(c + ('a' - 'A'));
-			else if (!is_tchar(c))
+			else if (!http_tchar(c))
 				return 400;
 		}
 		req->headers[k].key = lower;

@@ -157,6 +157,9 @@ int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
 int http_cookies_parse(struct arena *a, const char *s, size_t len,
                        struct kv **out, size_t *count);
 
+/* Returns whether c may appear in an HTTP token (RFC 9110 tchar). */
+bool http_tchar(unsigned char c);
+
 /* Returns whether s[0..len) is valid UTF-8 (no overlongs, surrogates). */
 bool utf8_valid(const char *s, size_t len);
 

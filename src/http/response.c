@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include "../util/log.h"
+#include "request.h"
 #include "response.h"
 
 #define RESP_DEFAULT_CONTENT_TYPE "text/html; charset=utf-8"
@@ -41,23 +42,13 @@ static const struct resp_header resp_security_headers[] = {
      "interest-cohort=(), camera=(), microphone=(), geolocation=()"},
 };
 
-/* Returns whether c may appear in an HTTP token (RFC 9110 tchar). */
-static bool
-is_tchar(unsigned char c)
-{
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9'))
-		return true;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
 static bool
 is_token(const char *s)
 {
 	if (*s == '\0')
 		return false;
 	for (; *s != '\0'; s++)
-		if (!is_tchar((unsigned char)*s))
+		if (!http_tchar((unsigned char)*s))
 			return false;
 	return true;
 }

@@ -3,75 +3,42 @@
  * router's role, CSRF and form-token checks, session cookies (flags,
  * replay, logout), throttling, and that readers never get a cookie.
  */
-#include <sqlite3.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "app.h"
 #include "auth/password.h"
-#include "db/content_db.h"
 #include "db/user_db.h"
-#include "testhelp.h"
+#include "driver.h"
 
-static struct app app;
-static struct arena arena;
-static struct buf body, head;
 static char cookie[256]; /* "NAME=VALUE" of the last Set-Cookie */
 
 #define PASSWORD "correct horse battery staple"
 
 /*
  * Sends a request with an optional cookie ("name=value"), Origin and
- * urlencoded form; returns the status, leaves head and body.
+ * urlencoded form from an IPv6 address; returns the status, leaves head
+ * and body, and keeps a Set-Cookie's value in cookie.
  */
 static int
 request(const char *method, const char *uri, const char *with_cookie,
         const char *origin, const char *form)
 {
-	struct raw_request raw;
-	struct resp resp;
-	struct kv hdr[4];
+	struct kv hdr[2];
 	size_t n = 0;
 	const char *set;
+	int status;
 
-	arena_reset(&arena);
-	memset(&raw, 0, sizeof(raw));
-	raw.method = method;
-	raw.request_uri = uri;
-	raw.remote_addr = "2001:db8:1:2::7";
-	raw.content_length = -1;
-	hdr[n++] = (struct kv){"HTTP_HOST", "example.org", 11};
 	if (with_cookie != NULL)
 		hdr[n++] = (struct kv){"HTTP_COOKIE", with_cookie,
 		                       strlen(with_cookie)};
 	if (origin != NULL)
 		hdr[n++] = (struct kv){"HTTP_ORIGIN", origin, strlen(origin)};
-	raw.headers = hdr;
-	raw.headers_count = n;
-	if (form != NULL) {
-		raw.content_type = "application/x-www-form-urlencoded";
-		raw.body = form;
-		raw.body_len = strlen(form);
-		raw.content_length = (long long)raw.body_len;
-	}
-	resp_init(&resp, &arena, &body);
-	app_handle(&app, &raw, &arena, &resp);
-	buf_reset(&head);
-	resp_serialise(&resp, NULL, &head);
+	status = driver_request(method, uri, "2001:db8:1:2::7", hdr, n, form);
 	if ((set = strstr(head.data, "Set-Cookie: ")) != NULL) {
 		size_t len = strcspn(set + 12, ";\r");
 
 		snprintf(cookie, sizeof(cookie), "%.*s", (int)len, set + 12);
 	}
-	return resp.status;
-}
-
-static int
-has(const struct buf *b, const char *needle)
-{
-	return b->data != NULL && strstr(b->data, needle) != NULL;
+	return status;
 }
 
 /* Copies the value of hidden field name from the last page. */
@@ -103,34 +70,6 @@ login(const char *name, const char *pw)
 	cookie[0] = '\0';
 	return request("POST", "/admin/login", NULL, "http://127.0.0.1:8080",
 	               form);
-}
-
-static void
-sql(const char *statement)
-{
-	sqlite3 *h;
-
-	CHECK(sqlite3_open(getenv("TEST_DB"), &h) == SQLITE_OK);
-	CHECK(sqlite3_exec(h, statement, NULL, NULL, NULL) == SQLITE_OK);
-	sqlite3_close(h);
-}
-
-static long long
-count(const char *query)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	if (sqlite3_open(getenv("TEST_DB"), &h) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, query, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return n;
 }
 
 static void
@@ -187,13 +126,14 @@ test_login_logout(void)
 	CHECK(strlen(cookie) == 16 + 43);
 	snprintf(session, sizeof(session), "%s", cookie);
 	/* Only the hash is stored. */
-	CHECK(count("SELECT count(*) FROM sessions") == 1);
-	CHECK(count("SELECT count(*) FROM sessions WHERE length(id_hash) = "
-	            "32") == 1);
-	CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'login'") ==
+	CHECK(query_int("SELECT count(*) FROM sessions") == 1);
+	CHECK(query_int("SELECT count(*) FROM sessions WHERE length(id_hash) = "
+	                "32") == 1);
+	CHECK(query_int(
+	          "SELECT count(*) FROM audit_log WHERE action = 'login'") ==
 	      1);
-	CHECK(count("SELECT count(*) FROM audit_log WHERE action = "
-	            "'login failed'") == 2);
+	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
+	                "'login failed'") == 2);
 
 	CHECK(request("GET", "/admin", session, NULL, NULL) == 200);
 	CHECK(has(&body, "Signed in as Alice"));
@@ -211,13 +151,13 @@ test_login_logout(void)
 	CHECK(request("POST", "/admin/logout", session, NULL,
 	              "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") ==
 	      403);
-	CHECK(count("SELECT count(*) FROM sessions") == 1);
+	CHECK(query_int("SELECT count(*) FROM sessions") == 1);
 	CHECK(request("GET", "/admin", session, NULL, NULL) == 200);
 	snprintf(form, sizeof(form), "csrf=%s", field("csrf"));
 	CHECK(strlen(form) > 10);
 	CHECK(request("POST", "/admin/logout", session, NULL, form) == 303);
 	CHECK(has(&head, "Max-Age=0"));
-	CHECK(count("SELECT count(*) FROM sessions") == 0);
+	CHECK(query_int("SELECT count(*) FROM sessions") == 0);
 	/* The cookie after logout, and invented ones, are worth nothing. */
 	CHECK(request("GET", "/admin", session, NULL, NULL) == 303);
 	CHECK(request("GET", "/admin", "gazette_session=invented", NULL,
@@ -289,7 +229,7 @@ post_as(const char *session, const char *uri, const char *form)
 static long long
 last_article_id(void)
 {
-	return count("SELECT max(id) FROM articles");
+	return query_int("SELECT max(id) FROM articles");
 }
 
 static void
@@ -297,13 +237,13 @@ test_articles(void)
 {
 	char *editor = session_of("alice"), *author = session_of("erin");
 	char *moderator = session_of("dave"), uri[64];
-	long long id, articles = count("SELECT count(*) FROM articles");
+	long long id, articles = query_int("SELECT count(*) FROM articles");
 
 	/* Moderators do not see articles; nobody writes without a token. */
 	CHECK(request("GET", "/admin/articles", moderator, NULL, NULL) == 403);
 	CHECK(request("POST", "/admin/articles/new", author, NULL,
 	              "title=No+token&state=draft") == 403);
-	CHECK(count("SELECT count(*) FROM articles") == articles);
+	CHECK(query_int("SELECT count(*) FROM articles") == articles);
 
 	/* An author writes and submits; publishing is not theirs. */
 	CHECK(request("GET", "/admin/articles/new", author, NULL, NULL) == 200);
@@ -314,19 +254,20 @@ test_articles(void)
 	              "&state=published&tags=Alpha,+Beta") == 400);
 	CHECK(has(&body, "may not put an article"));
 	CHECK(has(&body, "Hello *world*")); /* the text is kept */
-	CHECK(count("SELECT count(*) FROM articles") == articles);
+	CHECK(query_int("SELECT count(*) FROM articles") == articles);
 	CHECK(post_as(author, "/admin/articles/new",
 	              "title=Field+notes+%26+%22quotes%22&body=Hello+*world*"
 	              "&state=pending&tags=Alpha,+Beta&action=save") == 303);
 	id = last_article_id();
 	snprintf(uri, sizeof(uri), "/admin/articles/%lld", id);
-	CHECK(count("SELECT count(*) FROM articles a JOIN users u ON "
-	            "u.id = a.author_id WHERE u.name = 'erin' AND "
-	            "a.state = 'pending' AND a.slug = 'field-notes-quotes'") ==
+	CHECK(query_int(
+	          "SELECT count(*) FROM articles a JOIN users u ON "
+	          "u.id = a.author_id WHERE u.name = 'erin' AND "
+	          "a.state = 'pending' AND a.slug = 'field-notes-quotes'") ==
 	      1);
-	CHECK(count("SELECT count(*) FROM revisions") >= 1);
-	CHECK(count("SELECT count(*) FROM tags WHERE slug IN ('alpha', "
-	            "'beta')") == 2);
+	CHECK(query_int("SELECT count(*) FROM revisions") >= 1);
+	CHECK(query_int("SELECT count(*) FROM tags WHERE slug IN ('alpha', "
+	                "'beta')") == 2);
 	CHECK(request("GET", "/articles/field-notes-quotes", NULL, NULL,
 	              NULL) == 404);
 	/* The dashboards list it as waiting for review. */
@@ -343,8 +284,8 @@ test_articles(void)
 	              "title=Field+notes&body=%23%23+Heading&state=pending"
 	              "&version=1&action=preview") == 200);
 	CHECK(has(&body, "<h2>Heading</h2>"));
-	CHECK(count("SELECT version FROM articles WHERE slug = "
-	            "'field-notes-quotes'") == 1);
+	CHECK(query_int("SELECT version FROM articles WHERE slug = "
+	                "'field-notes-quotes'") == 1);
 
 	/* Others' articles are not an author's to edit. */
 	CHECK(request("GET", "/admin/articles/1", author, NULL, NULL) == 403);
@@ -387,9 +328,9 @@ test_articles(void)
 	CHECK(has(&body, "Someone else saved"));
 	CHECK(has(&body, ">Two</textarea>")); /* theirs kept in the form */
 	CHECK(has(&body, ">One</pre>"));      /* and the current text */
-	CHECK(
-	    count("SELECT count(*) FROM articles WHERE title = 'First save'") ==
-	    1);
+	CHECK(query_int(
+	          "SELECT count(*) FROM articles WHERE title = 'First save'") ==
+	      1);
 
 	/* A new slug; the old address answers 301. */
 	CHECK(post_as(editor, uri,
@@ -414,8 +355,8 @@ test_articles(void)
 	CHECK(post_as(editor, uri,
 	              "title=X&featured=/uploads/none.jpg&state=draft"
 	              "&version=4") == 400);
-	CHECK(count("SELECT version FROM articles WHERE slug = "
-	            "'renamed-notes'") == 4);
+	CHECK(query_int("SELECT version FROM articles WHERE slug = "
+	                "'renamed-notes'") == 4);
 	/* A slug another article has. */
 	CHECK(post_as(editor, uri,
 	              "title=X&slug=welcome-to-the-new-site&state=draft"
@@ -426,8 +367,8 @@ test_articles(void)
 	CHECK(post_as(editor, uri,
 	              "title=Later&slug=renamed-notes&state=scheduled"
 	              "&publish_at=2099-01-01T10:00&version=4") == 303);
-	CHECK(count("SELECT count(*) FROM articles WHERE slug = "
-	            "'renamed-notes' AND state = 'scheduled'") == 1);
+	CHECK(query_int("SELECT count(*) FROM articles WHERE slug = "
+	                "'renamed-notes' AND state = 'scheduled'") == 1);
 	CHECK(request("GET", "/articles/renamed-notes", NULL, NULL, NULL) ==
 	      404);
 	CHECK(post_as(editor, uri,
@@ -457,12 +398,14 @@ test_articles(void)
 		CHECK(article_db_purge_trash(db, (long long)time(NULL),
 		                             30 * 86400LL) == 1);
 		db_close(db);
-		CHECK(count("SELECT count(*) FROM articles WHERE slug = "
-		            "'renamed-notes'") == 0);
-		CHECK(count("SELECT count(*) FROM articles WHERE id = 7") == 1);
-		CHECK(count("SELECT count(*) FROM revisions r LEFT JOIN "
-		            "articles a ON a.id = r.article_id WHERE a.id IS "
-		            "NULL") == 0);
+		CHECK(query_int("SELECT count(*) FROM articles WHERE slug = "
+		                "'renamed-notes'") == 0);
+		CHECK(query_int("SELECT count(*) FROM articles WHERE id = 7") ==
+		      1);
+		CHECK(
+		    query_int("SELECT count(*) FROM revisions r LEFT JOIN "
+		              "articles a ON a.id = r.article_id WHERE a.id IS "
+		              "NULL") == 0);
 	}
 	free(editor);
 	free(author);
@@ -477,7 +420,7 @@ static void
 test_resume(void)
 {
 	char *editor = session_of("alice"), form[4096], data[2048];
-	long long before = count("SELECT count(*) FROM articles");
+	long long before = query_int("SELECT count(*) FROM articles");
 
 	CHECK(request("GET", "/admin", editor, NULL, NULL) == 200);
 	snprintf(form, sizeof(form),
@@ -487,7 +430,7 @@ test_resume(void)
 	sql("DELETE FROM sessions");
 	CHECK(request("POST", "/admin/articles/new", editor, NULL, form) ==
 	      403);
-	CHECK(count("SELECT count(*) FROM articles") == before);
+	CHECK(query_int("SELECT count(*) FROM articles") == before);
 	CHECK(has(&body, "what you wrote is kept"));
 	CHECK(has(&body, "name=\"resume_url\" value=\"/admin/articles/new\""));
 	/* The dead session's token is not kept. */
@@ -534,8 +477,8 @@ test_resume(void)
 		CHECK(request("POST", "/admin/articles/new", session, NULL,
 		              resend) == 303);
 	}
-	CHECK(count("SELECT count(*) FROM articles WHERE title = 'Written "
-	            "late' AND body_md = 'Kept & <text>'") == 1);
+	CHECK(query_int("SELECT count(*) FROM articles WHERE title = 'Written "
+	                "late' AND body_md = 'Kept & <text>'") == 1);
 	free(editor);
 }
 
@@ -560,19 +503,20 @@ test_users(void)
 	              "name=frank&role=root&password=" PASSWORD) == 400);
 	CHECK(post_as(admin, "/admin/users/new",
 	              "name=alice&role=author&password=" PASSWORD) == 400);
-	CHECK(count("SELECT count(*) FROM users WHERE name = 'frank'") == 0);
+	CHECK(query_int("SELECT count(*) FROM users WHERE name = 'frank'") ==
+	      0);
 	CHECK(post_as(admin, "/admin/users/new",
 	              "name=frank&display_name=Frank&role=author&"
 	              "password=" PASSWORD) == 303);
-	id = count("SELECT id FROM users WHERE name = 'frank'");
+	id = query_int("SELECT id FROM users WHERE name = 'frank'");
 	snprintf(uri, sizeof(uri), "/admin/users/%lld", id);
 	frank = session_of("frank");
 	CHECK(request("GET", "/admin/articles", frank, NULL, NULL) == 200);
 
 	/* A role change ends the account's sessions. */
 	CHECK(post_as(admin, uri, "action=role&role=editor") == 303);
-	CHECK(count("SELECT count(*) FROM users WHERE name = 'frank' AND "
-	            "role = 'editor'") == 1);
+	CHECK(query_int("SELECT count(*) FROM users WHERE name = 'frank' AND "
+	                "role = 'editor'") == 1);
 	CHECK(request("GET", "/admin", frank, NULL, NULL) == 303);
 	free(frank);
 	frank = session_of("frank");
@@ -600,11 +544,11 @@ test_users(void)
 
 	/* Admins cannot demote or disable themselves. */
 	snprintf(form, sizeof(form), "/admin/users/%lld",
-	         count("SELECT id FROM users WHERE name = 'carol'"));
+	         query_int("SELECT id FROM users WHERE name = 'carol'"));
 	CHECK(post_as(admin, form, "action=disable") == 400);
 	CHECK(post_as(admin, form, "action=role&role=author") == 400);
-	CHECK(count("SELECT count(*) FROM users WHERE name = 'carol' AND "
-	            "role = 'admin' AND disabled = 0") == 1);
+	CHECK(query_int("SELECT count(*) FROM users WHERE name = 'carol' AND "
+	                "role = 'admin' AND disabled = 0") == 1);
 
 	/* Own sessions: listed, one ended. */
 	CHECK(request("GET", "/admin/account", frank, NULL, NULL) == 200);
@@ -682,8 +626,9 @@ test_settings(void)
 	CHECK(post_as(admin, "/admin/settings",
 	              "site_name=X&base_url=https://a.example/path&timezone=UTC"
 	              "&posts_per_page=5") == 400);
-	CHECK(count("SELECT count(*) FROM settings WHERE key = 'timezone' AND "
-	            "value = 'Europe/Tirane'") == 0);
+	CHECK(query_int(
+	          "SELECT count(*) FROM settings WHERE key = 'timezone' AND "
+	          "value = 'Europe/Tirane'") == 0);
 	CHECK(post_as(admin, "/admin/settings", good) == 303);
 	CHECK(has(&head, "Location: /admin/settings?saved=1\r\n"));
 	/* The public site follows at once. */
@@ -702,8 +647,8 @@ test_settings(void)
 		}
 		CHECK(n == 5);
 	}
-	CHECK(count("SELECT count(*) FROM audit_log WHERE action = "
-	            "'settings changed'") == 1);
+	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
+	                "'settings changed'") == 1);
 	/* https now: the session cookie becomes __Host- and Secure (no
 	 * Origin sent: the old one is not the site's any more). */
 	CHECK(request("GET", "/admin/login", NULL, NULL, NULL) == 200);
@@ -737,8 +682,8 @@ test_throttle(void)
 	CHECK(login("carol", PASSWORD) == 429);
 	CHECK(has(&head, "Retry-After: "));
 	CHECK(!has(&head, "Set-Cookie"));
-	CHECK(count("SELECT failures FROM throttle WHERE key = "
-	            "'account:carol'") == 5);
+	CHECK(query_int("SELECT failures FROM throttle WHERE key = "
+	                "'account:carol'") == 5);
 	/* After the window the owner gets in. */
 	sql("UPDATE throttle SET window_start = window_start - 3600");
 	CHECK(login("carol", PASSWORD) == 303);
@@ -751,25 +696,19 @@ test_throttle(void)
 		CHECK(login(name, "wrong%20password%20here") ==
 		      (i < 20 ? 403 : 429));
 	}
-	CHECK(count("SELECT failures FROM throttle WHERE key = "
-	            "'address:2001:db8:1:2::/64'") == 20);
+	CHECK(query_int("SELECT failures FROM throttle WHERE key = "
+	                "'address:2001:db8:1:2::/64'") == 20);
 	CHECK(login("alice", PASSWORD) == 429);
 }
 
 int
 main(void)
 {
-	char dir[] = "/tmp/gazette-admin-XXXXXX", path[256], hash[128];
-	struct template_set *set;
-	struct buf err;
+	char hash[128];
 	struct db *db = NULL;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(path, sizeof(path), "%s/test.db", dir);
-	setenv("TEST_DB", path, 1);
-	CHECK(db_open(path, &db) == 0);
-	CHECK(db_migrate(db, NULL, NULL) == 0);
-	CHECK(content_db_load_starter(db) == 1);
+	driver_create();
+	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
 	CHECK(password_hash(PASSWORD, strlen(PASSWORD), hash) == 0);
 	CHECK(user_db_add(db, "alice", "Alice", "editor", hash) > 0);
 	CHECK(user_db_add(db, "bob", "Bob", "author", hash) > 0);
@@ -778,14 +717,7 @@ main(void)
 	CHECK(user_db_add(db, "erin", "Erin", "author", hash) > 0);
 	db_close(db);
 	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
-
-	buf_init(&err);
-	set = template_set_new();
-	CHECK(template_set_load(set, NULL, &err) == 0);
-	CHECK(app_open(&app, path, set) == 0);
-	arena_init(&arena);
-	buf_init(&body);
-	buf_init(&head);
+	driver_start();
 
 	test_no_session();
 	test_login_logout();
@@ -796,13 +728,6 @@ main(void)
 	test_bad_input();
 	test_throttle();
 
-	app_close(&app);
-	template_set_free(set);
-	arena_free(&arena);
-	buf_free(&body);
-	buf_free(&head);
-	buf_free(&err);
-	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
-	CHECK(system(path) == 0);
+	driver_stop();
 	TEST_DONE();
 }

@@ -4,20 +4,8 @@
  * database made by the migrations and the starter content.  No nginx and
  * no sockets: requests are built as http/fcgi.c would build them.
  */
-#include <stdlib.h>
-#include <string.h>
-#include <sqlite3.h>
-#include <unistd.h>
-
-#include "app.h"
-#include "db/content_db.h"
 #include "db/site_db.h"
-#include "testhelp.h"
-
-static struct app app;
-static struct arena arena;
-static struct buf body, head;
-static int status;
+#include "driver.h"
 
 /*
  * Sends one request.  extra_header is "HTTP_NAME=value" or NULL.  Leaves
@@ -28,52 +16,16 @@ static int
 request(const char *method, const char *uri, const char *extra_header,
         const char *form)
 {
-	struct raw_request raw;
-	struct resp resp;
-	struct kv hdr[2];
-	size_t nh = 0;
-	const char *inm = NULL;
+	struct kv hdr;
+	const char *eq = extra_header ? strchr(extra_header, '=') : NULL;
 
-	arena_reset(&arena);
-	memset(&raw, 0, sizeof(raw));
-	raw.method = method;
-	raw.request_uri = uri;
-	raw.remote_addr = "127.0.0.1";
-	raw.content_length = -1;
-	hdr[nh++] = (struct kv){"HTTP_HOST", "example.org", 11};
-	if (extra_header != NULL) {
-		const char *eq = strchr(extra_header, '=');
-
-		hdr[nh].key = arena_strndup(&arena, extra_header,
-		                            (size_t)(eq - extra_header));
-		hdr[nh].val = eq + 1;
-		hdr[nh].val_len = strlen(eq + 1);
-		if (strcmp(hdr[nh].key, "HTTP_IF_NONE_MATCH") == 0)
-			inm = eq + 1;
-		nh++;
+	if (eq != NULL) {
+		hdr.key = arena_strndup(&arena, extra_header,
+		                        (size_t)(eq - extra_header));
+		hdr.val = eq + 1;
+		hdr.val_len = strlen(eq + 1);
 	}
-	raw.headers = hdr;
-	raw.headers_count = nh;
-	if (form != NULL) {
-		raw.content_type = "application/x-www-form-urlencoded";
-		raw.body = form;
-		raw.body_len = strlen(form);
-		raw.content_length = (long long)raw.body_len;
-	}
-	resp_init(&resp, &arena, &body);
-	app_handle(&app, &raw, &arena, &resp);
-	buf_reset(&head);
-	resp_serialise(&resp, inm, &head);
-	if (resp.omit_body)
-		buf_reset(&body);
-	status = resp.status;
-	return status;
-}
-
-static int
-has(const struct buf *b, const char *needle)
-{
-	return b->data != NULL && strstr(b->data, needle) != NULL;
+	return driver_request(method, uri, "127.0.0.1", &hdr, eq ? 1 : 0, form);
 }
 
 /* Every response carries the security headers. */
@@ -84,42 +36,6 @@ check_security_headers(void)
 	CHECK(has(&head, "frame-ancestors 'none'"));
 	CHECK(has(&head, "X-Content-Type-Options: nosniff"));
 	CHECK(has(&head, "Referrer-Policy: "));
-}
-
-/* Runs one query on a connection of its own; returns the first column
- * of the first row as a number. */
-static long long
-query_int(const char *sql)
-{
-	sqlite3 *raw = NULL;
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-
-	if (sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK &&
-	    sqlite3_prepare_v2(raw, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(raw);
-	return v;
-}
-
-/* The same, for text; returns a static copy ("" when there is none). */
-static const char *
-query_text(const char *sql)
-{
-	static char out[512];
-	sqlite3 *raw = NULL;
-	sqlite3_stmt *st = NULL;
-
-	out[0] = '\0';
-	if (sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK &&
-	    sqlite3_prepare_v2(raw, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, sizeof(out), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(raw);
-	return out;
 }
 
 /*
@@ -360,25 +276,19 @@ test_bad_input(void)
 static void
 test_editions(void)
 {
-	sqlite3 *raw = NULL;
-
 	/* A disabled edition's prefix is just an unknown path. */
 	CHECK(request("GET", "/ar/", NULL, NULL) / 100 != 2);
 	CHECK(request("GET", "/ar", NULL, NULL) == 404);
 
 	/* Enabling an edition is data only: a second connection commits,
 	 * and the worker notices through data_version. */
-	CHECK(sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK);
-	CHECK(sqlite3_exec(raw,
-	                   "UPDATE editions SET enabled = 1, site_name = "
-	                   "'\xd8\xba\xd8\xa7\xd8\xb2\xd9\x8a\xd8\xaa' "
-	                   "WHERE code = 'ar';"
-	                   "INSERT INTO edition_strings VALUES (2, "
-	                   "'no_articles', 'NO-ARTICLES-AR');"
-	                   "UPDATE settings SET value = 'Asia/Tehran' "
-	                   "WHERE key = 'timezone'",
-	                   NULL, NULL, NULL) == SQLITE_OK);
-	sqlite3_close(raw);
+	sql("UPDATE editions SET enabled = 1, site_name = "
+	    "'\xd8\xba\xd8\xa7\xd8\xb2\xd9\x8a\xd8\xaa' "
+	    "WHERE code = 'ar';"
+	    "INSERT INTO edition_strings VALUES (2, "
+	    "'no_articles', 'NO-ARTICLES-AR');"
+	    "UPDATE settings SET value = 'Asia/Tehran' "
+	    "WHERE key = 'timezone'");
 
 	CHECK(request("GET", "/ar/", NULL, NULL) == 200);
 	CHECK(has(&body, "<html lang=\"ar\" dir=\"rtl\">"));
@@ -465,8 +375,6 @@ test_share_links(void)
 static void
 test_recent_posts_fragment(void)
 {
-	sqlite3 *raw = NULL;
-
 	CHECK(request("GET", "/_partials/recent-posts", NULL, NULL) == 200);
 	CHECK(!has(&body, "<!DOCTYPE"));
 	CHECK(has(&body, "Recent Posts"));
@@ -475,20 +383,14 @@ test_recent_posts_fragment(void)
 	CHECK(request("GET", "/", NULL, NULL) == 200);
 	CHECK(!has(&body, "<!--# include"));
 
-	CHECK(sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK);
-	CHECK(sqlite3_exec(raw,
-	                   "INSERT INTO settings VALUES ('ssi', '1') ON "
-	                   "CONFLICT (key) DO UPDATE SET value = '1'",
-	                   NULL, NULL, NULL) == SQLITE_OK);
+	sql("INSERT INTO settings VALUES ('ssi', '1') ON "
+	    "CONFLICT (key) DO UPDATE SET value = '1'");
 	CHECK(request("GET", "/about", NULL, NULL) == 200);
 	CHECK(has(&body, "<!--# include virtual=\"/_partials/recent-posts\" "
 	                 "-->"));
 	CHECK(!has(&body, "<ul class=\"recent\">"));
-	CHECK(sqlite3_exec(raw,
-	                   "UPDATE settings SET value = '0' WHERE key = "
-	                   "'ssi'",
-	                   NULL, NULL, NULL) == SQLITE_OK);
-	sqlite3_close(raw);
+	sql("UPDATE settings SET value = '0' WHERE key = "
+	    "'ssi'");
 	CHECK(request("GET", "/about", NULL, NULL) == 200);
 	CHECK(has(&body, "<ul class=\"recent\">"));
 }
@@ -501,27 +403,19 @@ test_recent_posts_fragment(void)
 static void
 test_server_error(void)
 {
-	sqlite3 *raw = NULL;
-
-	CHECK(sqlite3_open(getenv("TEST_DB"), &raw) == SQLITE_OK);
-	CHECK(sqlite3_exec(raw, "ALTER TABLE article_tags RENAME TO gone", NULL,
-	                   NULL, NULL) == SQLITE_OK);
+	sql("ALTER TABLE article_tags RENAME TO gone");
 	CHECK(request("GET", "/articles/welcome-to-the-new-site", NULL, NULL) ==
 	      500);
 	CHECK(has(&body, "<h1>Something went wrong</h1>"));
 	CHECK(has(&head, "Cache-Control: no-store"));
 	check_security_headers();
-	CHECK(sqlite3_exec(raw, "ALTER TABLE gone RENAME TO article_tags", NULL,
-	                   NULL, NULL) == SQLITE_OK);
+	sql("ALTER TABLE gone RENAME TO article_tags");
 
-	CHECK(sqlite3_exec(raw, "ALTER TABLE pages RENAME TO gone", NULL, NULL,
-	                   NULL) == SQLITE_OK);
+	sql("ALTER TABLE pages RENAME TO gone");
 	CHECK(request("GET", "/about", NULL, NULL) == 500);
 	CHECK(has(&body, "500 Internal Server Error"));
 	check_security_headers();
-	CHECK(sqlite3_exec(raw, "ALTER TABLE gone RENAME TO pages", NULL, NULL,
-	                   NULL) == SQLITE_OK);
-	sqlite3_close(raw);
+	sql("ALTER TABLE gone RENAME TO pages");
 	CHECK(request("GET", "/about", NULL, NULL) == 200);
 	CHECK(request("GET", "/articles/welcome-to-the-new-site", NULL, NULL) ==
 	      200);
@@ -530,28 +424,8 @@ test_server_error(void)
 int
 main(void)
 {
-	char dir[] = "/tmp/gazette-test-XXXXXX", path[256];
-	struct template_set *set;
-	struct buf err;
-	struct db *db = NULL;
-
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(path, sizeof(path), "%s/test.db", dir);
-	setenv("TEST_DB", path, 1);
-	CHECK(db_open(path, &db) == 0);
-	CHECK(db_migrate(db, NULL, NULL) == 0);
-	CHECK(content_db_load_starter(db) == 1);
-	CHECK(content_db_load_starter(db) == 0);
-	db_close(db);
-
-	buf_init(&err);
-	set = template_set_new();
-	CHECK(template_set_load(set, NULL, &err) == 0);
-	CHECK(app_open(&app, path, set) == 0);
-	arena_init(&arena);
-	buf_init(&body);
-	buf_init(&head);
-
+	driver_create();
+	driver_start();
 	test_home();
 	test_articles_and_pages();
 	test_pagination();
@@ -561,14 +435,6 @@ main(void)
 	test_share_links();
 	test_recent_posts_fragment();
 	test_server_error();
-
-	app_close(&app);
-	template_set_free(set);
-	arena_free(&arena);
-	buf_free(&body);
-	buf_free(&head);
-	buf_free(&err);
-	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
-	CHECK(system(path) == 0);
+	driver_stop();
 	TEST_DONE();
 }
