@@ -13,6 +13,8 @@
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
+/* What an account that must still set up two-factor login may reach. */
+#define SETUP (R_STAFF | R_TWO_FACTOR_SETUP)
 
 const struct route router_table[] = {
     {HTTP_GET, "/", home_show, PUBLIC},
@@ -26,7 +28,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},
     {HTTP_POST, "/admin/login", admin_login_submit, R_FORM_TOKEN},
-    {HTTP_POST, "/admin/logout", admin_logout, R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/logout", admin_logout, SETUP | R_CSRF},
     {HTTP_GET, "/admin/articles", admin_articles_list, WRITERS},
     {HTTP_GET, "/admin/articles/new", admin_article_new, WRITERS},
     {HTTP_POST, "/admin/articles/new", admin_article_create, WRITERS | R_CSRF},
@@ -35,10 +37,18 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/users", admin_users, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/users/new", admin_user_create, R_ROLE_ADMIN | R_CSRF},
     {HTTP_POST, "/admin/users/{id}", admin_user_update, R_ROLE_ADMIN | R_CSRF},
-    {HTTP_GET, "/admin/account", admin_account, R_STAFF},
+    {HTTP_GET, "/admin/account", admin_account, SETUP},
     {HTTP_POST, "/admin/account/password", admin_account_password,
      R_STAFF | R_CSRF},
     {HTTP_POST, "/admin/account/sessions", admin_account_end_session,
+     R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/setup", admin_two_factor_setup,
+     SETUP | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/enable", admin_two_factor_enable,
+     SETUP | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/recovery", admin_two_factor_recovery,
+     R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/disable", admin_two_factor_disable,
      R_STAFF | R_CSRF},
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},

@@ -6,6 +6,7 @@
 #define GAZETTE_HANDLERS_H
 
 #include "../app.h"
+#include "../db/auth_db.h"
 #include "../db/content_db.h"
 
 /* handlers/article.c */
@@ -29,6 +30,51 @@ int admin_logout(struct app *app, struct req *req, struct resp *resp);
 int admin_login_resume(struct app *app, struct req *req, struct resp *resp);
 int admin_dashboard(struct app *app, struct req *req, struct resp *resp);
 
+/*
+ * handlers/admin_login.c: the login throttle, which the second factor
+ * shares.  login_throttled checks it before an attempt on account name:
+ * 0 to go on, 429 (Retry-After set, audited; the caller renders its page)
+ * or -1.  login_failed counts a failed attempt against the account and
+ * the address and audits it as action.
+ */
+int login_throttled(struct app *app, struct req *req, struct resp *resp,
+                    const char *name);
+void login_failed(struct app *app, struct req *req, long long user_id,
+                  const char *name, const char *action);
+
+/* handlers/admin_two_factor.c */
+int admin_two_factor_setup(struct app *app, struct req *req, struct resp *resp);
+int admin_two_factor_enable(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_two_factor_recovery(struct app *app, struct req *req,
+                              struct resp *resp);
+int admin_two_factor_disable(struct app *app, struct req *req,
+                             struct resp *resp);
+
+enum two_factor_result {
+	TWO_FACTOR_ERROR = -1,
+	TWO_FACTOR_WRONG,    /* wrong, reused, or two-factor login is off */
+	TWO_FACTOR_CODE,     /* a code from the app, now spent */
+	TWO_FACTOR_RECOVERY, /* a recovery code, now deleted */
+};
+
+/*
+ * Checks a second factor for user: a 6-digit code from the app, whose
+ * time step must come after the last one accepted (and is then spent),
+ * or, when recovery is true, one of the account's recovery codes
+ * (deleted and audited).
+ */
+enum two_factor_result two_factor_check(struct app *app, struct req *req,
+                                        const struct staff *user,
+                                        const char *code, bool recovery);
+
+/*
+ * Adds the account page's two-factor section to ctx: two_factor_on,
+ * two_factor_required (the role must use it), two_factor_must (required
+ * and not on yet) and recovery_left.  Returns 0 or -1.
+ */
+int two_factor_account(struct app *app, struct req *req, struct tval *ctx);
+
 /* handlers/admin_articles.c */
 int admin_articles_list(struct app *app, struct req *req, struct resp *resp);
 int admin_article_new(struct app *app, struct req *req, struct resp *resp);
@@ -41,6 +87,9 @@ int admin_users(struct app *app, struct req *req, struct resp *resp);
 int admin_user_create(struct app *app, struct req *req, struct resp *resp);
 int admin_user_update(struct app *app, struct req *req, struct resp *resp);
 int admin_account(struct app *app, struct req *req, struct resp *resp);
+/* Renders the account page with status and an optional message key. */
+int admin_account_page(struct app *app, struct req *req, struct resp *resp,
+                       int status, const char *message_key);
 int admin_account_password(struct app *app, struct req *req, struct resp *resp);
 int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);

@@ -48,8 +48,8 @@ golden_route(const char *in, size_t len)
 static void
 test_table(void)
 {
-	const unsigned known =
-	    R_PUBLIC | R_EDITION | R_STAFF | R_CSRF | R_FORM_TOKEN;
+	const unsigned known = R_PUBLIC | R_EDITION | R_STAFF | R_CSRF |
+	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP;
 
 	CHECK(router_table_count > 0);
 	for (size_t i = 0; i < router_table_count; i++) {
