@@ -13,6 +13,7 @@
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
+#define EDITORS (R_ROLE_ADMIN | R_ROLE_EDITOR)
 
 const struct route router_table[] = {
     {HTTP_GET, "/", home_show, PUBLIC},
@@ -32,6 +33,13 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/articles/new", admin_article_create, WRITERS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}", admin_article_edit, WRITERS},
     {HTTP_POST, "/admin/articles/{id}", admin_article_save, WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/pages", admin_pages_list, EDITORS},
+    {HTTP_GET, "/admin/pages/new", admin_page_new, EDITORS},
+    {HTTP_POST, "/admin/pages/new", admin_page_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/pages/{id}", admin_page_edit, EDITORS},
+    {HTTP_POST, "/admin/pages/{id}", admin_page_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
+    {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/users", admin_users, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/users/new", admin_user_create, R_ROLE_ADMIN | R_CSRF},
     {HTTP_POST, "/admin/users/{id}", admin_user_update, R_ROLE_ADMIN | R_CSRF},
@@ -47,6 +55,50 @@ const struct route router_table[] = {
 };
 const size_t router_table_count =
     sizeof(router_table) / sizeof(router_table[0]);
+
+/*
+ * First path segments that DESIGN.md gives to features still to come (or
+ * that old WordPress links use) and that no route of the table above
+ * names yet.  router_segment_reserved() adds every fixed first segment of
+ * the table itself, so a new route needs no line here.
+ */
+static const char *const reserved_later[] = {
+    "contact",     "feed",         "feed.atom",  "feed.rss",
+    "media",       "publications", "robots.txt", "search",
+    "sitemap.xml", "uploads",      "wp-content",
+};
+
+/* Whether pattern's first segment is fixed and is seg[0..len). */
+static bool
+first_segment_is(const char *pattern, const char *seg, size_t len)
+{
+	const char *p = pattern + 1;
+	size_t n = strcspn(p, "/");
+
+	return pattern[0] == '/' && p[0] != '{' && n == len &&
+	       memcmp(p, seg, len) == 0;
+}
+
+/* Tells whether a page may not have this slug; see router.h. */
+bool
+router_segment_reserved(const struct site *site, const char *seg)
+{
+	size_t len = strlen(seg), i;
+
+	for (i = 0; i < router_table_count; i++)
+		if (first_segment_is(router_table[i].pattern, seg, len))
+			return true;
+	for (i = 0; i < sizeof(reserved_later) / sizeof(reserved_later[0]); i++)
+		if (strcmp(reserved_later[i], seg) == 0)
+			return true;
+	/* Every edition's prefix, enabled or not: enabling one must not hide
+	 * a page. */
+	for (i = 0; i < site->editions_count; i++)
+		if (strcmp(site->editions[i].prefix, seg) == 0 ||
+		    strcmp(site->editions[i].code, seg) == 0)
+			return true;
+	return false;
+}
 
 #define PAGE_MAX 1000000
 
