@@ -15,6 +15,7 @@
 #include "../auth/session.h"
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
+#include "../db/revision_db.h"
 #include "../render/markdown.h"
 #include "../util/slug.h"
 #include "handlers.h"
@@ -248,8 +249,26 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, ctx, "message", message);
 	if (notice != NULL)
 		tv_set_str(a, ctx, "notice", notice);
-	if (other_body != NULL)
+	if (ed->id > 0) {
+		long long revisions = revision_db_count(app->db, ed->id);
+
+		if (revisions < 0)
+			return 500;
+		tv_set_str(
+		    a, ctx, "revisions_url",
+		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
+		tv_set_int(a, ctx, "revisions_count", revisions);
+	}
+	/* A refused save: the saved text, and how the user's differs. */
+	if (other_body != NULL) {
+		tv_set_bool(a, ctx, "conflict", true);
 		tv_set_str(a, ctx, "other_body", other_body);
+		tv_set(a, ctx, "conflict_diff",
+		       admin_diff(
+		           req, other_body, ed->body_md,
+		           edition_string(req->edition, "diff_only_saved"),
+		           edition_string(req->edition, "diff_only_yours")));
+	}
 	opts = tv_list(a);
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
 		if (may_set_state(req->user, states[i]))
@@ -304,12 +323,9 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
 
-/*
- * Reads the article {id} into ed when the signed-in user may edit it.
- * Returns 0, or the status to answer: 404, 403 or 500.
- */
-static int
-load_editable(struct app *app, struct req *req, struct article_edit *ed)
+/* Reads the article {id} the user may edit; see handlers.h. */
+int
+admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 {
 	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
 
@@ -327,7 +343,7 @@ int
 admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	if (rc != 0)
 		return rc;
@@ -337,9 +353,9 @@ admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 	                       : NULL);
 }
 
-/* The message for a refused save. */
-static const char *
-save_message(const struct edition *e, enum article_save_result r)
+/* The message for a refused save; see handlers.h. */
+const char *
+admin_article_save_message(const struct edition *e, enum article_save_result r)
 {
 	switch (r) {
 	case SAVE_CONFLICT:
@@ -467,13 +483,13 @@ save(struct app *app, struct req *req, struct resp *resp,
 			return 500;
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
-		                   save_message(req->edition, r),
+		                   admin_article_save_message(req->edition, r),
 		                   current.body_md, false, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
-		                   save_message(req->edition, r), NULL, false,
-		                   NULL);
+		                   admin_article_save_message(req->edition, r),
+		                   NULL, false, NULL);
 	audit_state_change(app, req, old_state, ed->state, ed->title);
 	return resp_redirect(resp, 303,
 	                     arena_printf(req->arena,
@@ -512,7 +528,7 @@ int
 admin_article_save(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	return rc != 0 ? rc : save(app, req, resp, &ed);
 }
