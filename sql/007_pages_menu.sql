@@ -34,7 +34,6 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'edit_page', 'Edit page'),
 	(1, 'last_edit', 'Last edit'),
 	(1, 'view_public', 'View'),
-	(1, 'current_version', 'The current version'),
 	(1, 'error_page_slug_taken', 'Another page of this edition has that slug.'),
 	(1, 'error_slug_reserved', 'That slug is the first part of one of the site''s own addresses (such as /admin or /articles): choose another.'),
 	(1, 'error_page_state', 'Choose draft, published or trash.'),

@@ -40,6 +40,11 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/pages/{id}", admin_page_save, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
     {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/articles/{id}/revisions", admin_revisions_list, WRITERS},
+    {HTTP_GET, "/admin/articles/{id}/revisions/{rev}", admin_revision_show,
+     WRITERS},
+    {HTTP_POST, "/admin/articles/{id}/revisions/{rev}", admin_revision_restore,
+     WRITERS | R_CSRF},
     {HTTP_GET, "/admin/users", admin_users, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/users/new", admin_user_create, R_ROLE_ADMIN | R_CSRF},
     {HTTP_POST, "/admin/users/{id}", admin_user_update, R_ROLE_ADMIN | R_CSRF},
@@ -149,7 +154,7 @@ int
 router_match(const char *pattern, const char *path, struct req *req)
 {
 	const char *p = pattern, *s = path;
-	long long num = 0;
+	long long num = 0, rev = 0;
 	const char *slug = NULL;
 	size_t slug_len = 0;
 	int has_num = 0;
@@ -173,6 +178,11 @@ router_match(const char *pattern, const char *path, struct req *req)
 				if (has_num || parse_id(s, seg_len, &num) < 0)
 					return has_num ? -1 : 0;
 				has_num = 1;
+			} else if (name_len == 3 &&
+			           memcmp(p + 1, "rev", 3) == 0) {
+				/* A second id, as in {id}/revisions/{rev}. */
+				if (rev != 0 || parse_id(s, seg_len, &rev) < 0)
+					return rev != 0 ? -1 : 0;
 			} else if (name_len == 4 &&
 			           memcmp(p + 1, "slug", 4) == 0) {
 				if (slug != NULL)
@@ -198,6 +208,7 @@ router_match(const char *pattern, const char *path, struct req *req)
 	if (req != NULL) {
 		req->param_int_set = has_num;
 		req->param_int = has_num ? num : 0;
+		req->param_rev = rev;
 		req->param_slug =
 		    slug ? arena_strndup(req->arena, slug, slug_len) : NULL;
 	}

@@ -26,9 +26,11 @@ extern const size_t router_table_count;
 
 /*
  * Matches path against pattern.  Parameters: {n} a page number (1 to
- * 1,000,000, no leading zero), {id} a positive 64-bit integer, {slug} a
- * slug (slug_valid()).  On a match fills req->param_* and returns 1; else
- * 0.  Returns -1 when the pattern itself is malformed.
+ * 1,000,000, no leading zero), {id} a positive 64-bit integer, {rev} a
+ * second one (a revision of the article {id}), {slug} a slug
+ * (slug_valid()); each at most once, and {n} and {id} not together.  On a
+ * match fills req->param_* and returns 1; else 0.  Returns -1 when the
+ * pattern itself is malformed.
  */
 int router_match(const char *pattern, const char *path, struct req *req);
 

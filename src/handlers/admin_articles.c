@@ -15,6 +15,7 @@
 #include "../auth/session.h"
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
+#include "../db/revision_db.h"
 #include "../render/markdown.h"
 #include "handlers.h"
 
@@ -208,6 +209,16 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
 	tv_set_str(a, ctx, "publish_at",
 	           format_local_time(a, ed->published_at));
+	if (ed->id > 0) {
+		long long revisions = revision_db_count(app->db, ed->id);
+
+		if (revisions < 0)
+			return 500;
+		tv_set_str(
+		    a, ctx, "revisions_url",
+		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
+		tv_set_int(a, ctx, "revisions_count", revisions);
+	}
 	opts = tv_list(a);
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
 		if (may_set_state(req->user, states[i]))
@@ -248,12 +259,9 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
 
-/*
- * Reads the article {id} into ed when the signed-in user may edit it.
- * Returns 0, or the status to answer: 404, 403 or 500.
- */
-static int
-load_editable(struct app *app, struct req *req, struct article_edit *ed)
+/* Reads the article {id} the user may edit; see handlers.h. */
+int
+admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 {
 	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
 
@@ -271,7 +279,7 @@ int
 admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	if (rc != 0)
 		return rc;
@@ -279,9 +287,9 @@ admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 	                   admin_saved_notice(req));
 }
 
-/* The message for a refused save. */
-static const char *
-save_message(const struct edition *e, enum save_result r)
+/* The message for a refused save; see handlers.h. */
+const char *
+admin_article_save_message(const struct edition *e, enum save_result r)
 {
 	switch (r) {
 	case SAVE_CONFLICT:
@@ -384,13 +392,13 @@ save(struct app *app, struct req *req, struct resp *resp,
 			return 500;
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
-		                   save_message(req->edition, r),
+		                   admin_article_save_message(req->edition, r),
 		                   current.body_md, false, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
-		                   save_message(req->edition, r), NULL, false,
-		                   NULL);
+		                   admin_article_save_message(req->edition, r),
+		                   NULL, false, NULL);
 	admin_audit_state(app, req, "article", old_state, ed->state, ed->title);
 	return admin_saved(req, resp, "/admin/articles", id);
 }
@@ -424,7 +432,7 @@ int
 admin_article_save(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	return rc != 0 ? rc : save(app, req, resp, &ed);
 }

@@ -64,8 +64,16 @@ admin_editor_frame(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "message", ed->message);
 	if (ed->notice != NULL)
 		tv_set_str(a, ctx, "notice", ed->notice);
-	if (ed->other_body != NULL)
+	/* A refused save: the saved text, and how the user's differs. */
+	if (ed->other_body != NULL) {
+		tv_set_bool(a, ctx, "conflict", true);
 		tv_set_str(a, ctx, "other_body", ed->other_body);
+		tv_set(a, ctx, "conflict_diff",
+		       admin_diff(
+		           req, ed->other_body, ed->body ? ed->body : "",
+		           edition_string(req->edition, "diff_only_saved"),
+		           edition_string(req->edition, "diff_only_yours")));
+	}
 	return ctx;
 }
 

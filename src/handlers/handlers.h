@@ -6,6 +6,7 @@
 #define GAZETTE_HANDLERS_H
 
 #include "../app.h"
+#include "../db/article_admin_db.h"
 #include "../db/content_db.h"
 
 /* handlers/article.c */
@@ -121,6 +122,37 @@ int admin_page_save(struct app *app, struct req *req, struct resp *resp);
 /* handlers/admin_menu.c */
 int admin_menu(struct app *app, struct req *req, struct resp *resp);
 int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
+/*
+ * Reads the article {id} (req->param_int) into ed, strings in the
+ * request's arena, when the signed-in user may edit it: admins and
+ * editors any, authors their own drafts and pending articles.  Returns 0,
+ * or the status to answer: 404, 403 or 500.
+ */
+int admin_article_load(struct app *app, struct req *req,
+                       struct article_edit *ed);
+
+/* Returns the message (in edition e's strings) for a save refused with r,
+ * or NULL for SAVE_OK and SAVE_FAILED. */
+const char *admin_article_save_message(const struct edition *e,
+                                       enum save_result r);
+
+/* handlers/admin_revisions.c */
+int admin_revisions_list(struct app *app, struct req *req, struct resp *resp);
+int admin_revision_show(struct app *app, struct req *req, struct resp *resp);
+int admin_revision_restore(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * Compares two texts line by line for the admin/diff partial: a TV_MAP
+ * with from_label and to_label (what "only in the first" and "only in
+ * the second" mean here), same (no change), removed and added (line
+ * counts), replaced (the diff gave up finding the shortest changes),
+ * too_large (a text over the diff's cap: no rows), and rows: changed lines
+ * with DIFF_CONTEXT_LINES unchanged ones around them, each with
+ * same/removed/added and text, or skip (unchanged lines left out) or more
+ * (lines past the shown maximum).  Everything is in the request's arena.
+ */
+struct tval *admin_diff(struct req *req, const char *from, const char *to,
+                        const char *from_label, const char *to_label);
 
 /* handlers/admin_users.c */
 int admin_users(struct app *app, struct req *req, struct resp *resp);

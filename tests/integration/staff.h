@@ -133,4 +133,24 @@ post_as(const char *session, const char *uri, const char *form)
 	return request("POST", uri, session, NULL, buf);
 }
 
+/*
+ * Makes the database (driver_create) with the accounts most tests sign in
+ * as, all with PASSWORD: alice (editor, "Alice"), bob and erin (authors),
+ * carol (admin), dave (moderator); then opens the worker's state
+ * (driver_start).
+ */
+static inline void
+staff_start(void)
+{
+	static const struct staff_account accounts[] = {
+	    {"alice", "Alice", "editor"}, {"bob", "Bob", "author"},
+	    {"carol", "Carol", "admin"},  {"dave", "Dave", "moderator"},
+	    {"erin", "Erin", "author"},
+	};
+
+	driver_create();
+	staff_create(accounts, sizeof(accounts) / sizeof(accounts[0]));
+	driver_start();
+}
+
 #endif

@@ -614,15 +614,7 @@ test_throttle(void)
 int
 main(void)
 {
-	static const struct staff_account accounts[] = {
-	    {"alice", "Alice", "editor"}, {"bob", "Bob", "author"},
-	    {"carol", "Carol", "admin"},  {"dave", "Dave", "moderator"},
-	    {"erin", "Erin", "author"},
-	};
-
-	driver_create();
-	staff_create(accounts, sizeof(accounts) / sizeof(accounts[0]));
-	driver_start();
+	staff_start();
 
 	test_no_session();
 	test_login_logout();
