@@ -26,15 +26,6 @@ static const char *const keys[] = {
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
 #define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
 
-static bool
-plain_url_chars(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || strchr("\"'<>\\`{}|^", *s))
-			return false;
-	return true;
-}
-
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
 base_url_ok(const char *s)
@@ -47,7 +38,7 @@ base_url_ok(const char *s)
 		host = s + 7;
 	else
 		return false;
-	if (*host == '\0' || strlen(s) > 200 || !plain_url_chars(s))
+	if (*host == '\0' || strlen(s) > 200 || !frame_url_plain(s))
 		return false;
 	for (; *host && *host != '/'; host++)
 		if (!((*host >= 'a' && *host <= 'z') ||
@@ -84,7 +75,7 @@ value_ok(size_t i, const char *v)
 		return true; /* two_factor_value() writes only role names */
 	default:
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
-		                        strlen(v) <= 300 && plain_url_chars(v));
+		                        strlen(v) <= 300 && frame_url_plain(v));
 	}
 }
 
@@ -150,9 +141,8 @@ settings_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if (message_key != NULL)
 		tv_set_str(a, ctx, "message",
 		           edition_string(req->edition, message_key));
-	if (req_query(req, "saved") != NULL)
-		tv_set_str(a, ctx, "notice",
-		           edition_string(req->edition, "saved"));
+	if (admin_saved_notice(req) != NULL)
+		tv_set_str(a, ctx, "notice", admin_saved_notice(req));
 	return app_render(app, resp, status, "admin/settings", ctx);
 }
 

@@ -1,21 +1,53 @@
 /*
- * staff.h: what the integration tests of the admin area share on top of
- * driver.h: requests from one IPv6 address with a cookie and an Origin,
- * the session cookie they set, the hidden fields of the last page,
- * signing in, and posting a staff form with the session's CSRF token.
- * Include it after driver.h, once, in a test program.
+ * staff.h: what the integration tests of the admin area share, on top of
+ * driver.h: a request as a browser sends it (from one IPv6 address, with a
+ * cookie, an Origin, a form) that keeps the last Set-Cookie, the value of
+ * a hidden field of the last page, signing in through the real login
+ * form, and posting a form with the session's CSRF token.  Include it
+ * after driver.h, once, in a test program whose accounts have the
+ * password PASSWORD and whose form_min_seconds setting is 0.
  */
 #ifndef GAZETTE_TEST_STAFF_H
 #define GAZETTE_TEST_STAFF_H
 
 #include <stdio.h>
 
+#include "auth/password.h"
+#include "db/user_db.h"
 #include "driver.h"
+
+static char cookie[256]; /* "NAME=VALUE" of the last Set-Cookie */
 
 /* Every account the tests make has this password. */
 #define PASSWORD "correct horse battery staple"
 
-static char cookie[256]; /* "NAME=VALUE" of the last Set-Cookie */
+/* An account to make: name, display name, role. */
+struct staff_account {
+	const char *name;
+	const char *display_name;
+	const char *role;
+};
+
+/*
+ * Makes the accounts (all with PASSWORD) in the database of
+ * driver_create(), before driver_start(), and lets staff forms be sent
+ * at once (form_min_seconds 0).
+ */
+static inline void
+staff_create(const struct staff_account *accounts, size_t count)
+{
+	char hash[128];
+	struct db *db = NULL;
+
+	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
+	CHECK(password_hash(PASSWORD, strlen(PASSWORD), hash) == 0);
+	for (size_t i = 0; i < count; i++)
+		CHECK(user_db_add(db, accounts[i].name,
+		                  accounts[i].display_name, accounts[i].role,
+		                  hash) > 0);
+	db_close(db);
+	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
+}
 
 /*
  * Sends a request with an optional cookie ("name=value"), Origin and
@@ -103,6 +135,26 @@ post_as(const char *session, const char *uri, const char *form)
 	CHECK(request("GET", "/admin/account", session, NULL, NULL) == 200);
 	snprintf(buf, sizeof(buf), "csrf=%s&%s", field("csrf"), form);
 	return request("POST", uri, session, NULL, buf);
+}
+
+/*
+ * Makes the database (driver_create) with the accounts most tests sign in
+ * as, all with PASSWORD: alice (editor, "Alice"), bob and erin (authors),
+ * carol (admin), dave (moderator); then opens the worker's state
+ * (driver_start).
+ */
+static inline void
+staff_start(void)
+{
+	static const struct staff_account accounts[] = {
+	    {"alice", "Alice", "editor"}, {"bob", "Bob", "author"},
+	    {"carol", "Carol", "admin"},  {"dave", "Dave", "moderator"},
+	    {"erin", "Erin", "author"},
+	};
+
+	driver_create();
+	staff_create(accounts, sizeof(accounts) / sizeof(accounts[0]));
+	driver_start();
 }
 
 #endif

@@ -5,8 +5,6 @@
  */
 #include <time.h>
 
-#include "auth/password.h"
-#include "db/user_db.h"
 #include "driver.h"
 #include "staff.h"
 
@@ -616,20 +614,7 @@ test_throttle(void)
 int
 main(void)
 {
-	char hash[128];
-	struct db *db = NULL;
-
-	driver_create();
-	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
-	CHECK(password_hash(PASSWORD, strlen(PASSWORD), hash) == 0);
-	CHECK(user_db_add(db, "alice", "Alice", "editor", hash) > 0);
-	CHECK(user_db_add(db, "bob", "Bob", "author", hash) > 0);
-	CHECK(user_db_add(db, "carol", "Carol", "admin", hash) > 0);
-	CHECK(user_db_add(db, "dave", "Dave", "moderator", hash) > 0);
-	CHECK(user_db_add(db, "erin", "Erin", "author", hash) > 0);
-	db_close(db);
-	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
-	driver_start();
+	staff_start();
 
 	test_no_session();
 	test_login_logout();

@@ -667,21 +667,14 @@ test_audit(void)
 int
 main(void)
 {
-	static const char *const users[][2] = {
-	    {"tina", "editor"}, {"rita", "author"},    {"ed", "editor"},
-	    {"adam", "admin"},  {"mona", "moderator"},
+	static const struct staff_account users[] = {
+	    {"tina", "tina", "editor"}, {"rita", "rita", "author"},
+	    {"ed", "ed", "editor"},     {"adam", "adam", "admin"},
+	    {"mona", "mona", "moderator"},
 	};
-	char hash[PASSWORD_HASH_MAX];
-	struct db *db = NULL;
 
 	driver_create();
-	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
-	CHECK(password_hash(PASSWORD, strlen(PASSWORD), hash) == 0);
-	for (size_t i = 0; i < sizeof(users) / sizeof(users[0]); i++)
-		CHECK(user_db_add(db, users[i][0], users[i][0], users[i][1],
-		                  hash) > 0);
-	db_close(db);
-	sql("UPDATE settings SET value = '0' WHERE key = 'form_min_seconds'");
+	staff_create(users, sizeof(users) / sizeof(users[0]));
 	driver_start();
 	CHECK(oath_init() == OATH_OK);
 	app.test_now = T0;

@@ -35,6 +35,9 @@ golden_route(const char *in, size_t len)
 	if (req.param_int_set)
 		snprintf(out + strlen(out), sizeof(out) - strlen(out),
 		         " n=%lld", req.param_int);
+	if (req.param_rev)
+		snprintf(out + strlen(out), sizeof(out) - strlen(out),
+		         " rev=%lld", req.param_rev);
 	if (req.param_slug)
 		snprintf(out + strlen(out), sizeof(out) - strlen(out),
 		         " slug=%s", req.param_slug);
