@@ -668,8 +668,8 @@ int
 main(void)
 {
 	static const struct staff_account users[] = {
-	    {"tina", "tina", "editor"}, {"rita", "rita", "author"},
-	    {"ed", "ed", "editor"},     {"adam", "adam", "admin"},
+	    {"tina", "tina", "editor"},    {"rita", "rita", "author"},
+	    {"ed", "ed", "editor"},        {"adam", "adam", "admin"},
 	    {"mona", "mona", "moderator"},
 	};
 
