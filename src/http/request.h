@@ -106,6 +106,7 @@ struct req {
 	const struct edition *edition;
 	const char *route_path; /* path with the edition prefix removed */
 	long long param_int;    /* {id} or {n} */
+	long long param_rev;    /* {rev}, 0 when the route has none */
 	const char *param_slug; /* {slug} */
 	bool param_int_set;
 };
