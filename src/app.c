@@ -13,6 +13,13 @@
 #include "handlers/handlers.h"
 #include "util/log.h"
 
+/* Returns the two-factor clock; see app.h. */
+long long
+app_now(const struct app *app)
+{
+	return app->test_now > 0 ? app->test_now : (long long)time(NULL);
+}
+
 /* Checks a time zone name; see app.h.  Names become TZ: refuse anything
  * that could name a file outside the zone database. */
 bool

@@ -24,6 +24,9 @@ struct app {
 	bool stale; /* this worker wrote: its own commits leave data_version */
 	unsigned char secret[32]; /* key of form and CSRF tokens */
 	uint64_t requests;        /* served by this process, for request ids */
+	/* The time two-factor login runs on (app_now): 0 in production;
+	 * integration tests set it to step TOTP codes without waiting. */
+	long long test_now;
 };
 
 /*
@@ -52,6 +55,10 @@ void app_close(struct app *app);
  */
 void app_handle(struct app *app, const struct raw_request *raw,
                 struct arena *arena, struct resp *resp);
+
+/* Returns the time for two-factor checks: test_now when a test set it,
+ * else time(NULL). */
+long long app_now(const struct app *app);
 
 /* Returns whether tz is a usable time zone name ("UTC", "Asia/Tehran"):
  * plain characters, no "..", at most 64 bytes. */

@@ -13,6 +13,9 @@
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
+#define EDITORS (R_ROLE_ADMIN | R_ROLE_EDITOR)
+/* What an account that must still set up two-factor login may reach. */
+#define SETUP (R_STAFF | R_TWO_FACTOR_SETUP)
 
 const struct route router_table[] = {
     {HTTP_GET, "/", home_show, PUBLIC},
@@ -26,19 +29,39 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},
     {HTTP_POST, "/admin/login", admin_login_submit, R_FORM_TOKEN},
-    {HTTP_POST, "/admin/logout", admin_logout, R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/logout", admin_logout, SETUP | R_CSRF},
     {HTTP_GET, "/admin/articles", admin_articles_list, WRITERS},
     {HTTP_GET, "/admin/articles/new", admin_article_new, WRITERS},
     {HTTP_POST, "/admin/articles/new", admin_article_create, WRITERS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}", admin_article_edit, WRITERS},
     {HTTP_POST, "/admin/articles/{id}", admin_article_save, WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/pages", admin_pages_list, EDITORS},
+    {HTTP_GET, "/admin/pages/new", admin_page_new, EDITORS},
+    {HTTP_POST, "/admin/pages/new", admin_page_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/pages/{id}", admin_page_edit, EDITORS},
+    {HTTP_POST, "/admin/pages/{id}", admin_page_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
+    {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/articles/{id}/revisions", admin_revisions_list, WRITERS},
+    {HTTP_GET, "/admin/articles/{id}/revisions/{rev}", admin_revision_show,
+     WRITERS},
+    {HTTP_POST, "/admin/articles/{id}/revisions/{rev}", admin_revision_restore,
+     WRITERS | R_CSRF},
     {HTTP_GET, "/admin/users", admin_users, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/users/new", admin_user_create, R_ROLE_ADMIN | R_CSRF},
     {HTTP_POST, "/admin/users/{id}", admin_user_update, R_ROLE_ADMIN | R_CSRF},
-    {HTTP_GET, "/admin/account", admin_account, R_STAFF},
+    {HTTP_GET, "/admin/account", admin_account, SETUP},
     {HTTP_POST, "/admin/account/password", admin_account_password,
      R_STAFF | R_CSRF},
     {HTTP_POST, "/admin/account/sessions", admin_account_end_session,
+     R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/setup", admin_two_factor_setup,
+     SETUP | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/enable", admin_two_factor_enable,
+     SETUP | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/recovery", admin_two_factor_recovery,
+     R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/two-factor/disable", admin_two_factor_disable,
      R_STAFF | R_CSRF},
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},
@@ -47,6 +70,50 @@ const struct route router_table[] = {
 };
 const size_t router_table_count =
     sizeof(router_table) / sizeof(router_table[0]);
+
+/*
+ * First path segments that DESIGN.md gives to features still to come (or
+ * that old WordPress links use) and that no route of the table above
+ * names yet.  router_segment_reserved() adds every fixed first segment of
+ * the table itself, so a new route needs no line here.
+ */
+static const char *const reserved_later[] = {
+    "contact",     "feed",         "feed.atom",  "feed.rss",
+    "media",       "publications", "robots.txt", "search",
+    "sitemap.xml", "uploads",      "wp-content",
+};
+
+/* Whether pattern's first segment is fixed and is seg[0..len). */
+static bool
+first_segment_is(const char *pattern, const char *seg, size_t len)
+{
+	const char *p = pattern + 1;
+	size_t n = strcspn(p, "/");
+
+	return pattern[0] == '/' && p[0] != '{' && n == len &&
+	       memcmp(p, seg, len) == 0;
+}
+
+/* Tells whether a page may not have this slug; see router.h. */
+bool
+router_segment_reserved(const struct site *site, const char *seg)
+{
+	size_t len = strlen(seg), i;
+
+	for (i = 0; i < router_table_count; i++)
+		if (first_segment_is(router_table[i].pattern, seg, len))
+			return true;
+	for (i = 0; i < sizeof(reserved_later) / sizeof(reserved_later[0]); i++)
+		if (strcmp(reserved_later[i], seg) == 0)
+			return true;
+	/* Every edition's prefix, enabled or not: enabling one must not hide
+	 * a page. */
+	for (i = 0; i < site->editions_count; i++)
+		if (strcmp(site->editions[i].prefix, seg) == 0 ||
+		    strcmp(site->editions[i].code, seg) == 0)
+			return true;
+	return false;
+}
 
 #define PAGE_MAX 1000000
 
@@ -97,7 +164,7 @@ int
 router_match(const char *pattern, const char *path, struct req *req)
 {
 	const char *p = pattern, *s = path;
-	long long num = 0;
+	long long num = 0, rev = 0;
 	const char *slug = NULL;
 	size_t slug_len = 0;
 	int has_num = 0;
@@ -121,6 +188,11 @@ router_match(const char *pattern, const char *path, struct req *req)
 				if (has_num || parse_id(s, seg_len, &num) < 0)
 					return has_num ? -1 : 0;
 				has_num = 1;
+			} else if (name_len == 3 &&
+			           memcmp(p + 1, "rev", 3) == 0) {
+				/* A second id, as in {id}/revisions/{rev}. */
+				if (rev != 0 || parse_id(s, seg_len, &rev) < 0)
+					return rev != 0 ? -1 : 0;
 			} else if (name_len == 4 &&
 			           memcmp(p + 1, "slug", 4) == 0) {
 				if (slug != NULL)
@@ -146,6 +218,7 @@ router_match(const char *pattern, const char *path, struct req *req)
 	if (req != NULL) {
 		req->param_int_set = has_num;
 		req->param_int = has_num ? num : 0;
+		req->param_rev = rev;
 		req->param_slug =
 		    slug ? arena_strndup(req->arena, slug, slug_len) : NULL;
 	}

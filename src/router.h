@@ -26,9 +26,11 @@ extern const size_t router_table_count;
 
 /*
  * Matches path against pattern.  Parameters: {n} a page number (1 to
- * 1,000,000, no leading zero), {id} a positive 64-bit integer, {slug} a
- * slug (slug_valid()).  On a match fills req->param_* and returns 1; else
- * 0.  Returns -1 when the pattern itself is malformed.
+ * 1,000,000, no leading zero), {id} a positive 64-bit integer, {rev} a
+ * second one (a revision of the article {id}), {slug} a slug
+ * (slug_valid()); each at most once, and {n} and {id} not together.  On a
+ * match fills req->param_* and returns 1; else 0.  Returns -1 when the
+ * pattern itself is malformed.
  */
 int router_match(const char *pattern, const char *path, struct req *req);
 
@@ -39,5 +41,15 @@ int router_match(const char *pattern, const char *path, struct req *req);
  * or 301 (redirect set), 404 or 405 (Allow set).
  */
 int router_dispatch(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * Returns whether seg may not be the slug of a page (/{slug}): it is the
+ * fixed first segment of a route in the table ("admin", "articles", "tag",
+ * "_partials", …), one that DESIGN.md gives to a feature still to come
+ * ("search", "contact", "media", "feed.atom", "uploads", …), or an
+ * edition's prefix or code ("ar").  seg is empty for the home page ("/"),
+ * which is reserved too.
+ */
+bool router_segment_reserved(const struct site *site, const char *seg);
 
 #endif

@@ -2,18 +2,19 @@
  * timer.c: the timer process.  Once a second it does the work nobody
  * should wait for a visitor to trigger: publishing scheduled articles
  * (within two seconds of their time) and, once a minute, deleting
- * expired sessions, old throttle windows and articles 30 days in the
- * trash.  Later features (message
+ * expired sessions, old throttle windows and articles and pages 30 days
+ * in the trash.  Later features (message
  * retention) add their step here.
  */
 #include <time.h>
 
 #include "db/auth_db.h"
 #include "db/content_db.h"
+#include "db/page_admin_db.h"
 #include "serve.h"
 #include "util/log.h"
 
-/* Articles stay restorable in the trash this long. */
+/* Articles and pages stay restorable in the trash this long. */
 #define TRASH_DAYS 30
 
 /* Runs the timer loop; see serve.h. */
@@ -42,6 +43,10 @@ timer_run(const char *db_path, volatile int *stop)
 			if (n > 0)
 				log_info("emptied %d article%s from the trash",
 				         n, n == 1 ? "" : "s");
+			n = page_db_purge_trash(db, now, TRASH_DAYS * 86400LL);
+			if (n > 0)
+				log_info("emptied %d page%s from the trash", n,
+				         n == 1 ? "" : "s");
 		}
 		nanosleep(&tick, NULL);
 	}

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../db/two_factor_db.h"
+#include "../db/user_db.h"
 #include "../util/log.h"
 #include "session.h"
 #include "token.h"
@@ -88,12 +90,41 @@ origin_ok(const struct app *app, const struct req *req)
 	return strlen(origin) == n && strncmp(origin, base, n) == 0;
 }
 
+/* Says whether role must use two-factor login; see session.h. */
+bool
+session_two_factor_required(const struct app *app, const char *role)
+{
+	return user_role_listed(
+	    site_setting(&app->site, "two_factor_roles", ""), role);
+}
+
+/*
+ * Keeps an account that must use two-factor login, and has not set it up,
+ * on the routes that set it up: 0 to go on, else the status to answer.
+ */
+static int
+two_factor_gate(struct app *app, struct req *req, struct resp *resp,
+                unsigned flags)
+{
+	int on;
+
+	if ((flags & R_TWO_FACTOR_SETUP) != 0 ||
+	    !session_two_factor_required(app, req->user->role))
+		return 0;
+	if ((on = two_factor_db_enabled(app->db, req->user->id)) != 0)
+		return on < 0 ? 500 : 0;
+	if (req->method == HTTP_POST)
+		return 403;
+	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
+}
+
 /* Applies a route's flags; see session.h. */
 int
 auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
            const char *form_name)
 {
 	long long now = (long long)time(NULL);
+	int rc;
 
 	if (req->method == HTTP_POST && !origin_ok(app, req)) {
 		log_warn("POST with a foreign Origin refused");
@@ -109,6 +140,8 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 			           : 303;
 		if ((flags & role_flag(req->user->role)) == 0)
 			return 403;
+		if ((rc = two_factor_gate(app, req, resp, flags)) != 0)
+			return rc;
 	}
 	if ((flags & R_CSRF) != 0) {
 		const char *t = req_form(req, "csrf");

@@ -17,6 +17,9 @@ enum auth_flag {
 	R_ROLE_MODERATOR = 1 << 7,
 	R_CSRF = 1 << 8,       /* the session's token in the field "csrf" */
 	R_FORM_TOKEN = 1 << 9, /* a signed anonymous token in "form_token" */
+	/* Open to an account whose role must use two-factor login but that
+	 * has not set it up yet (every other staff route is closed to it). */
+	R_TWO_FACTOR_SETUP = 1 << 10,
 };
 #define R_STAFF                                                                \
 	(R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR | R_ROLE_MODERATOR)
@@ -29,8 +32,11 @@ enum auth_flag {
  * Origin header names another site get 403.  Role flags need a live
  * session: without one the answer is 303 to /admin/login, or AUTH_RESUME
  * for a POST (the router then shows the login page keeping the form);
- * with the wrong role, 403.  R_CSRF and R_FORM_TOKEN check their tokens (403).
- * Fills req->user.  Returns 0 to go on, or the status to answer.
+ * with the wrong role, 403.  An account whose role must use two-factor
+ * login and has not set it up reaches only R_TWO_FACTOR_SETUP routes: a
+ * GET elsewhere is sent (303) to /admin/account, a POST gets 403.
+ * R_CSRF and R_FORM_TOKEN check their tokens (403).  Fills req->user.
+ * Returns 0 to go on, or the status to answer.
  */
 int auth_guard(struct app *app, struct req *req, struct resp *resp,
                unsigned flags, const char *form_name);
@@ -57,6 +63,9 @@ const char *session_csrf(struct app *app, struct req *req);
 /* Returns the signed token for the anonymous form called form_name. */
 const char *session_form_token(struct app *app, struct req *req,
                                const char *form_name);
+
+/* Returns whether the two_factor_roles setting names role. */
+bool session_two_factor_required(const struct app *app, const char *role);
 
 /* Returns the name of the session cookie: "__Host-gazette" when the base
  * URL is https, else "gazette_session". */

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/markdown.h"
 #include "../util/slug.h"
 #include "article_admin_db.h"
 #include "db_internal.h"
@@ -74,6 +73,9 @@ static const char sql_old_slug_drop[] =
 static const char sql_old_slug_find[] =
     "SELECT a.slug FROM old_slugs o JOIN articles a ON a.id = o.article_id "
     "WHERE o.edition_id = ? AND o.slug = ? AND a.state = 'published'";
+static const struct edit_sql edit_sql = {sql_version, sql_slug_owner,
+                                         sql_old_slug_add, sql_old_slug_drop,
+                                         sql_old_slug_find};
 static const char sql_categories[] =
     "SELECT id, slug, name, description, edition_id FROM categories "
     "ORDER BY edition_id, position, name";
@@ -162,21 +164,6 @@ article_admin_get(struct db *db, struct arena *a, long long id,
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-/* Runs a statement that returns at most one integer; 0 when no row. */
-static long long
-one_int(struct db *db, sqlite3_stmt *st, int *error)
-{
-	long long v = 0;
-	int rc = db_step(db, st);
-
-	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	else if (rc < 0)
-		*error = 1;
-	sqlite3_reset(st);
-	return v;
-}
-
 /* Links the comma-separated tag names to the article, making new tags. */
 static int
 save_tags(struct db *db, long long article_id, long long edition_id,
@@ -213,7 +200,7 @@ save_tags(struct db *db, long long article_id, long long edition_id,
 			break;
 		sqlite3_bind_int64(st, 1, edition_id);
 		db_bind_text(st, 2, slug, -1);
-		tag = one_int(db, st, &error);
+		tag = db_one_int(db, st, &error);
 		if (tag == 0 && !error) {
 			if ((st = db_stmt(db, sql_tag_add)) == NULL)
 				break;
@@ -259,49 +246,38 @@ bind_article(sqlite3_stmt *st, const struct article_edit *in, long long user,
 	db_bind_text(st, 12, html->html, (int)html->len);
 }
 
-/* The checks and writes of a save, inside its transaction. */
-static enum article_save_result
-save_locked(struct db *db, const struct article_edit *in, long long user,
-            long long now, const struct trusted_html *html, long long *id)
-{
-	sqlite3_stmt *st;
-	long long media = 0, old_edition = 0;
-	char *old_slug = NULL;
-	int error = 0;
-	enum article_save_result res = SAVE_FAILED;
+/* What a save hands to its work inside the transaction. */
+struct article_save {
+	const struct article_edit *in;
+	long long user;
+	long long now;
+	long long *id;
+};
 
-	*id = in->id;
-	if (in->id > 0) {
-		if ((st = db_stmt(db, sql_version)) == NULL)
-			return SAVE_FAILED;
-		sqlite3_bind_int64(st, 1, in->id);
-		if (db_step(db, st) != SQLITE_ROW) {
-			sqlite3_reset(st);
-			return SAVE_FAILED;
-		}
-		if (sqlite3_column_int64(st, 0) != in->version) {
-			sqlite3_reset(st);
-			return SAVE_CONFLICT;
-		}
-		old_slug = strdup((const char *)sqlite3_column_text(st, 1));
-		old_edition = sqlite3_column_int64(st, 2);
-		sqlite3_reset(st);
-	}
-	if ((st = db_stmt(db, sql_slug_owner)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, in->edition_id);
-	db_bind_text(st, 2, in->slug, -1);
-	sqlite3_bind_int64(st, 3, in->id);
-	if (one_int(db, st, &error) != 0 || error) {
-		res = error ? SAVE_FAILED : SAVE_SLUG_TAKEN;
-		goto out;
-	}
+/* The checks and writes of a save, inside its transaction. */
+static enum save_result
+save_locked(struct db *db, void *ctx, const struct trusted_html *html)
+{
+	const struct article_save *s = ctx;
+	const struct article_edit *in = s->in;
+	struct edit_prior prior;
+	sqlite3_stmt *st;
+	long long media = 0;
+	int error = 0;
+	enum save_result res;
+
+	*s->id = in->id;
+	res = edit_db_check(db, &edit_sql, in->id, in->version, in->edition_id,
+	                    in->slug, &prior);
+	if (res != SAVE_OK)
+		return res;
+	res = SAVE_FAILED;
 	if (in->category_id > 0) {
 		if ((st = db_stmt(db, sql_category_ok)) == NULL)
 			goto out;
 		sqlite3_bind_int64(st, 1, in->category_id);
 		sqlite3_bind_int64(st, 2, in->edition_id);
-		if (one_int(db, st, &error) == 0) {
+		if (db_one_int(db, st, &error) == 0) {
 			res = error ? SAVE_FAILED : SAVE_BAD_CATEGORY;
 			goto out;
 		}
@@ -310,79 +286,53 @@ save_locked(struct db *db, const struct article_edit *in, long long user,
 		if ((st = db_stmt(db, sql_media_by_path)) == NULL)
 			goto out;
 		db_bind_text(st, 1, in->featured, -1);
-		if ((media = one_int(db, st, &error)) == 0) {
+		if ((media = db_one_int(db, st, &error)) == 0) {
 			res = error ? SAVE_FAILED : SAVE_BAD_IMAGE;
 			goto out;
 		}
 	}
 	if ((st = db_stmt(db, in->id > 0 ? sql_update : sql_insert)) == NULL)
 		goto out;
-	bind_article(st, in, user, in->category_id, media, now, html);
+	bind_article(st, in, s->user, in->category_id, media, s->now, html);
 	if (in->id > 0)
 		sqlite3_bind_int64(st, 13, in->id);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
 	if (in->id == 0)
-		*id = sqlite3_last_insert_rowid(db->handle);
-	if (save_tags(db, *id, in->edition_id, in->tags) < 0)
+		*s->id = sqlite3_last_insert_rowid(db->handle);
+	if (save_tags(db, *s->id, in->edition_id, in->tags) < 0)
 		goto out;
 	if ((st = db_stmt(db, sql_revision)) == NULL)
 		goto out;
-	sqlite3_bind_int64(st, 1, *id);
-	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_int64(st, 1, *s->id);
+	sqlite3_bind_int64(st, 2, s->user);
 	db_bind_text(st, 3, in->title, -1);
 	db_bind_text(st, 4, in->excerpt ? in->excerpt : "", -1);
 	db_bind_text(st, 5, in->body_md, -1);
-	sqlite3_bind_int64(st, 6, now);
-	if (db_exec_stmt(db, st) < 0)
+	sqlite3_bind_int64(st, 6, s->now);
+	if (db_exec_stmt(db, st) < 0 ||
+	    edit_db_old_slugs(db, &edit_sql, *s->id, in->edition_id, in->slug,
+	                      &prior) < 0)
 		goto out;
-	/* The new slug is no longer an old one; the old one now leads here. */
-	if ((st = db_stmt(db, sql_old_slug_drop)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, in->edition_id);
-	db_bind_text(st, 2, in->slug, -1);
-	if (db_exec_stmt(db, st) < 0)
-		goto out;
-	if (old_slug != NULL && (strcmp(old_slug, in->slug) != 0 ||
-	                         old_edition != in->edition_id)) {
-		if ((st = db_stmt(db, sql_old_slug_add)) == NULL)
-			goto out;
-		sqlite3_bind_int64(st, 1, old_edition);
-		db_bind_text(st, 2, old_slug, -1);
-		sqlite3_bind_int64(st, 3, *id);
-		if (db_exec_stmt(db, st) < 0)
-			goto out;
-	}
 	res = SAVE_OK;
 out:
-	free(old_slug);
+	free(prior.slug);
 	return res;
 }
 
 /* Saves an article; see article_admin_db.h. */
-enum article_save_result
+enum save_result
 article_admin_save(struct db *db, const struct article_edit *in,
                    long long user_id, long long now, long long *id_out)
 {
-	struct trusted_html html;
-	enum article_save_result res;
+	struct article_save s = {in, user_id, now, id_out};
+	enum save_result res;
 
 	*id_out = 0;
-	/* Slow work first, outside the write lock. */
-	if (markdown_render(in->body_md, strlen(in->body_md), &html) < 0)
-		return SAVE_BAD_BODY;
-	if (db_begin(db) < 0) {
-		free((char *)html.html);
-		return SAVE_FAILED;
-	}
-	res = save_locked(db, in, user_id, now, &html, id_out);
-	free((char *)html.html);
-	if (res != SAVE_OK) {
-		db_rollback(db);
+	res = edit_db_save(db, in->body_md, save_locked, &s);
+	if (res != SAVE_OK)
 		*id_out = 0;
-		return res;
-	}
-	return db_commit(db) < 0 ? SAVE_FAILED : SAVE_OK;
+	return res;
 }
 
 /* Lists categories; see article_admin_db.h. */
@@ -417,17 +367,6 @@ int
 article_db_old_slug(struct db *db, struct arena *a, long long edition_id,
                     const char *old_slug, const char **slug)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_old_slug_find);
-	int rc;
-
-	*slug = NULL;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	db_bind_text(st, 2, old_slug, -1);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*slug = db_col_text(a, st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return edit_db_old_slug_find(db, &edit_sql, a, edition_id, old_slug,
+	                             slug);
 }

@@ -11,6 +11,7 @@
 #include "../util/arena.h"
 #include "content_db.h"
 #include "db.h"
+#include "edit_db.h"
 
 struct article_row {
 	long long id;
@@ -60,16 +61,6 @@ struct article_edit {
 int article_admin_get(struct db *db, struct arena *a, long long id,
                       struct article_edit *out);
 
-enum article_save_result {
-	SAVE_OK,
-	SAVE_CONFLICT, /* another save came first: in->version is stale */
-	SAVE_SLUG_TAKEN,
-	SAVE_BAD_CATEGORY,
-	SAVE_BAD_IMAGE,
-	SAVE_BAD_BODY, /* too long for Markdown, or not UTF-8 */
-	SAVE_FAILED,   /* the database failed (logged) */
-};
-
 /*
  * Saves an article (creates it when in->id is 0) as user_id at now: the
  * Markdown is rendered first, then one BEGIN IMMEDIATE transaction checks
@@ -77,10 +68,10 @@ enum article_save_result {
  * with its tags (new names become tags), keeps a revision and remembers
  * the old slug.  Sets *id_out.  Anything but SAVE_OK changes nothing.
  */
-enum article_save_result article_admin_save(struct db *db,
-                                            const struct article_edit *in,
-                                            long long user_id, long long now,
-                                            long long *id_out);
+enum save_result article_admin_save(struct db *db,
+                                    const struct article_edit *in,
+                                    long long user_id, long long now,
+                                    long long *id_out);
 
 /* Lists every category (all editions) for choosing.  0 or -1. */
 int category_admin_list(struct db *db, struct arena *a, struct term **out,

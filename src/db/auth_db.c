@@ -330,7 +330,8 @@ auth_db_secret(struct db *db, unsigned char out[32])
 static const char sql_staff_list[] =
     "SELECT u.id, u.name, u.display_name, u.role, '', u.disabled, "
     "(SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND "
-    "s.expires_at > ?1), u.created_at FROM users u "
+    "s.expires_at > ?1), u.created_at, EXISTS (SELECT 1 FROM two_factor t "
+    "WHERE t.user_id = u.id AND t.enabled = 1) FROM users u "
     "ORDER BY u.name";
 static const char sql_staff_get[] =
     "SELECT id, name, display_name, role, password_hash, disabled "
@@ -377,6 +378,7 @@ staff_db_list(struct db *db, struct arena *a, long long now,
 		read_staff(a, st, &(*rows)[n].s);
 		(*rows)[n].sessions = sqlite3_column_int64(st, 6);
 		(*rows)[n].created_at = sqlite3_column_int64(st, 7);
+		(*rows)[n].two_factor = sqlite3_column_int(st, 8) != 0;
 		n++;
 	}
 	sqlite3_reset(st);

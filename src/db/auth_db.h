@@ -92,6 +92,7 @@ struct staff_row {
 	struct staff s;
 	long long sessions; /* live sessions */
 	long long created_at;
+	bool two_factor; /* two-factor login on */
 };
 
 /* Lists every account, by name.  0 or -1. */

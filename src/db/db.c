@@ -185,6 +185,26 @@ db_write_one(struct db *db, sqlite3_stmt *st)
 	return db_commit(db) < 0 ? -1 : changes;
 }
 
+/* Reads one integer; see db_internal.h. */
+long long
+db_one_int(struct db *db, sqlite3_stmt *st, int *error)
+{
+	long long v = 0;
+	int rc;
+
+	if (st == NULL) {
+		*error = 1;
+		return 0;
+	}
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else if (rc < 0)
+		*error = 1;
+	sqlite3_reset(st);
+	return v;
+}
+
 /* Copies a text column into the arena; see db_internal.h. */
 char *
 db_col_text(struct arena *a, sqlite3_stmt *st, int col)

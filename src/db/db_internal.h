@@ -42,6 +42,13 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st);
  */
 int db_write_one(struct db *db, sqlite3_stmt *st);
 
+/*
+ * Steps st (which may be NULL after a failed db_stmt) for at most one row
+ * and resets it.  Returns the first column as an integer, 0 when there is
+ * no row; sets *error to 1 when the step (or the prepare) failed.
+ */
+long long db_one_int(struct db *db, sqlite3_stmt *st, int *error);
+
 /* Column text copied into the arena ("" for NULL). */
 char *db_col_text(struct arena *a, sqlite3_stmt *st, int col);
 

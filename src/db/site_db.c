@@ -9,6 +9,7 @@
 
 #include "../util/alloc.h"
 #include "db_internal.h"
+#include "menu_db.h"
 #include "site_db.h"
 
 static const char sql_settings[] =
@@ -18,11 +19,6 @@ static const char sql_editions[] =
     "date_style, digits, enabled FROM editions ORDER BY position, id";
 static const char sql_strings[] = "SELECT key, value FROM edition_strings "
                                   "WHERE edition_id = ? ORDER BY key";
-static const char sql_menu[] =
-    "SELECT i.id, i.parent_id, i.label, i.url FROM menu_items i "
-    "JOIN menus m ON m.id = i.menu_id "
-    "WHERE m.edition_id = ? AND m.name = 'main' "
-    "ORDER BY i.parent_id IS NOT NULL, i.position, i.id";
 static const char sql_setting_set[] =
     "INSERT INTO settings (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
@@ -56,44 +52,40 @@ load_kv(struct db *db, struct arena *a, sqlite3_stmt *st, struct kv **out,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Builds the two-level menu of an edition: top items, then children. */
+/*
+ * Builds the two-level menu of an edition from its rows (top items first):
+ * each top item with its sub-items; deeper rows are left out.
+ */
 static int
 load_menu(struct db *db, struct arena *a, struct edition *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_menu);
-	long long ids[64];
-	size_t n = 0, i;
-	int rc;
+	struct menu_row *rows;
+	size_t count, tops, i, k;
 
-	if (st == NULL)
+	if (menu_db_list(db, a, e->id, &rows, &count) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, e->id);
-	e->menu = arena_calloc(a, 64, sizeof(*e->menu));
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		struct menu_item item = {db_col_text(a, st, 2),
-		                         db_col_text(a, st, 3), NULL, 0};
+	for (tops = 0; tops < count && rows[tops].parent_id == 0; tops++)
+		;
+	e->menu = arena_calloc(a, tops ? tops : 1, sizeof(*e->menu));
+	e->menu_count = tops;
+	for (k = 0; k < tops; k++) {
+		struct menu_item *top = &e->menu[k];
+		size_t n = 0;
 
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			if (n == 64)
-				continue;
-			ids[n] = sqlite3_column_int64(st, 0);
-			e->menu[n++] = item;
+		top->label = rows[k].label;
+		top->url = rows[k].url;
+		for (i = tops; i < count; i++)
+			n += rows[i].parent_id == rows[k].id;
+		if (n == 0)
 			continue;
-		}
-		for (i = 0; i < n; i++) {
-			struct menu_item *p = &e->menu[i];
-
-			if (ids[i] != sqlite3_column_int64(st, 1))
-				continue;
-			if (p->children == NULL)
-				p->children = arena_calloc(a, 32, sizeof(item));
-			if (p->children_count < 32)
-				p->children[p->children_count++] = item;
-		}
+		top->children = arena_calloc(a, n, sizeof(*top->children));
+		for (i = tops; i < count; i++)
+			if (rows[i].parent_id == rows[k].id)
+				top->children[top->children_count++] =
+				    (struct menu_item){rows[i].label,
+				                       rows[i].url, NULL, 0};
 	}
-	sqlite3_reset(st);
-	e->menu_count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* Loads the site; see site_db.h. */

@@ -13,17 +13,35 @@ static const char sql_user_add[] =
     "INSERT INTO users (name, display_name, role, password_hash, "
     "created_at) VALUES (?, ?, ?, ?, ?)";
 
+const char *const user_roles[USER_ROLES_COUNT] = {"admin", "editor", "author",
+                                                  "moderator"};
+
 /* Checks a role name; see user_db.h. */
 int
 user_role_valid(const char *role)
 {
-	static const char *const roles[] = {"admin", "editor", "author",
-	                                    "moderator"};
-
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(role, roles[i]) == 0)
+	for (size_t i = 0; i < USER_ROLES_COUNT; i++)
+		if (strcmp(role, user_roles[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* Looks for a role in a list; see user_db.h. */
+bool
+user_role_listed(const char *list, const char *role)
+{
+	size_t n = strlen(role);
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+
+		if (len == n && strncmp(list, role, n) == 0)
+			return true;
+		list += len;
+		if (*list == ',')
+			list++;
+	}
+	return false;
 }
 
 /* Adds an account; see user_db.h. */

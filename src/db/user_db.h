@@ -4,10 +4,21 @@
 #ifndef GAZETTE_USER_DB_H
 #define GAZETTE_USER_DB_H
 
+#include <stdbool.h>
+
 #include "db.h"
+
+#define USER_ROLES_COUNT 4
+
+/* The roles, most powerful first: admin, editor, author, moderator. */
+extern const char *const user_roles[USER_ROLES_COUNT];
 
 /* Returns whether role is one of admin, editor, author, moderator. */
 int user_role_valid(const char *role);
+
+/* Returns whether list, role names separated by commas ("admin,editor"),
+ * names role. */
+bool user_role_listed(const char *list, const char *role);
 
 /*
  * Creates an account in its own transaction.  password_hash is an encoded

@@ -15,8 +15,8 @@
 #include "../auth/session.h"
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
+#include "../db/revision_db.h"
 #include "../render/markdown.h"
-#include "../util/slug.h"
 #include "handlers.h"
 
 #define LIST_PER_PAGE 20
@@ -27,17 +27,11 @@
 static const char *const states[] = {"draft",     "pending", "scheduled",
                                      "published", "private", "trash"};
 
-static bool
-is_editor(const struct staff *u)
-{
-	return strcmp(u->role, "admin") == 0 || strcmp(u->role, "editor") == 0;
-}
-
 /* Whether u may open this article in the editor at all. */
 static bool
 may_edit(const struct staff *u, const struct article_edit *a)
 {
-	if (is_editor(u))
+	if (admin_is_editor(u))
 		return true;
 	return a->author_id == u->id && (strcmp(a->state, "draft") == 0 ||
 	                                 strcmp(a->state, "pending") == 0);
@@ -47,7 +41,7 @@ may_edit(const struct staff *u, const struct article_edit *a)
 static bool
 may_set_state(const struct staff *u, const char *state)
 {
-	return is_editor(u) || strcmp(state, "draft") == 0 ||
+	return admin_is_editor(u) || strcmp(state, "draft") == 0 ||
 	       strcmp(state, "pending") == 0;
 }
 
@@ -58,20 +52,6 @@ state_known(const char *s)
 		if (s != NULL && strcmp(s, states[i]) == 0)
 			return true;
 	return false;
-}
-
-/* Parses a positive id from a form field; 0 when absent or bad. */
-static long long
-field_id(const struct req *req, const char *name)
-{
-	const char *s = req_form(req, name);
-	char *end;
-	long long v;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return (*end != '\0' || v < 0) ? -1 : v;
 }
 
 /*
@@ -114,19 +94,6 @@ format_local_time(struct arena *a, long long t)
 	return arena_strdup(a, s);
 }
 
-/* A <select>'s options: value, label, selected. */
-static void
-push_option(struct arena *a, struct tval *list, const char *value,
-            const char *label, bool selected)
-{
-	struct tval *o = tv_map(a);
-
-	tv_set_str(a, o, "value", value);
-	tv_set_str(a, o, "label", label);
-	tv_set_bool(a, o, "selected", selected);
-	tv_push(a, list, o);
-}
-
 /*
  * GET /admin/articles: articles, newest change first, filtered by state,
  * category, edition and words in the title (query: state, category,
@@ -160,7 +127,7 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	f.category_id = req_query(req, "category")
 	                    ? strtoll(req_query(req, "category"), NULL, 10)
 	                    : 0;
-	f.author_id = is_editor(req->user) ? 0 : req->user->id;
+	f.author_id = admin_is_editor(req->user) ? 0 : req->user->id;
 	f.offset = (n - 1) * LIST_PER_PAGE;
 	f.limit = LIST_PER_PAGE + 1;
 	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
@@ -188,10 +155,10 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	}
 	tv_set(a, ctx, "articles", list);
 	opts = tv_list(a);
-	push_option(a, opts, "", edition_string(req->edition, "all"),
-	            f.state == NULL);
+	admin_option(a, opts, "", edition_string(req->edition, "all"),
+	             f.state == NULL);
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		push_option(
+		admin_option(
 		    a, opts, states[i],
 		    edition_string(req->edition,
 		                   arena_concat(a, "state_", states[i], NULL)),
@@ -219,41 +186,43 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	struct term *cats;
 	long long *cat_editions;
 	size_t ncats, i;
-	struct trusted_html preview_html;
-	bool previewed = false;
-	int rc;
+	struct admin_editor f = {
+	    .action = ed->id ? arena_printf(a, "/admin/articles/%lld", ed->id)
+	                     : "/admin/articles/new",
+	    .heading = edition_string(req->edition,
+	                              ed->id ? "edit_article" : "new_article"),
+	    .version = ed->version,
+	    .title = ed->title,
+	    .slug = ed->slug,
+	    .body = ed->body_md,
+	    .message = message,
+	    .notice = notice,
+	    .other_body = other_body,
+	};
 
-	ctx = admin_frame(app, req, resp,
-	                  edition_string(req->edition, ed->id ? "edit_article"
-	                                                      : "new_article"));
+	ctx = admin_editor_frame(app, req, resp, &f);
 	if (ctx == NULL ||
 	    category_admin_list(app->db, a, &cats, &cat_editions, &ncats) < 0)
 		return 500;
-	tv_set_str(a, ctx, "action",
-	           ed->id ? arena_printf(a, "/admin/articles/%lld", ed->id)
-	                  : "/admin/articles/new");
-	tv_set_str(a, ctx, "heading",
-	           edition_string(req->edition,
-	                          ed->id ? "edit_article" : "new_article"));
-	tv_set_int(a, ctx, "version", ed->version);
-	tv_set_str(a, ctx, "title", ed->title ? ed->title : "");
-	tv_set_str(a, ctx, "slug", ed->slug ? ed->slug : "");
 	tv_set_str(a, ctx, "excerpt", ed->excerpt ? ed->excerpt : "");
-	tv_set_str(a, ctx, "body", ed->body_md ? ed->body_md : "");
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
 	tv_set_str(a, ctx, "publish_at",
 	           format_local_time(a, ed->published_at));
-	if (message != NULL)
-		tv_set_str(a, ctx, "message", message);
-	if (notice != NULL)
-		tv_set_str(a, ctx, "notice", notice);
-	if (other_body != NULL)
-		tv_set_str(a, ctx, "other_body", other_body);
+	if (ed->id > 0) {
+		long long revisions = revision_db_count(app->db, ed->id);
+
+		if (revisions < 0)
+			return 500;
+		tv_set_str(
+		    a, ctx, "revisions_url",
+		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
+		tv_set_int(a, ctx, "revisions_count", revisions);
+	}
 	opts = tv_list(a);
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
 		if (may_set_state(req->user, states[i]))
-			push_option(
+			admin_option(
 			    a, opts, states[i],
 			    edition_string(
 			        req->edition,
@@ -262,30 +231,16 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 			        strcmp(ed->state, states[i]) == 0);
 	tv_set(a, ctx, "states", opts);
 	opts = tv_list(a);
-	push_option(a, opts, "", edition_string(req->edition, "no_category"),
-	            ed->category_id == 0);
+	admin_option(a, opts, "", edition_string(req->edition, "no_category"),
+	             ed->category_id == 0);
 	for (i = 0; i < ncats; i++)
-		push_option(a, opts, arena_printf(a, "%lld", cats[i].id),
-		            cats[i].name, cats[i].id == ed->category_id);
+		admin_option(a, opts, arena_printf(a, "%lld", cats[i].id),
+		             cats[i].name, cats[i].id == ed->category_id);
 	tv_set(a, ctx, "categories", opts);
-	opts = tv_list(a);
-	for (i = 0; i < app->site.editions_count; i++) {
-		const struct edition *e = &app->site.editions[i];
-
-		push_option(a, opts, arena_printf(a, "%lld", e->id), e->name,
-		            e->id == ed->edition_id);
-	}
-	tv_set(a, ctx, "editions", opts);
-	/* The preview is cmark's output as it is, freed after the render. */
-	if (preview && markdown_render(ed->body_md, strlen(ed->body_md),
-	                               &preview_html) == 0) {
-		tv_set(a, ctx, "preview", tv_html(a, preview_html));
-		previewed = true;
-	}
-	rc = app_render(app, resp, status, "admin/article_edit", ctx);
-	if (previewed)
-		free((char *)preview_html.html);
-	return rc;
+	tv_set(a, ctx, "editions",
+	       admin_edition_options(app, a, ed->edition_id));
+	return admin_editor_render(app, resp, status, "admin/article_edit", a,
+	                           ctx, preview ? ed->body_md : NULL);
 }
 
 /*
@@ -304,12 +259,9 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
 
-/*
- * Reads the article {id} into ed when the signed-in user may edit it.
- * Returns 0, or the status to answer: 404, 403 or 500.
- */
-static int
-load_editable(struct app *app, struct req *req, struct article_edit *ed)
+/* Reads the article {id} the user may edit; see handlers.h. */
+int
+admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 {
 	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
 
@@ -327,19 +279,17 @@ int
 admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	if (rc != 0)
 		return rc;
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
-	                   req_query(req, "saved") != NULL
-	                       ? edition_string(req->edition, "saved")
-	                       : NULL);
+	                   admin_saved_notice(req));
 }
 
-/* The message for a refused save. */
-static const char *
-save_message(const struct edition *e, enum article_save_result r)
+/* The message for a refused save; see handlers.h. */
+const char *
+admin_article_save_message(const struct edition *e, enum save_result r)
 {
 	switch (r) {
 	case SAVE_CONFLICT:
@@ -380,10 +330,10 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		ed->featured += 9;
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
-	if ((id = field_id(req, "category")) < 0)
+	if ((id = admin_form_id(req, "category")) < 0)
 		return edition_string(e, "error_category");
 	ed->category_id = id;
-	if ((id = field_id(req, "edition")) > 0)
+	if ((id = admin_form_id(req, "edition")) > 0)
 		ed->edition_id = id;
 	if (ed->title == NULL || ed->title[0] == '\0' ||
 	    strlen(ed->title) > TITLE_MAX)
@@ -392,12 +342,8 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	    (ed->tags && strlen(ed->tags) > TAGS_MAX) ||
 	    strlen(ed->body_md) > MARKDOWN_MAX_BYTES)
 		return edition_string(e, "error_body");
-	v = req_form(req, "slug");
-	if (v == NULL || v[0] == '\0')
-		v = slug_make(req->arena, ed->title, strlen(ed->title));
-	if (v == NULL || !slug_valid(v, strlen(v)))
+	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");
-	ed->slug = v;
 	if (!state_known(ed->state) || !may_set_state(req->user, ed->state))
 		return edition_string(e, "error_state");
 	if (strcmp(ed->state, "scheduled") == 0) {
@@ -417,27 +363,6 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	return NULL;
 }
 
-/* Audits what readers notice: going out, coming back in, the trash. */
-static void
-audit_state_change(struct app *app, struct req *req, const char *from,
-                   const char *to, const char *title)
-{
-	const char *action = NULL;
-	bool was_out = from != NULL && strcmp(from, "published") == 0;
-
-	if (strcmp(to, "published") == 0 && !was_out)
-		action = "article published";
-	else if (strcmp(to, "scheduled") == 0 && !was_out)
-		action = "article scheduled";
-	else if (strcmp(to, "trash") == 0)
-		action = "article trashed";
-	else if (was_out && strcmp(to, "published") != 0)
-		action = "article unpublished";
-	if (action != NULL)
-		audit_db_add(app->db, (long long)time(NULL), req->user->id,
-		             req->user->name, action, title, req->remote_addr);
-}
-
 /* Saves the posted editor over ed; shared by create and update. */
 static int
 save(struct app *app, struct req *req, struct resp *resp,
@@ -446,7 +371,7 @@ save(struct app *app, struct req *req, struct resp *resp,
 	const char *old_state = ed->state; /* NULL for a new article */
 	const char *message = read_form(app, req, ed);
 	const char *action = req_form(req, "action");
-	enum article_save_result r;
+	enum save_result r;
 	long long id;
 
 	if (message != NULL)
@@ -467,20 +392,15 @@ save(struct app *app, struct req *req, struct resp *resp,
 			return 500;
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
-		                   save_message(req->edition, r),
+		                   admin_article_save_message(req->edition, r),
 		                   current.body_md, false, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
-		                   save_message(req->edition, r), NULL, false,
-		                   NULL);
-	audit_state_change(app, req, old_state, ed->state, ed->title);
-	return resp_redirect(resp, 303,
-	                     arena_printf(req->arena,
-	                                  "/admin/articles/%lld?saved=1", id)) <
-	               0
-	           ? 500
-	           : 303;
+		                   admin_article_save_message(req->edition, r),
+		                   NULL, false, NULL);
+	admin_audit_state(app, req, "article", old_state, ed->state, ed->title);
+	return admin_saved(req, resp, "/admin/articles", id);
 }
 
 /*
@@ -512,7 +432,7 @@ int
 admin_article_save(struct app *app, struct req *req, struct resp *resp)
 {
 	struct article_edit ed;
-	int rc = load_editable(app, req, &ed);
+	int rc = admin_article_load(app, req, &ed);
 
 	return rc != 0 ? rc : save(app, req, resp, &ed);
 }

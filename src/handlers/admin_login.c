@@ -5,9 +5,12 @@
  * address checked before argon2 runs, the same answer for an unknown
  * account and a wrong password, a dummy verification so both take as long,
  * rehash when the parameters change, a new session id at every login, and
- * every attempt in the audit log (never the password).
+ * every attempt in the audit log (never the password).  An account with
+ * two-factor login on gives a code from its app as a second step, before
+ * any session exists; the code is checked in admin_two_factor.c.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +20,7 @@
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
 #include "../db/content_db.h"
+#include "../db/two_factor_db.h"
 #include "../render/html.h"
 #include "../util/log.h"
 #include "handlers.h"
@@ -179,48 +183,200 @@ throttle_keys(struct req *req, const char *name, const char **account,
 	*address = arena_concat(req->arena, "address:", addr, NULL);
 }
 
+/* The length of the throttling window, in seconds. */
+static long long
+throttle_window(const struct app *app)
+{
+	return site_setting_int(&app->site, "login_window_minutes", 15, 1,
+	                        1000000) *
+	       60;
+}
+
+/* Checks the throttle before an attempt; see handlers.h. */
+int
+login_throttled(struct app *app, struct req *req, struct resp *resp,
+                const char *name)
+{
+	const char *account_key, *address_key;
+	long long now = (long long)time(NULL), window = throttle_window(app);
+	long long wait_a, wait_b, wait;
+	int fails_a, fails_b;
+
+	throttle_keys(req, name, &account_key, &address_key);
+	fails_a = throttle_db_get(app->db, account_key, now, window, &wait_a);
+	fails_b = throttle_db_get(app->db, address_key, now, window, &wait_b);
+	if (fails_a < 0 || fails_b < 0)
+		return -1;
+	if (fails_a < site_setting_int(&app->site, "login_account_failures", 5,
+	                               1, 1000000) &&
+	    fails_b < site_setting_int(&app->site, "login_address_failures", 20,
+	                               1, 1000000))
+		return 0;
+	wait = wait_a > wait_b ? wait_a : wait_b;
+	audit_db_add(app->db, now, 0, name, "login throttled", "",
+	             req->remote_addr);
+	resp_header(resp, "Retry-After",
+	            arena_printf(req->arena, "%lld", wait > 0 ? wait : 1));
+	return 429;
+}
+
+/* Counts and audits a failed attempt; see handlers.h. */
+void
+login_failed(struct app *app, struct req *req, long long user_id,
+             const char *name, const char *action)
+{
+	const char *account_key, *address_key;
+	long long now = (long long)time(NULL), window = throttle_window(app);
+
+	throttle_keys(req, name, &account_key, &address_key);
+	throttle_db_fail(app->db, account_key, now, window);
+	throttle_db_fail(app->db, address_key, now, window);
+	audit_db_add(app->db, now, user_id, name, action, "", req->remote_addr);
+}
+
 /*
- * POST /admin/login: checks name and password and starts a session.
+ * Ends a successful login: the account's failures forgotten, a new
+ * session, the audit entry (detail says how the second factor was given,
+ * if one was), then the kept form or the dashboard.
+ */
+static int
+login_finish(struct app *app, struct req *req, struct resp *resp,
+             struct staff *user, const char *detail)
+{
+	const char *account_key, *address_key;
+
+	throttle_keys(req, user->name, &account_key, &address_key);
+	throttle_db_clear(app->db, account_key);
+	if (session_start(app, req, resp, user) < 0)
+		return 500;
+	audit_db_add(app->db, (long long)time(NULL), user->id, user->name,
+	             "login", detail, req->remote_addr);
+	req->user = user;
+	if (req_form(req, "resume_url") != NULL)
+		return resume_page(app, req, resp);
+	return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
+}
+
+/*
+ * Two-factor login, step two.  A correct password for an account with
+ * two-factor login on starts no session: it answers the code page, which
+ * carries the account's id and a pending token, a signed form token
+ * (token.c, keyed with the site's secret) over "two-factor", the id and
+ * the account's password hash, issued at app_now().  Nothing is stored on
+ * the server.  The token is good for PENDING_SECONDS, for that account
+ * only, and only until its password changes; it cannot be made without
+ * the site's secret, so the code step cannot be reached without the
+ * password step.
+ */
+#define PENDING_SECONDS 300
+
+/* Returns the name the pending token of user is signed over. */
+static const char *
+pending_form(struct req *req, const struct staff *user)
+{
+	return arena_printf(req->arena, "two-factor\n%lld\n%s", user->id,
+	                    user->password_hash);
+}
+
+/* Renders the code page for user with the given pending token. */
+static int
+code_page(struct app *app, struct req *req, struct resp *resp, int status,
+          const struct staff *user, const char *pending,
+          const char *message_key)
+{
+	struct tval *ctx = admin_frame(
+	    app, req, resp, edition_string(req->edition, "login_code_title"));
+
+	if (ctx == NULL)
+		return 500;
+	tv_set_str(req->arena, ctx, "form_token",
+	           session_form_token(app, req, LOGIN_FORM));
+	tv_set_int(req->arena, ctx, "pending_user", user->id);
+	tv_set_str(req->arena, ctx, "pending", pending);
+	if (message_key != NULL)
+		tv_set_str(req->arena, ctx, "message",
+		           edition_string(req->edition, message_key));
+	set_resume(req, ctx, req_form(req, "resume_url"),
+	           req_form(req, "resume_data"));
+	return app_render(app, resp, status, "admin/login_code", ctx);
+}
+
+/*
+ * POST /admin/login with a pending token: the second step.  Fields: user
+ * (the account's id), pending (its token), code (6 digits from the app,
+ * or a recovery code), form_token (checked by the router).  Statuses: 303
+ * (signed in), 400 (fields missing), 403 (a pending token forged, expired
+ * or another account's: the login page; or a wrong or reused code: the
+ * code page again, counted as a failed login), 429, 500.  No role.
+ */
+static int
+login_code_submit(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *id_text = req_form(req, "user"),
+	           *pending = req_form(req, "pending"),
+	           *code = req_form(req, "code");
+	struct staff *user = arena_calloc(req->arena, 1, sizeof(*user));
+	long long id;
+	char *end;
+	int rc;
+
+	if (id_text == NULL || code == NULL || strlen(code) > 64 ||
+	    (id = strtoll(id_text, &end, 10)) <= 0 || *end != '\0')
+		return login_page(app, req, resp, 400, "login_code_expired",
+		                  NULL);
+	if ((rc = staff_db_get(app->db, req->arena, id, user)) < 0)
+		return 500;
+	if (rc > 0 || user->disabled ||
+	    token_form_check(app->secret, pending_form(req, user), pending,
+	                     app_now(app), 0, PENDING_SECONDS) != TOKEN_FORM_OK)
+		return login_page(app, req, resp, 403, "login_code_expired",
+		                  NULL);
+	if ((rc = login_throttled(app, req, resp, user->name)) != 0)
+		return rc < 0 ? 500
+		              : login_page(app, req, resp, 429,
+		                           "login_throttled", user->name);
+	switch (two_factor_check(app, req, user, code, true)) {
+	case TWO_FACTOR_CODE:
+		return login_finish(app, req, resp, user, "two-factor");
+	case TWO_FACTOR_RECOVERY:
+		return login_finish(app, req, resp, user, "recovery code");
+	case TWO_FACTOR_WRONG:
+		login_failed(app, req, user->id, user->name,
+		             "two-factor code refused");
+		return code_page(app, req, resp, 403, user, pending,
+		                 "login_code_wrong");
+	default:
+		return 500;
+	}
+}
+
+/*
+ * POST /admin/login: checks name and password and starts a session, or,
+ * for an account with two-factor login on, answers the code page (see
+ * login_code_submit, which a form with a pending token goes to).
  * Fields: name, password, form_token (checked by the router).
- * Statuses: 303 (signed in), 400 (missing or over-long fields), 403 (no
- * such account or wrong password: one answer for both), 429 (throttled,
- * with Retry-After), 500.  No role.
+ * Statuses: 200 (the code page), 303 (signed in), 400 (missing or
+ * over-long fields), 403 (no such account or wrong password: one answer
+ * for both), 429 (throttled, with Retry-After), 500.  No role.
  */
 int
 admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 {
 	const char *name = req_form(req, "name"),
 	           *pw = req_form(req, "password");
-	const char *account_key, *address_key, *addr = req->remote_addr;
-	long long now = (long long)time(NULL), window, wait_a, wait_b;
 	struct staff user;
-	int found, verified = 0, fails_a, fails_b;
+	int found, verified = 0, rc;
 	size_t pw_len;
 
+	if (req_form(req, "pending") != NULL)
+		return login_code_submit(app, req, resp);
 	if (name == NULL || pw == NULL || name[0] == '\0' ||
 	    strlen(name) > 64 || (pw_len = strlen(pw)) > PASSWORD_MAX_BYTES)
 		return login_page(app, req, resp, 400, "login_failed", NULL);
-	window = site_setting_int(&app->site, "login_window_minutes", 15, 1,
-	                          1000000) *
-	         60;
-	throttle_keys(req, name, &account_key, &address_key);
-	fails_a = throttle_db_get(app->db, account_key, now, window, &wait_a);
-	fails_b = throttle_db_get(app->db, address_key, now, window, &wait_b);
-	if (fails_a < 0 || fails_b < 0)
-		return 500;
-	if (fails_a >= site_setting_int(&app->site, "login_account_failures", 5,
-	                                1, 1000000) ||
-	    fails_b >= site_setting_int(&app->site, "login_address_failures",
-	                                20, 1, 1000000)) {
-		long long wait = wait_a > wait_b ? wait_a : wait_b;
-
-		audit_db_add(app->db, now, 0, name, "login throttled", "",
-		             addr);
-		resp_header(
-		    resp, "Retry-After",
-		    arena_printf(req->arena, "%lld", wait > 0 ? wait : 1));
-		return login_page(app, req, resp, 429, "login_throttled", name);
-	}
+	if ((rc = login_throttled(app, req, resp, name)) != 0)
+		return rc < 0 ? 500
+		              : login_page(app, req, resp, 429,
+		                           "login_throttled", name);
 
 	found = staff_db_by_name(app->db, req->arena, name, &user);
 	if (found < 0)
@@ -230,10 +386,8 @@ admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 	else
 		password_verify_dummy(pw, pw_len);
 	if (!verified) {
-		throttle_db_fail(app->db, account_key, now, window);
-		throttle_db_fail(app->db, address_key, now, window);
-		audit_db_add(app->db, now, found == 0 ? user.id : 0, name,
-		             "login failed", "", addr);
+		login_failed(app, req, found == 0 ? user.id : 0, name,
+		             "login failed");
 		return login_page(app, req, resp, 403, "login_failed", name);
 	}
 
@@ -241,18 +395,24 @@ admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 		char hash[PASSWORD_HASH_MAX];
 
 		if (password_hash(pw, pw_len, hash) == 0 &&
-		    staff_db_set_password(app->db, user.id, hash) == 0)
+		    staff_db_set_password(app->db, user.id, hash) == 0) {
 			log_info("rehashed the password of account %lld",
 			         user.id);
+			user.password_hash = arena_strdup(req->arena, hash);
+		}
 	}
-	throttle_db_clear(app->db, account_key);
-	if (session_start(app, req, resp, &user) < 0)
-		return 500;
-	audit_db_add(app->db, now, user.id, user.name, "login", "", addr);
-	req->user = &user;
-	if (req_form(req, "resume_url") != NULL)
-		return resume_page(app, req, resp);
-	return resp_redirect(resp, 303, "/admin") < 0 ? 500 : 303;
+	/* With two-factor login on, the password alone starts nothing, and
+	 * the account's failures are kept until the code is right too. */
+	if ((rc = two_factor_db_enabled(app->db, user.id)) != 0) {
+		char *pending = arena_alloc(req->arena, TOKEN_FORM_MAX);
+
+		if (rc < 0)
+			return 500;
+		token_form_sign(app->secret, pending_form(req, &user),
+		                app_now(app), pending);
+		return code_page(app, req, resp, 200, &user, pending, NULL);
+	}
+	return login_finish(app, req, resp, &user, "");
 }
 
 /*

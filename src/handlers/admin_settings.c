@@ -1,10 +1,11 @@
 /*
  * admin_settings.c: the site's settings: the default edition's name and
  * tagline, the base URL (every absolute URL comes from it, never from the
- * request), the time zone, articles per page, the footer text and the
- * social links.  Saved in one transaction and audited; every worker sees
- * the change at its next request (the commit moves PRAGMA data_version).
- * The site's secret is a setting too but never shown here.
+ * request), the time zone, articles per page, the footer text, the social
+ * links and the roles that must use two-factor login.  Saved in one
+ * transaction and audited; every worker sees the change at its next
+ * request (the commit moves PRAGMA data_version).  The site's secret is a
+ * setting too but never shown here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,23 +14,17 @@
 #include <unistd.h>
 
 #include "../db/auth_db.h"
+#include "../db/user_db.h"
 #include "handlers.h"
 
 /* The settings this page edits, beside the edition's names. */
 static const char *const keys[] = {
-    "base_url",        "timezone",       "posts_per_page",   "footer_text",
-    "social_facebook", "social_twitter", "social_instagram", "social_youtube",
+    "base_url",       "timezone",         "posts_per_page",
+    "footer_text",    "two_factor_roles", "social_facebook",
+    "social_twitter", "social_instagram", "social_youtube",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
-
-static bool
-plain_url_chars(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || strchr("\"'<>\\`{}|^", *s))
-			return false;
-	return true;
-}
+#define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -43,7 +38,7 @@ base_url_ok(const char *s)
 		host = s + 7;
 	else
 		return false;
-	if (*host == '\0' || strlen(s) > 200 || !plain_url_chars(s))
+	if (*host == '\0' || strlen(s) > 200 || !frame_url_plain(s))
 		return false;
 	for (; *host && *host != '/'; host++)
 		if (!((*host >= 'a' && *host <= 'z') ||
@@ -76,10 +71,47 @@ value_ok(size_t i, const char *v)
 		return *end == '\0' && end != v && n >= 1 && n <= 50;
 	case 3:
 		return strlen(v) <= 500;
+	case KEY_TWO_FACTOR:
+		return true; /* two_factor_value() writes only role names */
 	default:
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
-		                        strlen(v) <= 300 && plain_url_chars(v));
+		                        strlen(v) <= 300 && frame_url_plain(v));
 	}
+}
+
+/* The two_factor_roles value the checkboxes two_factor_ROLE give:
+ * "admin,editor", or "" for none. */
+static const char *
+two_factor_value(struct req *req)
+{
+	const char *out = "";
+
+	for (size_t i = 0; i < USER_ROLES_COUNT; i++) {
+		const char *field = arena_concat(req->arena, "two_factor_",
+		                                 user_roles[i], NULL);
+
+		if (req_form(req, field) != NULL)
+			out = arena_concat(req->arena, out, out[0] ? "," : "",
+			                   user_roles[i], NULL);
+	}
+	return out;
+}
+
+/* Adds the checkboxes of two_factor_roles (the comma list) to ctx. */
+static void
+two_factor_boxes(struct req *req, struct tval *ctx, const char *list)
+{
+	struct tval *boxes = tv_list(req->arena);
+
+	for (size_t i = 0; i < USER_ROLES_COUNT; i++) {
+		struct tval *m = tv_map(req->arena);
+
+		tv_set_str(req->arena, m, "role", user_roles[i]);
+		tv_set_bool(req->arena, m, "checked",
+		            user_role_listed(list, user_roles[i]));
+		tv_push(req->arena, boxes, m);
+	}
+	tv_set(req->arena, ctx, "two_factor_boxes", boxes);
 }
 
 /* Renders the form with the given values (NULL: the saved ones). */
@@ -100,14 +132,17 @@ settings_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, ctx, keys[i],
 		           values ? values[i]
 		                  : site_setting(&app->site, keys[i], ""));
+	two_factor_boxes(
+	    req, ctx,
+	    values ? values[KEY_TWO_FACTOR]
+	           : site_setting(&app->site, "two_factor_roles", ""));
 	tv_set_str(a, ctx, "site_name", name ? name : e->site_name);
 	tv_set_str(a, ctx, "tagline", tagline ? tagline : e->tagline);
 	if (message_key != NULL)
 		tv_set_str(a, ctx, "message",
 		           edition_string(req->edition, message_key));
-	if (req_query(req, "saved") != NULL)
-		tv_set_str(a, ctx, "notice",
-		           edition_string(req->edition, "saved"));
+	if (admin_saved_notice(req) != NULL)
+		tv_set_str(a, ctx, "notice", admin_saved_notice(req));
 	return app_render(app, resp, status, "admin/settings", ctx);
 }
 
@@ -123,7 +158,8 @@ admin_settings(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/settings: saves them all, or nothing when one is invalid.
- * Fields: site_name, tagline and each key above, csrf.  Statuses: 303,
+ * Fields: site_name, tagline, each key above but two_factor_roles,
+ * two_factor_ROLE (a checkbox per role), csrf.  Statuses: 303,
  * 400 (the form again with the values given), 500.  Role: admin.
  */
 int
@@ -139,7 +175,8 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 	size_t i;
 
 	for (i = 0; i < KEYS_COUNT; i++) {
-		values[i] = req_form(req, keys[i]);
+		values[i] = i == KEY_TWO_FACTOR ? two_factor_value(req)
+		                                : req_form(req, keys[i]);
 		if (values[i] == NULL)
 			values[i] = "";
 		if (!value_ok(i, values[i]))

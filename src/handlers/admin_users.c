@@ -3,7 +3,8 @@
  * accounts, change their roles and set their passwords (each of which ends
  * the account's sessions, so a changed role takes a new session id); every
  * staff member changes their own password and sees and ends their own
- * sessions; admins read the audit log.  Every change is audited.
+ * sessions; admins read the audit log and turn off the two-factor login
+ * of an account whose owner lost their phone.  Every change is audited.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +13,11 @@
 #include "../auth/password.h"
 #include "../auth/session.h"
 #include "../db/auth_db.h"
+#include "../db/two_factor_db.h"
 #include "../db/user_db.h"
 #include "handlers.h"
 
 #define AUDIT_PER_PAGE 100
-
-static const char *const roles[] = {"admin", "editor", "author", "moderator"};
 
 /* An admin page's context titled with the interface string key. */
 static struct tval *
@@ -71,13 +71,14 @@ users_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, m, "role", rows[i].s.role);
 		tv_set_bool(a, m, "disabled", rows[i].s.disabled);
 		tv_set_int(a, m, "sessions", rows[i].sessions);
+		tv_set_bool(a, m, "two_factor", rows[i].two_factor);
 		tv_set_bool(a, m, "self", rows[i].s.id == req->user->id);
-		for (k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
+		for (k = 0; k < USER_ROLES_COUNT; k++) {
 			struct tval *o = tv_map(a);
 
-			tv_set_str(a, o, "value", roles[k]);
+			tv_set_str(a, o, "value", user_roles[k]);
 			tv_set_bool(a, o, "selected",
-			            strcmp(roles[k], rows[i].s.role) == 0);
+			            strcmp(user_roles[k], rows[i].s.role) == 0);
 			tv_push(a, opts, o);
 		}
 		tv_set(a, m, "roles", opts);
@@ -136,9 +137,12 @@ admin_user_create(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/users/{id}: changes an account.  Fields: action (role,
- * disable, enable, password), role, password, csrf.  Each ends the
- * account's sessions.  An admin cannot change their own role or disable
- * themselves.  Statuses: 303, 400, 404, 500.  Role: admin.
+ * disable, enable, password, two_factor_off), role, password, csrf.  Each
+ * but two_factor_off ends the account's sessions; two_factor_off turns
+ * the account's two-factor login off (a lost phone), deleting its secret
+ * and recovery codes.  An admin cannot change their own role, disable
+ * themselves or turn their own two-factor login off here.  Statuses: 303,
+ * 400, 404, 500.  Role: admin.
  */
 int
 admin_user_update(struct app *app, struct req *req, struct resp *resp)
@@ -185,16 +189,23 @@ admin_user_update(struct app *app, struct req *req, struct resp *resp)
 		if (staff_db_update(app->db, target.id, NULL, off) < 0)
 			return 500;
 		audit(app, req, off ? "user disabled" : "user enabled", detail);
+	} else if (strcmp(action, "two_factor_off") == 0) {
+		int rc_off = two_factor_db_delete(app->db, target.id);
+
+		if (rc_off < 0)
+			return 500;
+		if (rc_off == 0)
+			audit(app, req, "two-factor reset", detail);
 	} else {
 		return 400;
 	}
 	return resp_redirect(resp, 303, "/admin/users") < 0 ? 500 : 303;
 }
 
-/* Renders the account page with status and an optional message key. */
-static int
-account_page(struct app *app, struct req *req, struct resp *resp, int status,
-             const char *message_key)
+/* Renders the account page; see handlers.h. */
+int
+admin_account_page(struct app *app, struct req *req, struct resp *resp,
+                   int status, const char *message_key)
 {
 	struct arena *a = req->arena;
 	struct session_row *rows;
@@ -220,6 +231,8 @@ account_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "sessions", list);
+	if (two_factor_account(app, req, ctx) < 0)
+		return 500;
 	if (message_key != NULL)
 		tv_set_str(a, ctx, "message",
 		           edition_string(req->edition, message_key));
@@ -227,13 +240,14 @@ account_page(struct app *app, struct req *req, struct resp *resp, int status,
 }
 
 /*
- * GET /admin/account: one's own password form and sessions.
- * Statuses: 200, 500.  Role: any staff.
+ * GET /admin/account: one's own password form, sessions and two-factor
+ * login.  Statuses: 200, 500.  Role: any staff (also an account that must
+ * still set up two-factor login).
  */
 int
 admin_account(struct app *app, struct req *req, struct resp *resp)
 {
-	return account_page(app, req, resp, 200, NULL);
+	return admin_account_page(app, req, resp, 200, NULL);
 }
 
 /*
@@ -251,16 +265,17 @@ admin_account_password(struct app *app, struct req *req, struct resp *resp)
 	char hash[PASSWORD_HASH_MAX];
 
 	if (cur == NULL || pw == NULL || strlen(cur) > PASSWORD_MAX_BYTES)
-		return account_page(app, req, resp, 400,
-		                    "error_current_password");
+		return admin_account_page(app, req, resp, 400,
+		                          "error_current_password");
 	if (password_policy_check(pw, strlen(pw)) < 0)
-		return account_page(app, req, resp, 400, "error_password");
+		return admin_account_page(app, req, resp, 400,
+		                          "error_password");
 	if (staff_db_get(app->db, req->arena, req->user->id, &me) != 0)
 		return 500;
 	if (password_verify(me.password_hash, cur, strlen(cur)) != 1) {
 		audit(app, req, "password change refused", "");
-		return account_page(app, req, resp, 400,
-		                    "error_current_password");
+		return admin_account_page(app, req, resp, 400,
+		                          "error_current_password");
 	}
 	if (password_hash(pw, strlen(pw), hash) < 0 ||
 	    staff_db_reset_password(app->db, me.id, hash, req->session_hash) <

@@ -49,8 +49,9 @@ static const char *const social_keys[][2] = {
     {"social_youtube", "YouTube"},
 };
 
-static const char *
-edition_prefix(struct arena *a, const struct edition *e)
+/* Returns an edition's URL prefix; see handlers.h. */
+const char *
+frame_edition_prefix(struct arena *a, const struct edition *e)
 {
 	return e->prefix[0] == '\0' ? ""
 	                            : arena_concat(a, "/", e->prefix, NULL);
@@ -60,7 +61,7 @@ edition_prefix(struct arena *a, const struct edition *e)
 const char *
 frame_prefix(const struct req *req)
 {
-	return edition_prefix(req->arena, req->edition);
+	return frame_edition_prefix(req->arena, req->edition);
 }
 
 /* Writes the decimal digits of s in the edition's digit set. */
@@ -238,7 +239,7 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
              const struct article_summary *s)
 {
 	struct tval *m = tv_map(a), *share = tv_map(a);
-	const char *prefix = edition_prefix(a, e);
+	const char *prefix = frame_edition_prefix(a, e);
 	const char *url = arena_concat(a, prefix, "/articles/", s->slug, NULL);
 	const char *base = base_url(app, a);
 
@@ -336,14 +337,33 @@ frame_article_summary(struct app *app, struct req *req, long long id)
 	                     req->edition, req->arena, id);
 }
 
-/* A menu URL from the database is used only when it is a site path or an
- * http(s) address. */
-static int
-menu_url_ok(const char *url)
+/* Tells whether s is made of characters an address needs; see
+ * handlers.h. */
+bool
+frame_url_plain(const char *s)
 {
-	return (url[0] == '/' && url[1] != '/') ||
-	       strncmp(url, "https://", 8) == 0 ||
-	       strncmp(url, "http://", 7) == 0;
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f ||
+		    strchr("\"'<>\\`{}|^", *s))
+			return false;
+	return true;
+}
+
+/* Tells whether url may be a menu item's address; see handlers.h. */
+bool
+frame_menu_url_ok(const char *url)
+{
+	const char *host;
+
+	if (url[0] == '/')
+		return url[1] != '/' && frame_url_plain(url);
+	if (strncmp(url, "https://", 8) == 0)
+		host = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		host = url + 7;
+	else
+		return false;
+	return host[0] != '\0' && host[0] != '/' && frame_url_plain(url);
 }
 
 static struct tval *
@@ -356,7 +376,7 @@ menu_items(struct arena *a, const struct menu_item *items, size_t count,
 		const struct menu_item *it = &items[i];
 		struct tval *m;
 
-		if (!menu_url_ok(it->url))
+		if (!frame_menu_url_ok(it->url))
 			continue;
 		m = tv_map(a);
 		tv_set_str(a, m, "label", it->label);
@@ -388,7 +408,8 @@ frame_cache_build(struct app *app, const struct edition *e,
 	fc->t = tv_map(a);
 	for (i = 0; i < e->strings_count; i++)
 		tv_set_str(a, fc->t, e->strings[i].key, e->strings[i].val);
-	fc->menu = menu_items(a, e->menu, e->menu_count, edition_prefix(a, e));
+	fc->menu =
+	    menu_items(a, e->menu, e->menu_count, frame_edition_prefix(a, e));
 	if (article_db_list(app->db, a, e->id, LISTING_ALL, 0, 0, RECENT_POSTS,
 	                    &ids, &count) < 0 ||
 	    content_db_stats(app->db, e->id, &fc->changed_at, &fc->first_year) <

@@ -6,6 +6,8 @@
 #define GAZETTE_HANDLERS_H
 
 #include "../app.h"
+#include "../db/auth_db.h"
+#include "../db/article_admin_db.h"
 #include "../db/content_db.h"
 
 /* handlers/article.c */
@@ -22,12 +24,132 @@ int tag_show(struct app *app, struct req *req, struct resp *resp);
 struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
                          const char *title);
 
+/*
+ * handlers/admin_frame.c: what the editors of articles, pages and the menu
+ * share.
+ */
+
+/* Returns whether u edits all content (an admin or an editor). */
+bool admin_is_editor(const struct staff *u);
+
+/* Appends to list an option for a <select>: value, label, selected. */
+void admin_option(struct arena *a, struct tval *list, const char *value,
+                  const char *label, bool selected);
+
+/* Returns every edition as options (value: the id), selecting one. */
+struct tval *admin_edition_options(struct app *app, struct arena *a,
+                                   long long selected_id);
+
+/* Returns the edition with this id, enabled or not, or NULL. */
+const struct edition *admin_edition_by_id(const struct app *app, long long id);
+
+/* Parses a form field holding an id: 0 when absent or empty, -1 when
+ * not a number. */
+long long admin_form_id(const struct req *req, const char *name);
+
+/*
+ * Sets *slug to the form's slug field, or to one made from title when the
+ * field is empty (slug_make; in the request's arena), and returns whether
+ * it is a valid slug.  An invalid one is left as typed, to show again.
+ */
+bool admin_form_slug(struct req *req, const char *title, const char **slug);
+
+/* What every editor shows (templates admin/editor_head, editor_foot). */
+struct admin_editor {
+	const char *action;  /* where the form posts */
+	const char *heading; /* also the page's title */
+	long long version;   /* the version the edit started from */
+	const char *title;   /* NULL shows "" (so do slug and body) */
+	const char *slug;
+	const char *body;       /* Markdown */
+	const char *message;    /* an error, or NULL */
+	const char *notice;     /* "Saved.", or NULL */
+	const char *other_body; /* after a stale save, the current text */
+};
+
+/*
+ * Builds an editor's context: admin_frame() titled ed->heading, plus the
+ * fields of ed.  Returns NULL when the site could not be loaded.
+ */
+struct tval *admin_editor_frame(struct app *app, struct req *req,
+                                struct resp *resp,
+                                const struct admin_editor *ed);
+
+/* Returns "Saved." when the query says a save just happened, else NULL. */
+const char *admin_saved_notice(const struct req *req);
+
+/*
+ * Renders the editor template name with ctx and, when preview_md is not
+ * NULL, its Markdown rendered as "preview" (freed after the render).
+ * Returns the status, or 500.
+ */
+int admin_editor_render(struct app *app, struct resp *resp, int status,
+                        const char *name, struct arena *a, struct tval *ctx,
+                        const char *preview_md);
+
+/* Answers a successful save: 303 to base/id?saved=1.  Returns 303 or 500. */
+int admin_saved(struct req *req, struct resp *resp, const char *base,
+                long long id);
+
+/*
+ * Audits a change readers notice, as "KIND published", "… scheduled",
+ * "… unpublished" or "… trashed" with the title: from is the state before
+ * the save (NULL for a new item), to the state after.
+ */
+void admin_audit_state(struct app *app, struct req *req, const char *kind,
+                       const char *from, const char *to, const char *title);
+
 /* handlers/admin_login.c */
 int admin_login_form(struct app *app, struct req *req, struct resp *resp);
 int admin_login_submit(struct app *app, struct req *req, struct resp *resp);
 int admin_logout(struct app *app, struct req *req, struct resp *resp);
 int admin_login_resume(struct app *app, struct req *req, struct resp *resp);
 int admin_dashboard(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_login.c: the login throttle, which the second factor
+ * shares.  login_throttled checks it before an attempt on account name:
+ * 0 to go on, 429 (Retry-After set, audited; the caller renders its page)
+ * or -1.  login_failed counts a failed attempt against the account and
+ * the address and audits it as action.
+ */
+int login_throttled(struct app *app, struct req *req, struct resp *resp,
+                    const char *name);
+void login_failed(struct app *app, struct req *req, long long user_id,
+                  const char *name, const char *action);
+
+/* handlers/admin_two_factor.c */
+int admin_two_factor_setup(struct app *app, struct req *req, struct resp *resp);
+int admin_two_factor_enable(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_two_factor_recovery(struct app *app, struct req *req,
+                              struct resp *resp);
+int admin_two_factor_disable(struct app *app, struct req *req,
+                             struct resp *resp);
+
+enum two_factor_result {
+	TWO_FACTOR_ERROR = -1,
+	TWO_FACTOR_WRONG,    /* wrong, reused, or two-factor login is off */
+	TWO_FACTOR_CODE,     /* a code from the app, now spent */
+	TWO_FACTOR_RECOVERY, /* a recovery code, now deleted */
+};
+
+/*
+ * Checks a second factor for user: a 6-digit code from the app, whose
+ * time step must come after the last one accepted (and is then spent),
+ * or, when recovery is true, one of the account's recovery codes
+ * (deleted and audited).
+ */
+enum two_factor_result two_factor_check(struct app *app, struct req *req,
+                                        const struct staff *user,
+                                        const char *code, bool recovery);
+
+/*
+ * Adds the account page's two-factor section to ctx: two_factor_on,
+ * two_factor_required (the role must use it), two_factor_must (required
+ * and not on yet) and recovery_left.  Returns 0 or -1.
+ */
+int two_factor_account(struct app *app, struct req *req, struct tval *ctx);
 
 /* handlers/admin_articles.c */
 int admin_articles_list(struct app *app, struct req *req, struct resp *resp);
@@ -36,11 +158,56 @@ int admin_article_create(struct app *app, struct req *req, struct resp *resp);
 int admin_article_edit(struct app *app, struct req *req, struct resp *resp);
 int admin_article_save(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/admin_pages.c */
+int admin_pages_list(struct app *app, struct req *req, struct resp *resp);
+int admin_page_new(struct app *app, struct req *req, struct resp *resp);
+int admin_page_create(struct app *app, struct req *req, struct resp *resp);
+int admin_page_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_page_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_menu.c */
+int admin_menu(struct app *app, struct req *req, struct resp *resp);
+int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
+/*
+ * Reads the article {id} (req->param_int) into ed, strings in the
+ * request's arena, when the signed-in user may edit it: admins and
+ * editors any, authors their own drafts and pending articles.  Returns 0,
+ * or the status to answer: 404, 403 or 500.
+ */
+int admin_article_load(struct app *app, struct req *req,
+                       struct article_edit *ed);
+
+/* Returns the message (in edition e's strings) for a save refused with r,
+ * or NULL for SAVE_OK and SAVE_FAILED. */
+const char *admin_article_save_message(const struct edition *e,
+                                       enum save_result r);
+
+/* handlers/admin_revisions.c */
+int admin_revisions_list(struct app *app, struct req *req, struct resp *resp);
+int admin_revision_show(struct app *app, struct req *req, struct resp *resp);
+int admin_revision_restore(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * Compares two texts line by line for the admin/diff partial: a TV_MAP
+ * with from_label and to_label (what "only in the first" and "only in
+ * the second" mean here), same (no change), removed and added (line
+ * counts), replaced (the diff gave up finding the shortest changes),
+ * too_large (a text over the diff's cap: no rows), and rows: changed lines
+ * with DIFF_CONTEXT_LINES unchanged ones around them, each with
+ * same/removed/added and text, or skip (unchanged lines left out) or more
+ * (lines past the shown maximum).  Everything is in the request's arena.
+ */
+struct tval *admin_diff(struct req *req, const char *from, const char *to,
+                        const char *from_label, const char *to_label);
+
 /* handlers/admin_users.c */
 int admin_users(struct app *app, struct req *req, struct resp *resp);
 int admin_user_create(struct app *app, struct req *req, struct resp *resp);
 int admin_user_update(struct app *app, struct req *req, struct resp *resp);
 int admin_account(struct app *app, struct req *req, struct resp *resp);
+/* Renders the account page with status and an optional message key. */
+int admin_account_page(struct app *app, struct req *req, struct resp *resp,
+                       int status, const char *message_key);
 int admin_account_password(struct app *app, struct req *req, struct resp *resp);
 int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
@@ -78,6 +245,24 @@ size_t frame_per_page(const struct app *app);
 
 /* Returns the edition's URL prefix: "" or "/ar". */
 const char *frame_prefix(const struct req *req);
+
+/* Returns an edition's URL prefix ("" or "/ar") in a. */
+const char *frame_edition_prefix(struct arena *a, const struct edition *e);
+
+/*
+ * Returns whether s holds only characters an address needs: no space or
+ * control character, no quote, angle bracket, backslash, backquote,
+ * brace, bar or caret.
+ */
+bool frame_url_plain(const char *s);
+
+/*
+ * Returns whether url may be a menu item's address: a site path ("/about",
+ * never "//host") or an http(s):// address with a host, made of
+ * frame_url_plain characters.  The menu editor refuses others and the
+ * public menu leaves them out.
+ */
+bool frame_menu_url_ok(const char *url);
 
 /*
  * Formats a Unix time as the edition shows dates ("May 13, 2020"), in the

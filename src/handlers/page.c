@@ -2,11 +2,13 @@
  * page.c: static pages (About, Contact details, …) at /{slug}.
  */
 #include "../db/content_db.h"
+#include "../db/page_admin_db.h"
 #include "handlers.h"
 
 /*
- * GET /{slug}: a published page of the edition.
- * Statuses: 200, 404 (no such page), 500.
+ * GET /{slug}: a published page of the edition; a slug the page used to
+ * have answers 301 to its current address.
+ * Statuses: 200, 301, 404 (no such page), 500.
  */
 int
 page_show(struct app *app, struct req *req, struct resp *resp)
@@ -17,8 +19,21 @@ page_show(struct app *app, struct req *req, struct resp *resp)
 	int rc =
 	    page_db_get(app->db, a, req->edition->id, req->param_slug, &page);
 
+	if (rc > 0) {
+		const char *slug;
+
+		rc = page_db_old_slug(app->db, a, req->edition->id,
+		                      req->param_slug, &slug);
+		if (rc != 0)
+			return rc > 0 ? 404 : 500;
+		return resp_redirect(resp, 301,
+		                     arena_concat(a, frame_prefix(req), "/",
+		                                  slug, NULL)) < 0
+		           ? 500
+		           : 301;
+	}
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
+		return 500;
 	if ((ctx = frame_context(app, req, resp, page.title)) == NULL)
 		return 500;
 	m = tv_map(a);

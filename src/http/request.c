@@ -3,8 +3,8 @@
  * struct req: method, decoded path, query parameters, headers, cookies and
  * an urlencoded POST body.  Every limit in request.h is enforced while
  * parsing, before the work it bounds is done, and every string that reaches
- * a handler is valid UTF-8 without NUL.  Multipart bodies, field tables and
- * validators live in form.c; nothing here knows libfcgi (that is fcgi.c).
+ * a handler is valid UTF-8 without NUL.  Multipart bodies are multipart.c's;
+ * nothing here knows libfcgi (that is fcgi.c).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -101,14 +101,10 @@ utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-/*
- * Percent-decodes s[0..len) into a new NUL-terminated string in a, turning
- * '+' into a space when plus_is_space.  Returns 0, or 400 for a '%' not
- * followed by two hex digits.
- */
-static int
-percent_decode(struct arena *a, const char *s, size_t len, bool plus_is_space,
-               char **out, size_t *out_len)
+/* Percent-decodes s[0..len) into a; see request.h. */
+int
+http_percent_decode(struct arena *a, const char *s, size_t len,
+                    bool plus_is_space, char **out, size_t *out_len)
 {
 	char *d = arena_alloc(a, len + 1);
 	size_t i, n = 0;
@@ -178,7 +174,7 @@ http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
 		return 414;
 	if (len == 0 || uri[0] != '/')
 		return 400;
-	rc = percent_decode(a, uri, len, false, &p, &n);
+	rc = http_percent_decode(a, uri, len, false, &p, &n);
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < n; i++)
@@ -227,7 +223,7 @@ static int
 urlencoded_decode(struct arena *a, const char *s, size_t len, char **out,
                   size_t *out_len)
 {
-	int rc = percent_decode(a, s, len, true, out, out_len);
+	int rc = http_percent_decode(a, s, len, true, out, out_len);
 
 	if (rc != 0)
 		return rc;

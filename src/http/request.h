@@ -91,9 +91,10 @@ struct req {
 	bool https;
 
 	/*
-	 * The body as read, whatever its type (form.c parses multipart from
-	 * here).  Not copied: it points at raw->body, which fcgi.c keeps for
-	 * the whole request.  content_length is -1 when absent.
+	 * The body as read, whatever its type (multipart bodies are meant to
+	 * be streamed through http/multipart.c instead).  Not copied: it
+	 * points at raw->body, which fcgi.c keeps for the whole request.
+	 * content_length is -1 when absent.
 	 */
 	const char *body;
 	size_t body_len;
@@ -105,6 +106,7 @@ struct req {
 	const struct edition *edition;
 	const char *route_path; /* path with the edition prefix removed */
 	long long param_int;    /* {id} or {n} */
+	long long param_rev;    /* {rev}, 0 when the route has none */
 	const char *param_slug; /* {slug} */
 	bool param_int_set;
 };
@@ -156,6 +158,15 @@ int http_urlencoded_parse(struct arena *a, const char *s, size_t len,
  */
 int http_cookies_parse(struct arena *a, const char *s, size_t len,
                        struct kv **out, size_t *count);
+
+/*
+ * Percent-decodes s[0..len) into a new NUL-terminated string in a, turning
+ * '+' into a space when plus_is_space.  Returns 0 with *out and *out_len
+ * set, or 400 for a '%' not followed by two hex digits.  The result may
+ * hold any byte, NUL included: callers check it.
+ */
+int http_percent_decode(struct arena *a, const char *s, size_t len,
+                        bool plus_is_space, char **out, size_t *out_len);
 
 /* Returns whether c may appear in an HTTP token (RFC 9110 tchar). */
 bool http_tchar(unsigned char c);

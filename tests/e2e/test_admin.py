@@ -1,7 +1,8 @@
 """test_admin.py: signing in through nginx.  An account made with `gazette
 user add` logs in with the real form (after its minimum fill time), gets a
 session cookie with the right flags, sees the dashboard, and logs out; the
-login and dashboard pages pass the HTML validator; nginx's limit_req turns
+login and dashboard pages, the pages list and editor (with a preview) and
+the menu editor (with a refused row) pass the HTML validator; nginx's limit_req turns
 a burst of logins into 429 before the application is asked."""
 
 import os
@@ -69,6 +70,26 @@ def main():
         check(r.status == 200 and "editor1" in r.text(),
               "dashboard: %r" % r)
         pages["dashboard"] = r.text()
+        for name, path in (("pages", "/admin/pages"),
+                           ("page-new", "/admin/pages/new"),
+                           ("page-edit", "/admin/pages/1"),
+                           ("menu", "/admin/menu")):
+            r = site.get(path, headers={"Cookie": cookie})
+            check(r.status == 200, "%s: %r" % (path, r))
+            pages[name] = r.text()
+        csrf = form_field(pages["dashboard"], "csrf")
+        r = post(site, "/admin/pages/new",
+                 {"csrf": csrf, "title": "Preview", "body": "## Heading",
+                  "state": "draft", "action": "preview"}, cookie)
+        check(r.status == 200 and "<h2>Heading</h2>" in r.text(),
+              "page preview: %r" % r)
+        pages["page-preview"] = r.text()
+        r = post(site, "/admin/menu",
+                 {"csrf": csrf, "edition": "en", "label-new1": "Bad",
+                  "url-new1": "javascript:alert(1)"}, cookie)
+        check(r.status == 400 and 'aria-invalid="true"' in r.text(),
+              "menu with a bad row: %r" % r)
+        pages["menu-error"] = r.text()
         r = site.get("/", headers={"Cookie": cookie})
         check(r.header("Set-Cookie") is None, "a public page set a cookie")
 

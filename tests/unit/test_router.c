@@ -35,6 +35,9 @@ golden_route(const char *in, size_t len)
 	if (req.param_int_set)
 		snprintf(out + strlen(out), sizeof(out) - strlen(out),
 		         " n=%lld", req.param_int);
+	if (req.param_rev)
+		snprintf(out + strlen(out), sizeof(out) - strlen(out),
+		         " rev=%lld", req.param_rev);
 	if (req.param_slug)
 		snprintf(out + strlen(out), sizeof(out) - strlen(out),
 		         " slug=%s", req.param_slug);
@@ -48,8 +51,8 @@ golden_route(const char *in, size_t len)
 static void
 test_table(void)
 {
-	const unsigned known =
-	    R_PUBLIC | R_EDITION | R_STAFF | R_CSRF | R_FORM_TOKEN;
+	const unsigned known = R_PUBLIC | R_EDITION | R_STAFF | R_CSRF |
+	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP;
 
 	CHECK(router_table_count > 0);
 	for (size_t i = 0; i < router_table_count; i++) {

@@ -1,0 +1,123 @@
+/*
+ * edit_db.c: the steps that saving an article and saving a page share
+ * (see edit_db.h).  The statements are the caller's; this file only runs
+ * them in the order every save needs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/markdown.h"
+#include "../util/alloc.h"
+#include "db_internal.h"
+#include "edit_db.h"
+
+/* Runs a save; see edit_db.h. */
+enum save_result
+edit_db_save(struct db *db, const char *body_md, edit_locked_fn locked,
+             void *ctx)
+{
+	struct trusted_html html;
+	enum save_result res;
+
+	/* Slow work first, outside the write lock. */
+	if (markdown_render(body_md, strlen(body_md), &html) < 0)
+		return SAVE_BAD_BODY;
+	if (db_begin(db) < 0) {
+		free((char *)html.html);
+		return SAVE_FAILED;
+	}
+	res = locked(db, ctx, &html);
+	free((char *)html.html);
+	if (res != SAVE_OK) {
+		db_rollback(db);
+		return res;
+	}
+	return db_commit(db) < 0 ? SAVE_FAILED : SAVE_OK;
+}
+
+/* Checks the version and the slug; see edit_db.h. */
+enum save_result
+edit_db_check(struct db *db, const struct edit_sql *q, long long id,
+              long long version, long long edition_id, const char *slug,
+              struct edit_prior *prior)
+{
+	sqlite3_stmt *st;
+	int error = 0;
+	long long other;
+
+	memset(prior, 0, sizeof(*prior));
+	if (id > 0) {
+		if ((st = db_stmt(db, q->version)) == NULL)
+			return SAVE_FAILED;
+		sqlite3_bind_int64(st, 1, id);
+		if (db_step(db, st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return SAVE_FAILED;
+		}
+		if (sqlite3_column_int64(st, 0) != version) {
+			sqlite3_reset(st);
+			return SAVE_CONFLICT;
+		}
+		prior->slug = xstrdup((const char *)sqlite3_column_text(st, 1));
+		prior->edition_id = sqlite3_column_int64(st, 2);
+		sqlite3_reset(st);
+	}
+	if ((st = db_stmt(db, q->slug_owner)) != NULL) {
+		sqlite3_bind_int64(st, 1, edition_id);
+		db_bind_text(st, 2, slug, -1);
+		sqlite3_bind_int64(st, 3, id);
+	}
+	other = db_one_int(db, st, &error);
+	if (other == 0 && !error)
+		return SAVE_OK;
+	free(prior->slug);
+	prior->slug = NULL;
+	return error ? SAVE_FAILED : SAVE_SLUG_TAKEN;
+}
+
+/* Keeps the old slugs; see edit_db.h. */
+int
+edit_db_old_slugs(struct db *db, const struct edit_sql *q, long long id,
+                  long long edition_id, const char *slug,
+                  const struct edit_prior *prior)
+{
+	sqlite3_stmt *st;
+
+	/* The new slug is no longer an old one; the old one now leads here. */
+	if ((st = db_stmt(db, q->old_slug_drop)) != NULL) {
+		sqlite3_bind_int64(st, 1, edition_id);
+		db_bind_text(st, 2, slug, -1);
+	}
+	if (db_exec_stmt(db, st) < 0)
+		return -1;
+	if (prior->slug == NULL ||
+	    (strcmp(prior->slug, slug) == 0 && prior->edition_id == edition_id))
+		return 0;
+	if ((st = db_stmt(db, q->old_slug_add)) != NULL) {
+		sqlite3_bind_int64(st, 1, prior->edition_id);
+		db_bind_text(st, 2, prior->slug, -1);
+		sqlite3_bind_int64(st, 3, id);
+	}
+	return db_exec_stmt(db, st);
+}
+
+/* Follows an old slug; see edit_db.h. */
+int
+edit_db_old_slug_find(struct db *db, const struct edit_sql *q, struct arena *a,
+                      long long edition_id, const char *old_slug,
+                      const char **slug)
+{
+	sqlite3_stmt *st = db_stmt(db, q->old_slug_find);
+	int rc;
+
+	*slug = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	db_bind_text(st, 2, old_slug, -1);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*slug = db_col_text(a, st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}

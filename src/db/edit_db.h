@@ -1,0 +1,88 @@
+/*
+ * edit_db.h: what saving an article and saving a page share.  Handlers see
+ * the answer of a save (enum save_result).  The files of src/db/ that save
+ * (article_admin_db.c, page_admin_db.c) share the steps: the Markdown
+ * rendered before the write lock, one BEGIN IMMEDIATE transaction, the
+ * version check that refuses a stale save, the check that no other row of
+ * the edition has the slug, and the old slugs that keep a changed address
+ * working.  Each table names its own statements in a struct edit_sql.
+ */
+#ifndef GAZETTE_EDIT_DB_H
+#define GAZETTE_EDIT_DB_H
+
+#include "../render/trusted.h"
+#include "../util/arena.h"
+#include "db.h"
+
+enum save_result {
+	SAVE_OK,
+	SAVE_CONFLICT, /* another save came first: the version is stale */
+	SAVE_SLUG_TAKEN,
+	SAVE_BAD_CATEGORY,
+	SAVE_BAD_IMAGE,
+	SAVE_BAD_BODY, /* too long for Markdown, or not UTF-8 */
+	SAVE_FAILED,   /* the database failed (logged) */
+};
+
+/* A table's statements for the shared steps (SQL literals; parameters as
+ * the comments say). */
+struct edit_sql {
+	const char *version;       /* ?1 id: version, slug, edition_id */
+	const char *slug_owner;    /* ?1 edition, ?2 slug, ?3 id: another id */
+	const char *old_slug_add;  /* ?1 edition, ?2 old slug, ?3 id */
+	const char *old_slug_drop; /* ?1 edition, ?2 slug */
+	const char *old_slug_find; /* ?1 edition, ?2 old slug: the slug now */
+};
+
+/* What a row was before the save; slug is NULL for a new row. */
+struct edit_prior {
+	char *slug; /* xstrdup'd: the caller frees it */
+	long long edition_id;
+};
+
+/*
+ * The work of one save inside its transaction, given the rendered body.
+ * Returns SAVE_OK to commit, anything else to roll back.
+ */
+typedef enum save_result (*edit_locked_fn)(struct db *db, void *ctx,
+                                           const struct trusted_html *html);
+
+/*
+ * Renders body_md (before taking the write lock: cmark is the slow part),
+ * then runs locked(db, ctx, html) in one BEGIN IMMEDIATE transaction,
+ * committed only when it returns SAVE_OK.  Returns what locked returned,
+ * or SAVE_BAD_BODY, or SAVE_FAILED.
+ */
+enum save_result edit_db_save(struct db *db, const char *body_md,
+                              edit_locked_fn locked, void *ctx);
+
+/*
+ * Inside the save's transaction: checks that row id (0 for a new one) is
+ * still at version and that no other row of edition_id has slug, and
+ * fills *prior.  Returns SAVE_OK, SAVE_CONFLICT, SAVE_SLUG_TAKEN or
+ * SAVE_FAILED; on anything but SAVE_OK *prior owns nothing.
+ */
+enum save_result edit_db_check(struct db *db, const struct edit_sql *q,
+                               long long id, long long version,
+                               long long edition_id, const char *slug,
+                               struct edit_prior *prior);
+
+/*
+ * After the row is written: slug is no longer an old slug of the edition,
+ * and the row's previous slug (when the save changed it) now leads to id.
+ * Returns 0 or -1.
+ */
+int edit_db_old_slugs(struct db *db, const struct edit_sql *q, long long id,
+                      long long edition_id, const char *slug,
+                      const struct edit_prior *prior);
+
+/*
+ * Finds the current slug of the row that used old_slug in the edition
+ * (q->old_slug_find decides which rows count).  Returns 0 (*slug set, in
+ * a), 1 when there is none, or -1.
+ */
+int edit_db_old_slug_find(struct db *db, const struct edit_sql *q,
+                          struct arena *a, long long edition_id,
+                          const char *old_slug, const char **slug);
+
+#endif
