@@ -27,6 +27,9 @@ struct app {
 	/* The time two-factor login runs on (app_now): 0 in production;
 	 * integration tests set it to step TOTP codes without waiting. */
 	long long test_now;
+	/* serve's --uploads folder (uploads are refused when NULL); files
+	 * arrive in its .incoming folder (upload.c). */
+	const char *uploads_dir;
 };
 
 /*

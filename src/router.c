@@ -9,6 +9,7 @@
 
 #include "handlers/handlers.h"
 #include "router.h"
+#include "util/log.h"
 #include "util/slug.h"
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
@@ -307,15 +308,27 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			continue;
 		if (r->method == req->method ||
 		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
-			int rc =
-			    auth_guard(app, req, resp, r->flags, r->pattern);
+			int rc;
+
+			if (req->multipart && (r->flags & R_UPLOAD) == 0)
+				return 415;
+			rc = auth_guard(app, req, resp, r->flags, r->pattern);
 
 			if (rc == AUTH_RESUME)
 				return admin_login_resume(app, req, resp);
 			if (rc != 0)
 				return rc;
 			resp->cacheable = (r->flags & R_PUBLIC) != 0;
-			return r->handler(app, req, resp);
+			rc = r->handler(app, req, resp);
+			/* An upload's handler must read its body through
+			 * upload_receive, which checks the token. */
+			if (req->csrf_pending && rc < 400) {
+				log_error("%s answered without checking the "
+				          "upload's CSRF token",
+				          r->pattern);
+				return 500;
+			}
+			return rc;
 		}
 		allowed |= 1u << r->method;
 	}

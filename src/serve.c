@@ -86,6 +86,7 @@ child_main(enum child_kind kind, const struct serve_options *o, int fd,
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	if (app_open(&app, o->db_path, templates) < 0)
 		exit(1);
+	app.uploads_dir = o->uploads_dir;
 	rc = fcgi_worker_run(fd, &app);
 	app_close(&app);
 	exit(rc == 0 ? 0 : 1);

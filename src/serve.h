@@ -9,6 +9,7 @@ struct serve_options {
 	const char *db_path;
 	const char *socket_path;
 	const char *templates_dir; /* NULL: the compiled-in templates */
+	const char *uploads_dir;   /* NULL: uploads are refused */
 	int workers;               /* <= 0: one per core */
 };
 

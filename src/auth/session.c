@@ -143,13 +143,12 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 		if ((rc = two_factor_gate(app, req, resp, flags)) != 0)
 			return rc;
 	}
-	if ((flags & R_CSRF) != 0) {
-		const char *t = req_form(req, "csrf");
-
-		if (req->user == NULL || t == NULL ||
-		    !token_csrf_check(app->secret, req->session_hash, t))
-			return 403;
-	}
+	if ((flags & R_CSRF) != 0 && req->multipart &&
+	    (flags & R_UPLOAD) != 0 && req->user != NULL)
+		req->csrf_pending = true; /* the body holds it: upload.c */
+	else if ((flags & R_CSRF) != 0 &&
+	         !session_csrf_ok(app, req, req_form(req, "csrf")))
+		return 403;
 	if ((flags & R_FORM_TOKEN) != 0) {
 		const char *t = req_form(req, "form_token");
 		long long min =
@@ -161,6 +160,17 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 			return 403;
 	}
 	return 0;
+}
+
+/* Checks a CSRF token; see session.h. */
+bool
+session_csrf_ok(struct app *app, struct req *req, const char *token)
+{
+	if (req->user == NULL || token == NULL ||
+	    !token_csrf_check(app->secret, req->session_hash, token))
+		return false;
+	req->csrf_pending = false;
+	return true;
 }
 
 /* Starts a session; see session.h. */

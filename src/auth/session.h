@@ -20,6 +20,9 @@ enum auth_flag {
 	/* Open to an account whose role must use two-factor login but that
 	 * has not set it up yet (every other staff route is closed to it). */
 	R_TWO_FACTOR_SETUP = 1 << 10,
+	/* Takes a multipart body (an upload): its CSRF token is a field
+	 * of that body, checked by upload_receive before any file is kept. */
+	R_UPLOAD = 1 << 11,
 };
 #define R_STAFF                                                                \
 	(R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR | R_ROLE_MODERATOR)
@@ -56,6 +59,13 @@ int session_start(struct app *app, struct req *req, struct resp *resp,
 
 /* Ends the request's session: row deleted, cookie cleared.  0 or -1. */
 int session_end(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * Tells whether token is the session's CSRF token.  For an upload
+ * (R_UPLOAD with a multipart body) auth_guard leaves req->csrf_pending
+ * set and the body's reader calls this, which clears it on success.
+ */
+bool session_csrf_ok(struct app *app, struct req *req, const char *token);
 
 /* Returns the session's CSRF token (in the request's arena). */
 const char *session_csrf(struct app *app, struct req *req);

@@ -202,8 +202,7 @@ class Site:
                 self.socket]
         if self.workers is not None:
             args += ["--workers", str(self.workers)]
-        if self._binary_knows("--uploads"):
-            args += ["--uploads", self.uploads]
+        args += ["--uploads", self.uploads]
         args += self.serve_args
         self._log_file = open(self.log_path, "wb")
         self.serve = subprocess.Popen(args, stdin=subprocess.DEVNULL,
@@ -258,14 +257,6 @@ class Site:
                 raise Failure("nginx exited %d: %s" % (self.nginx.returncode,
                                                        errors))
             log("port %d taken, trying another" % self.port)
-
-    def _binary_knows(self, flag):
-        try:
-            out = subprocess.run([self.binary, "--help"],
-                                 capture_output=True, timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            return False
-        return flag.encode() in out.stdout + out.stderr
 
     def _run_checked(self, args, what, env=None):
         p = subprocess.run(args, stdin=subprocess.DEVNULL, env=env,
