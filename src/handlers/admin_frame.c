@@ -21,6 +21,13 @@ admin_is_editor(const struct staff *u)
 	return strcmp(u->role, "admin") == 0 || strcmp(u->role, "editor") == 0;
 }
 
+/* Tells whether u reviews readers' messages; see handlers.h. */
+bool
+admin_moderates(const struct staff *u)
+{
+	return admin_is_editor(u) || strcmp(u->role, "moderator") == 0;
+}
+
 /* Builds an admin page's context; see handlers.h. */
 struct tval *
 admin_frame(struct app *app, struct req *req, struct resp *resp,
@@ -39,6 +46,7 @@ admin_frame(struct app *app, struct req *req, struct resp *resp,
 	tv_set_bool(a, u, "is_admin", strcmp(role, "admin") == 0);
 	tv_set_bool(a, u, "writes", strcmp(role, "moderator") != 0);
 	tv_set_bool(a, u, "edits", admin_is_editor(req->user));
+	tv_set_bool(a, u, "moderates", admin_moderates(req->user));
 	tv_set(a, ctx, "user", u);
 	tv_set_str(a, ctx, "csrf", session_csrf(app, req));
 	return ctx;
