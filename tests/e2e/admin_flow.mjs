@@ -121,6 +121,10 @@ class Watch {
     });
     context.on('requestfailed', (req) => {
       const f = req.failure();
+      // The editor's live preview (www/js/editor.js) may be under way
+      // when the page is left: the browser drops it.  Not the site's.
+      if (req.resourceType() === 'fetch' && f &&
+        f.errorText === 'net::ERR_ABORTED') return;
       this.problems.push(`${req.resourceType()} ${req.url()} failed: ` +
         (f ? f.errorText : 'unknown error'));
     });
@@ -838,6 +842,18 @@ async function flow(browser, editorName, authorName, password) {
   await adminPage(page, 'editor-preview', 'the editor with a preview');
   await narrow(page, 'editor-preview');
   {
+    // Where JavaScript runs, the preview follows the typing, unsaved.
+    const live = `Typed live ${stamp}`;
+    await fillEditor(page, { body: `${body}\n${live}\n` });
+    await page.locator('section.preview .body p', { hasText: live })
+      .waitFor({ timeout: 10000 })
+      .catch(() => fail(`the preview did not show "${live}" within 10 s ` +
+        'of typing it (www/js/editor.js)'));
+    check(pathOf(page) === '/admin/articles/new', 'the live preview ' +
+      `moved the page to ${pathOf(page)}`);
+    await fillEditor(page, { body });
+  }
+  {
     const list = await edCtx.newPage();
     await go(list, `/admin/articles?q=${encodeURIComponent(stamp)}`);
     const rows = await list.locator('table.list tbody tr').count();
@@ -857,7 +873,8 @@ async function flow(browser, editorName, authorName, password) {
   await adminPage(page, 'editor-saved', 'the saved editor');
   const firstPath = await publicPath(page);
   ed.assertClean('step 2');
-  pass(`2. "New article": preview shows <h2>, nothing saved; saved as ` +
+  pass(`2. "New article": preview shows <h2> (and follows typing), ` +
+    `nothing saved; saved as ` +
     `Published: /admin/articles/${firstId}?saved=1`);
 
   // 3. The home page lists it; its page shows the body's <h2>.
