@@ -5,6 +5,7 @@
  * editors of articles, pages and the menu share (select options, the slug
  * field, the preview, the answer to a save, the audit of a state change).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -132,18 +133,34 @@ admin_edition_by_id(const struct app *app, long long id)
 	return NULL;
 }
 
-/* Parses an id field; see handlers.h. */
-long long
-admin_form_id(const struct req *req, const char *name)
+/* Parses an id's text: 0 when NULL or empty, -1 when not a number. */
+static long long
+parse_id_text(const char *s)
 {
-	const char *s = req_form(req, name);
 	char *end;
 	long long v;
 
 	if (s == NULL || *s == '\0')
 		return 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
 	v = strtoll(s, &end, 10);
-	return (*end != '\0' || v < 0) ? -1 : v;
+	return (*end != '\0' || errno != 0) ? -1 : v;
+}
+
+/* Parses an id field; see handlers.h. */
+long long
+admin_form_id(const struct req *req, const char *name)
+{
+	return parse_id_text(req_form(req, name));
+}
+
+/* Parses an id in the query; see handlers.h. */
+long long
+admin_query_id(const struct req *req, const char *name)
+{
+	return parse_id_text(req_query(req, name));
 }
 
 /* Reads the slug field; see handlers.h. */

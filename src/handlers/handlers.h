@@ -50,6 +50,9 @@ const struct edition *admin_edition_by_id(const struct app *app, long long id);
  * not a number. */
 long long admin_form_id(const struct req *req, const char *name);
 
+/* The same for a query parameter. */
+long long admin_query_id(const struct req *req, const char *name);
+
 /*
  * Sets *slug to the form's slug field, or to one made from title when the
  * field is empty (slug_make; in the request's arena), and returns whether

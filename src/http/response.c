@@ -32,7 +32,8 @@
 static const struct resp_header resp_security_headers[] = {
     {"Content-Security-Policy",
      "default-src 'none'; img-src 'self' data:; style-src 'self'; "
-     "script-src 'self'; font-src 'self'; form-action 'self'; "
+     "script-src 'self'; connect-src 'self'; font-src 'self'; "
+     "form-action 'self'; "
      "base-uri 'none'; frame-ancestors 'none'"},
     {"X-Content-Type-Options", "nosniff"},
     {"Referrer-Policy", "strict-origin-when-cross-origin"},
