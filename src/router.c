@@ -15,7 +15,7 @@
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
 #define EDITORS (R_ROLE_ADMIN | R_ROLE_EDITOR)
-/* Who reviews readers' messages (and, later, comments). */
+/* Who reviews readers' messages and comments. */
 #define MODERATORS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_MODERATOR)
 /* What an account that must still set up two-factor login may reach. */
 #define SETUP (R_STAFF | R_TWO_FACTOR_SETUP)
@@ -24,6 +24,8 @@ const struct route router_table[] = {
     {HTTP_GET, "/", home_show, PUBLIC},
     {HTTP_GET, "/page/{n}", home_show, PUBLIC},
     {HTTP_GET, "/articles/{slug}", article_show, PUBLIC},
+    {HTTP_POST, "/articles/{slug}/comments", comment_submit,
+     R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     {HTTP_GET, "/category/{slug}", category_show, PUBLIC},
     {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
@@ -74,6 +76,10 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/messages/{id}", admin_message_show, MODERATORS},
     {HTTP_POST, "/admin/messages/{id}", admin_message_act, MODERATORS | R_CSRF},
     {HTTP_GET, "/admin/messages/{id}/export", admin_message_export, MODERATORS},
+    {HTTP_GET, "/admin/comments", admin_comments, MODERATORS},
+    {HTTP_POST, "/admin/comments", admin_comments_bulk, MODERATORS | R_CSRF},
+    {HTTP_GET, "/admin/comments/{id}", admin_comment_show, MODERATORS},
+    {HTTP_POST, "/admin/comments/{id}", admin_comment_act, MODERATORS | R_CSRF},
     /* Before /{slug}: the page called "contact" shows above the form. */
     {HTTP_GET, "/contact", contact_show, R_EDITION},
     {HTTP_POST, "/contact", contact_submit,

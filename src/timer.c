@@ -3,9 +3,10 @@
  * should wait for a visitor to trigger: publishing scheduled articles
  * (within two seconds of their time) and telling the moderators of new
  * messages; once a minute, deleting expired sessions, old throttle
- * windows, articles and pages 30 days in the trash, messages past their
- * retention (messages_retention_days) and the address keys of days that
- * are over (which makes those days' address hashes unlinkable).
+ * windows, articles and pages 30 days in the trash, comments 30 days in
+ * the spam or the trash, messages past their retention
+ * (messages_retention_days) and the address keys of days that are over (which
+ * makes those days' address hashes unlinkable).
  *
  * Notices of new messages (serve --sendmail): a worker that files a
  * message marks it; the timer claims the marks, at most once a minute,
@@ -23,6 +24,7 @@
 
 #include "db/auth_db.h"
 #include "db/content_db.h"
+#include "db/comment_db.h"
 #include "db/message_db.h"
 #include "db/page_admin_db.h"
 #include "sendmail.h"
@@ -31,7 +33,8 @@
 #include "util/log.h"
 #include "util/text.h"
 
-/* Articles and pages stay restorable in the trash this long. */
+/* Articles, pages and comments stay restorable in the trash (comments
+ * in the spam too) this long. */
 #define TRASH_DAYS 30
 /* The least time between two notices, and the most one may take. */
 #define NOTICE_INTERVAL_S 60
@@ -83,6 +86,10 @@ every_minute(struct timer *t, long long now)
 	n = page_db_purge_trash(t->db, now, TRASH_DAYS * 86400LL);
 	if (n > 0)
 		log_info("emptied %d page%s from the trash", n,
+		         n == 1 ? "" : "s");
+	n = comment_db_purge(t->db, now - TRASH_DAYS * 86400LL);
+	if (n > 0)
+		log_info("deleted %d comment%s 30 days in the spam or trash", n,
 		         n == 1 ? "" : "s");
 	if (timer_settings(t) < 0)
 		return;

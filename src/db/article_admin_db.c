@@ -76,6 +76,12 @@ static const char sql_old_slug_find[] =
 static const struct edit_sql edit_sql = {sql_version, sql_slug_owner,
                                          sql_old_slug_add, sql_old_slug_drop,
                                          sql_old_slug_find};
+/* The comments switch is read and written by statements of its own, so
+ * that the editor's other statements need not name it. */
+static const char sql_comments_get[] =
+    "SELECT comments_open FROM articles WHERE id = ?";
+static const char sql_comments_set[] =
+    "UPDATE articles SET comments_open = ?2 WHERE id = ?1";
 static const char sql_categories[] =
     "SELECT id, slug, name, description, edition_id FROM categories "
     "ORDER BY edition_id, position, name";
@@ -161,6 +167,16 @@ article_admin_get(struct db *db, struct arena *a, long long id,
 		out->version = sqlite3_column_int64(st, 12);
 	}
 	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		sqlite3_stmt *q = db_stmt(db, sql_comments_get);
+		int error = 0;
+
+		if (q != NULL)
+			sqlite3_bind_int64(q, 1, id);
+		out->comments_open = db_one_int(db, q, &error) != 0;
+		if (error)
+			return -1;
+	}
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -300,7 +316,12 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 		goto out;
 	if (in->id == 0)
 		*s->id = sqlite3_last_insert_rowid(db->handle);
-	if (save_tags(db, *s->id, in->edition_id, in->tags) < 0)
+	if (save_tags(db, *s->id, in->edition_id, in->tags) < 0 ||
+	    (st = db_stmt(db, sql_comments_set)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, *s->id);
+	sqlite3_bind_int(st, 2, in->comments_open ? 1 : 0);
+	if (db_exec_stmt(db, st) < 0)
 		goto out;
 	if ((st = db_stmt(db, sql_revision)) == NULL)
 		goto out;

@@ -6,6 +6,7 @@
 #ifndef GAZETTE_ARTICLE_ADMIN_DB_H
 #define GAZETTE_ARTICLE_ADMIN_DB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/arena.h"
@@ -54,7 +55,8 @@ struct article_edit {
 	const char *featured;  /* an uploads path, "" for none */
 	long long published_at;
 	long long author_id;
-	long long version; /* the version the edit started from */
+	long long version;  /* the version the edit started from */
+	bool comments_open; /* readers may comment (comments.c) */
 };
 
 /* Reads an article for editing.  0 found, 1 none, -1. */

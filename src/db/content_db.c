@@ -44,8 +44,9 @@ static const char sql_list_tag[] =
 static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
                                   "WHERE a.id = ?1 AND a.state = 'published'";
 /* What only an article's own page shows: its body, author and the ids of
- * its older and newer neighbours (from the listing index alone).  The rest
- * is its summary (sql_summary), which listings share. */
+ * its older and newer neighbours (from the listing index alone), and what
+ * its comments need (its publication time, the comments switch).  The
+ * rest is its summary (sql_summary), which listings share. */
 static const char sql_article[] =
     "SELECT a.id, a.title, a.body_html, a.updated_at, "
     "coalesce(u.display_name, ''), "
@@ -56,7 +57,7 @@ static const char sql_article[] =
     "(SELECT n.id FROM articles n WHERE n.edition_id = a.edition_id "
     "AND n.state = 'published' AND (n.published_at, n.id) > "
     "(a.published_at, a.id) ORDER BY n.published_at ASC, n.id ASC "
-    "LIMIT 1) "
+    "LIMIT 1), a.published_at, a.comments_open "
     "FROM articles a LEFT JOIN users u ON u.id = a.author_id "
     "WHERE a.edition_id = ?1 AND a.slug = ?2 AND a.state = 'published'";
 static const char sql_article_tags[] =
@@ -223,6 +224,8 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	out->author_name = db_col_text(a, st, 4);
 	out->prev_id = sqlite3_column_int64(st, 5);
 	out->next_id = sqlite3_column_int64(st, 6);
+	out->published_at = sqlite3_column_int64(st, 7);
+	out->comments_open = sqlite3_column_int(st, 8) != 0;
 	sqlite3_reset(st);
 
 	if ((st = db_stmt(db, sql_article_tags)) == NULL)
@@ -367,21 +370,9 @@ content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES])
 	    [STATE_DRAFT] = "draft",         [STATE_PENDING] = "pending",
 	    [STATE_SCHEDULED] = "scheduled", [STATE_PUBLISHED] = "published",
 	    [STATE_PRIVATE] = "private",     [STATE_TRASH] = "trash"};
-	sqlite3_stmt *st = db_stmt(db, sql_state_counts);
-	int rc;
 
-	memset(counts, 0, ARTICLE_STATES * sizeof(counts[0]));
-	if (st == NULL)
-		return -1;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		const char *state = (const char *)sqlite3_column_text(st, 0);
-
-		for (int i = 0; i < ARTICLE_STATES; i++)
-			if (state != NULL && strcmp(state, names[i]) == 0)
-				counts[i] = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_state_counts(db, sql_state_counts, names, ARTICLE_STATES,
+	                       counts);
 }
 
 /* Publishes due articles; see content_db.h. */

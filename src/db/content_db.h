@@ -53,6 +53,8 @@ struct article {
 	long long updated_at;
 	long long prev_id; /* the older neighbour, or 0 */
 	long long next_id; /* the newer neighbour, or 0 */
+	long long published_at;
+	bool comments_open; /* the editor's switch (comments.c) */
 };
 
 struct page {

@@ -185,6 +185,57 @@ db_write_one(struct db *db, sqlite3_stmt *st)
 	return db_commit(db) < 0 ? -1 : changes;
 }
 
+/* Runs a statement for each id in one transaction; see db_internal.h. */
+int
+db_each_id(struct db *db, const char *sql, const long long *ids, size_t n,
+           const char *state, long long now)
+{
+	int changed = 0;
+
+	if (db_begin(db) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql);
+
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (state != NULL) {
+			db_bind_text(st, 2, state, -1);
+			sqlite3_bind_int64(st, 3, now);
+		}
+		if (db_exec_stmt(db, st) < 0)
+			goto fail;
+		changed += sqlite3_changes(db->handle);
+	}
+	return db_commit(db) < 0 ? -1 : changed;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Counts rows by state; see db_internal.h. */
+int
+db_state_counts(struct db *db, const char *sql, const char *const *states,
+                size_t n, long long *counts)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	memset(counts, 0, n * sizeof(*counts));
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		const char *state = (const char *)sqlite3_column_text(st, 0);
+
+		for (size_t i = 0; state != NULL && i < n; i++)
+			if (strcmp(state, states[i]) == 0)
+				counts[i] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Reads one integer; see db_internal.h. */
 long long
 db_one_int(struct db *db, sqlite3_stmt *st, int *error)

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../util/arena.h"
 #include "db.h"
@@ -41,6 +42,23 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st);
  * it changed, or -1 (rolled back, logged).
  */
 int db_write_one(struct db *db, sqlite3_stmt *st);
+
+/*
+ * Runs sql for each of ids[0..n) in one BEGIN IMMEDIATE transaction (the
+ * queues' bulk actions), binding the id as ?1 and, when state is not
+ * NULL, state as ?2 and now as ?3.  Returns the number of rows changed,
+ * or -1 after rolling back.
+ */
+int db_each_id(struct db *db, const char *sql, const long long *ids, size_t n,
+               const char *state, long long now);
+
+/*
+ * Runs sql, a "SELECT state, count(*) … GROUP BY state", and writes the
+ * count of each of states[0..n) into counts[0..n) (0 for a state with no
+ * row; rows of other states are left out).  Returns 0 or -1.
+ */
+int db_state_counts(struct db *db, const char *sql, const char *const *states,
+                    size_t n, long long *counts);
 
 /*
  * Steps st (which may be NULL after a failed db_stmt) for at most one row

@@ -131,21 +131,8 @@ message_db_get(struct db *db, struct arena *a, long long id,
 int
 message_db_counts(struct db *db, long long counts[MESSAGE_STATES__MAX])
 {
-	sqlite3_stmt *st = db_stmt(db, sql_counts);
-	int rc;
-
-	memset(counts, 0, sizeof(long long) * MESSAGE_STATES__MAX);
-	if (st == NULL)
-		return -1;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		int i = message_state_parse(
-		    (const char *)sqlite3_column_text(st, 0));
-
-		if (i >= 0)
-			counts[i] = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_state_counts(db, sql_counts, message_states,
+	                       MESSAGE_STATES__MAX, counts);
 }
 
 /* Lists messages; see message_db.h. */
@@ -175,52 +162,21 @@ message_db_list(struct db *db, struct arena *a, const char *state,
 	return n < limit && rc != SQLITE_DONE ? -1 : 0;
 }
 
-/*
- * Runs sql (one id bound as ?1, then state and now as ?2 and ?3 when
- * state is not NULL) for each of ids[0..n) in one transaction.  Returns
- * the rows changed, or -1 after rolling back.
- */
-static int
-each_id(struct db *db, const char *sql, const long long *ids, size_t n,
-        const char *state, long long now)
-{
-	int changed = 0;
-
-	if (db_begin(db) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql);
-
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (state != NULL) {
-			db_bind_text(st, 2, state, -1);
-			sqlite3_bind_int64(st, 3, now);
-		}
-		if (db_exec_stmt(db, st) < 0)
-			goto fail;
-		changed += sqlite3_changes(db->handle);
-	}
-	return db_commit(db) < 0 ? -1 : changed;
-fail:
-	db_rollback(db);
-	return -1;
-}
-
 /* Sets the state of several messages; see message_db.h. */
 int
 message_db_set_state(struct db *db, const long long *ids, size_t n,
-                     enum message_state state, long long now)
+                     const char *state, long long now)
 {
-	return each_id(db, sql_set_state, ids, n, message_states[state], now);
+	if (message_state_parse(state) < 0)
+		return -1;
+	return db_each_id(db, sql_set_state, ids, n, state, now);
 }
 
 /* Deletes several messages; see message_db.h. */
 int
 message_db_delete(struct db *db, const long long *ids, size_t n)
 {
-	return each_id(db, sql_delete, ids, n, NULL, 0);
+	return db_each_id(db, sql_delete, ids, n, NULL, 0);
 }
 
 /* Marks an opened message read; see message_db.h. */

@@ -83,11 +83,12 @@ int message_db_list(struct db *db, struct arena *a, const char *state,
                     struct message **rows, size_t *count);
 
 /*
- * Sets the state of the messages ids[0..n) that exist, at now, in one
- * transaction.  Returns how many changed, or -1 (nothing changed).
+ * Sets the state named state (one of message_states) of the messages
+ * ids[0..n) that exist, at now, in one transaction.  Returns how many
+ * changed, or -1 (nothing changed; also for an unknown state).
  */
 int message_db_set_state(struct db *db, const long long *ids, size_t n,
-                         enum message_state state, long long now);
+                         const char *state, long long now);
 
 /* Deletes the messages ids[0..n) in one transaction.  Returns how many
  * were deleted, or -1 (none). */

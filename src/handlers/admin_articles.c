@@ -286,6 +286,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "excerpt", ed->excerpt ? ed->excerpt : "");
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
+	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
 	tv_set_str(a, ctx, "publish_at",
 	           format_local_time(a, ed->published_at));
 	if (ed->id > 0) {
@@ -335,6 +336,7 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	ed.state = "draft";
 	ed.edition_id = req->edition->id;
 	ed.body_md = "";
+	ed.comments_open = true;
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
 
@@ -409,6 +411,10 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		ed->featured += 9;
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
+	/* The box says nothing when unticked: comments_field says the form
+	 * had it (a form without it keeps the article's setting). */
+	if (req_form(req, "comments_field") != NULL)
+		ed->comments_open = req_form(req, "comments_open") != NULL;
 	if ((id = admin_form_id(req, "category")) < 0)
 		return edition_string(e, "error_category");
 	ed->category_id = id;
@@ -485,7 +491,9 @@ save(struct app *app, struct req *req, struct resp *resp,
 /*
  * POST /admin/articles/new: creates an article.  Fields: title, slug,
  * excerpt, body, category, tags, featured, edition, state, publish_at,
- * action (save or preview), csrf.  Statuses: 303 (saved), 200 (preview),
+ * comments_field and comments_open (the "Comments open" box: open unless
+ * the form has the first without the second), action (save or preview),
+ * csrf.  Statuses: 303 (saved), 200 (preview),
  * 400 (invalid: the form again with a message), 500.  Roles: admin,
  * editor, author.
  */
@@ -497,6 +505,7 @@ admin_article_create(struct app *app, struct req *req, struct resp *resp)
 	memset(&ed, 0, sizeof(ed));
 	ed.edition_id = req->edition->id;
 	ed.author_id = req->user->id;
+	ed.comments_open = true;
 	return save(app, req, resp, &ed);
 }
 

@@ -22,7 +22,7 @@ admin_is_editor(const struct staff *u)
 	return strcmp(u->role, "admin") == 0 || strcmp(u->role, "editor") == 0;
 }
 
-/* Tells whether u reviews readers' messages; see handlers.h. */
+/* Tells whether u reviews readers' messages and comments; see handlers.h. */
 bool
 admin_moderates(const struct staff *u)
 {

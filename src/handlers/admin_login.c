@@ -467,8 +467,9 @@ dashboard_list(struct app *app, struct req *req, struct tval *ctx,
  * GET /admin: the dashboard: how many articles are drafts, waiting for
  * review, scheduled and published, and the latest of each (an author sees
  * their own).  Moderators see the counts only.  Those who review messages
- * (admins, editors, moderators) also see how many new messages wait and
- * the latest of them.
+ * and comments (admins, editors, moderators) also see how many new
+ * messages and comments waiting for approval there are, and the latest
+ * of each.
  * Statuses: 200, 500.  Role: any staff.
  */
 int
@@ -492,7 +493,8 @@ admin_dashboard(struct app *app, struct req *req, struct resp *resp)
 	     dashboard_list(app, req, ctx, "published_list", "published") < 0))
 		return 500;
 	if (admin_moderates(req->user) &&
-	    admin_messages_waiting(app, req, ctx) < 0)
+	    (admin_messages_waiting(app, req, ctx) < 0 ||
+	     admin_comments_waiting(app, req, ctx) < 0))
 		return 500;
 	return app_render(app, resp, 200, "admin/dashboard", ctx);
 }

@@ -19,15 +19,30 @@
 #define DASHBOARD_MESSAGES 5
 
 static const struct queue_action actions[] = {
-    {"read", "msg_do_read", NULL, false},
-    {"answered", "msg_do_answered", "a", false},
-    {"spam", "msg_do_spam", "s", false},
-    {"archived", "msg_do_archived", "e", false},
-    {"delete", "msg_do_delete", NULL, true},
+    {"read", "msg_do_read", NULL, false, "read", "marked read"},
+    {"answered", "msg_do_answered", "a", false, "answered", "marked answered"},
+    {"spam", "msg_do_spam", "s", false, "spam", "marked spam"},
+    {"archived", "msg_do_archived", "e", false, "archived", "marked archived"},
+    {"delete", "msg_do_delete", NULL, true, NULL, "deleted"},
 };
+
+/* Tells whether message id exists: 1, 0, or -1 (the queue's exists). */
+static int
+exists(struct db *db, struct arena *a, long long id)
+{
+	struct message m;
+	int rc = message_db_get(db, a, id, &m);
+
+	return rc < 0 ? -1 : rc == 0;
+}
+
+static int list_page(struct app *app, struct req *req, struct resp *resp,
+                     int status, const struct queue_view *v,
+                     const char *message_key);
 
 static const struct queue_desc queue = {
     .base = "/admin/messages",
+    .title_key = "messages",
     .states = message_states,
     .states_count = MESSAGE_STATES__MAX,
     .state_key_prefix = "msg_state_",
@@ -39,6 +54,13 @@ static const struct queue_desc queue = {
     .item_actions_key = "msg_this_one",
     .list_keys_key = "msg_keys_list",
     .item_keys_key = "msg_keys_item",
+    .choose_key = "msg_choose",
+    .noun = "message",
+    .nouns = "messages",
+    .set_state = message_db_set_state,
+    .remove = message_db_delete,
+    .exists = exists,
+    .list_page = list_page,
 };
 
 /* Returns a message's subject, or "(no subject)". */
@@ -66,11 +88,11 @@ list_page(struct app *app, struct req *req, struct resp *resp, int status,
 	                    MESSAGES_PER_PAGE + 1, &rows, &count) < 0)
 		return 500;
 	ctx = admin_frame(app, req, resp,
-	                  edition_string(req->edition, "messages"));
+	                  edition_string(req->edition, queue.title_key));
 	if (ctx == NULL)
 		return 500;
 	admin_queue_list_context(req, ctx, &queue, v, counts,
-	                         count > MESSAGES_PER_PAGE);
+	                         count > MESSAGES_PER_PAGE, message_key);
 	list = tv_list(a);
 	for (i = 0; i < count && i < MESSAGES_PER_PAGE; i++) {
 		struct tval *m = tv_map(a);
@@ -89,12 +111,6 @@ list_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "rows", list);
-	if (message_key != NULL)
-		tv_set_str(a, ctx, "message",
-		           edition_string(req->edition, message_key));
-	else if (req_query(req, "done") != NULL)
-		tv_set_str(a, ctx, "notice",
-		           edition_string(req->edition, "msg_done"));
 	return app_render(app, resp, status, "admin/messages", ctx);
 }
 
@@ -108,106 +124,23 @@ list_page(struct app *app, struct req *req, struct resp *resp, int status,
 int
 admin_messages(struct app *app, struct req *req, struct resp *resp)
 {
-	struct queue_view v;
-	int rc = admin_queue_view(&queue, req, &v);
-
-	return rc != 0 ? rc : list_page(app, req, resp, 200, &v, NULL);
-}
-
-/*
- * Applies action to the messages ids[0..n) and audits it.  Returns the
- * number changed (0 or more), or -1.
- */
-static int
-apply(struct app *app, struct req *req, const struct queue_action *action,
-      const long long *ids, size_t n)
-{
-	int changed;
-	const char *what;
-
-	if (strcmp(action->name, "delete") == 0) {
-		changed = message_db_delete(app->db, ids, n);
-		what = "deleted";
-	} else {
-		changed = message_db_set_state(
-		    app->db, ids, n, message_state_parse(action->name),
-		    (long long)time(NULL));
-		what = arena_concat(req->arena, "marked ", action->name, NULL);
-	}
-	if (changed > 0)
-		admin_queue_audit(
-		    app, req,
-		    arena_concat(req->arena, n == 1 ? "message " : "messages ",
-		                 what, NULL),
-		    ids, n);
-	return changed;
-}
-
-/* Returns url with "done=1" added to its query. */
-static const char *
-with_done(struct req *req, const char *url)
-{
-	return arena_concat(req->arena, url, strchr(url, '?') ? "&" : "?",
-	                    "done=1", NULL);
+	return admin_queue_list(app, req, resp, &queue);
 }
 
 /*
  * POST /admin/messages: a bulk action on the ticked messages, in one
- * transaction.  The form posts to the list's own address, so its query
- * (state, q, page) is the view to go back to.  Fields: action (read,
- * answered, spam, archived or delete), id (repeated: the ticked
- * messages, at most 100), csrf.  Statuses: 303 (to the view, with a
- * notice), 400 (no message ticked, an unknown action or a malformed id:
- * the list again with a message; nothing changed), 500.  Roles: admin,
- * editor, moderator.
+ * transaction (admin_queue_bulk).  The form posts to the list's own
+ * address, so its query (state, q, page) is the view to go back to.
+ * Fields: action (read, answered, spam, archived or delete), id
+ * (repeated: the ticked messages, at most 100), csrf.  Statuses: 303 (to
+ * the view, with a notice), 400 (no message ticked, an unknown action or
+ * a malformed id: the list again with a message; nothing changed), 500.
+ * Roles: admin, editor, moderator.
  */
 int
 admin_messages_bulk(struct app *app, struct req *req, struct resp *resp)
 {
-	const struct queue_action *action = admin_queue_action(&queue, req);
-	long long ids[QUEUE_IDS_MAX];
-	struct queue_view v;
-	int n, rc = admin_queue_view(&queue, req, &v);
-
-	if (rc != 0)
-		return rc;
-	n = admin_queue_ids(req, ids);
-	if (action == NULL || n <= 0)
-		return list_page(app, req, resp, 400, &v, "msg_choose");
-	if (apply(app, req, action, ids, (size_t)n) < 0)
-		return 500;
-	return resp_redirect(resp, 303,
-	                     with_done(req, admin_queue_url(req->arena, &queue,
-	                                                    &v, v.page))) < 0
-	           ? 500
-	           : 303;
-}
-
-/* Returns a mailto: address for replying to email (already checked by
- * the form: no spaces or quotes), in a. */
-static const char *
-mailto(struct arena *a, const char *email, const char *subject)
-{
-	struct buf b;
-	const char *at = strchr(email, '@');
-	char *out;
-
-	buf_init(&b);
-	buf_puts(&b, "mailto:");
-	if (at == NULL) {
-		buf_free(&b);
-		return "";
-	}
-	html_url_component(&b, email, (size_t)(at - email));
-	buf_putc(&b, '@');
-	html_url_component(&b, at + 1, strlen(at + 1));
-	if (subject[0] != '\0') {
-		buf_puts(&b, "?subject=Re%3A%20");
-		html_url_component(&b, subject, strlen(subject));
-	}
-	out = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
-	return out;
+	return admin_queue_bulk(app, req, resp, &queue);
 }
 
 /*
@@ -239,7 +172,7 @@ admin_message_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set_int(a, ctx, "id", m.id);
 	tv_set_str(a, ctx, "name", m.name);
 	tv_set_str(a, ctx, "email", m.email);
-	tv_set_str(a, ctx, "mailto", mailto(a, m.email, m.subject));
+	tv_set_str(a, ctx, "mailto", admin_queue_mailto(a, m.email, m.subject));
 	tv_set_str(a, ctx, "subject", subject_of(req, &m));
 	tv_set_str(a, ctx, "body", m.body);
 	tv_set_str(a, ctx, "state",
@@ -248,45 +181,20 @@ admin_message_show(struct app *app, struct req *req, struct resp *resp)
 		tv_set_str(a, ctx, "spam_reason", m.spam_reason);
 	tv_set_str(a, ctx, "date", admin_time(a, m.created_at));
 	tv_set_str(a, ctx, "edition", m.edition_code);
-	if (req_query(req, "done") != NULL)
-		tv_set_str(a, ctx, "notice",
-		           edition_string(req->edition, "msg_done"));
 	return app_render(app, resp, 200, "admin/message", ctx);
 }
 
 /*
- * POST /admin/messages/{id}: an action on one message.  Fields: action
- * (read, answered, spam, archived or delete), csrf.  Statuses: 303 (back
- * to the message with a notice, or to the list after a deletion), 400 (an
- * unknown action), 404, 500.  Roles: admin, editor, moderator.
+ * POST /admin/messages/{id}: an action on one message (admin_queue_act).
+ * Fields: action (read, answered, spam, archived or delete), csrf.
+ * Statuses: 303 (back to the message with a notice, or to the list after
+ * a deletion), 400 (an unknown action), 404, 500.  Roles: admin, editor,
+ * moderator.
  */
 int
 admin_message_act(struct app *app, struct req *req, struct resp *resp)
 {
-	const struct queue_action *action = admin_queue_action(&queue, req);
-	long long id = req->param_int;
-	const char *to;
-	int rc;
-
-	if (action == NULL)
-		return 400;
-	if ((rc = apply(app, req, action, &id, 1)) < 0)
-		return 500;
-	if (strcmp(action->name, "delete") == 0) {
-		if (rc == 0)
-			return 404;
-		to = "/admin/messages?done=1";
-	} else {
-		struct message m;
-
-		/* No change: already in that state, or no such message. */
-		if (rc == 0 &&
-		    (rc = message_db_get(app->db, req->arena, id, &m)) != 0)
-			return rc > 0 ? 404 : 500;
-		to =
-		    arena_printf(req->arena, "/admin/messages/%lld?done=1", id);
-	}
-	return resp_redirect(resp, 303, to) < 0 ? 500 : 303;
+	return admin_queue_act(app, req, resp, &queue);
 }
 
 /*

@@ -143,11 +143,21 @@ add_actions(struct req *req, struct tval *ctx, const struct queue_desc *d,
 	tv_set_str(a, ctx, "keys_help", edition_string(req->edition, help_key));
 }
 
+/* Adds "Done." after an action (the query's done=1). */
+static void
+done_notice(struct req *req, struct tval *ctx)
+{
+	if (req_query(req, "done") != NULL)
+		tv_set_str(req->arena, ctx, "notice",
+		           edition_string(req->edition, "msg_done"));
+}
+
 /* Adds a list page's shared parts; see handlers.h. */
 void
 admin_queue_list_context(struct req *req, struct tval *ctx,
                          const struct queue_desc *d, const struct queue_view *v,
-                         const long long *counts, bool more)
+                         const long long *counts, bool more,
+                         const char *message_key)
 {
 	struct arena *a = req->arena;
 	struct tval *tabs = tv_list(a);
@@ -162,6 +172,8 @@ admin_queue_list_context(struct req *req, struct tval *ctx,
 		        admin_queue_state_label(req, d, d->states[i]),
 		        counts[i]);
 	tv_set(a, ctx, "tabs", tabs);
+	tv_set_str(a, ctx, "queue_title",
+	           edition_string(req->edition, d->title_key));
 	tv_set_str(a, ctx, "queue_base", d->base);
 	tv_set_str(a, ctx, "state", v->state ? v->state : "all");
 	tv_set_str(a, ctx, "q", v->q ? v->q : "");
@@ -175,6 +187,11 @@ admin_queue_list_context(struct req *req, struct tval *ctx,
 	if (more)
 		tv_set_str(a, ctx, "older_url",
 		           admin_queue_url(a, d, v, v->page + 1));
+	if (message_key != NULL)
+		tv_set_str(a, ctx, "message",
+		           edition_string(req->edition, message_key));
+	else
+		done_notice(req, ctx);
 }
 
 /* Adds a detail page's shared parts; see handlers.h. */
@@ -183,6 +200,7 @@ admin_queue_item_context(struct req *req, struct tval *ctx,
                          const struct queue_desc *d)
 {
 	add_actions(req, ctx, d, d->item_actions_key, d->item_keys_key);
+	done_notice(req, ctx);
 }
 
 /* Reads the ticked items; see handlers.h. */
@@ -234,6 +252,124 @@ admin_queue_audit(struct app *app, struct req *req, const char *action,
 	             req->user->name, action, b.data ? b.data : "",
 	             req->remote_addr);
 	buf_free(&b);
+}
+
+/*
+ * Applies action to the items ids[0..n) of d and audits it ("message
+ * marked answered", "comments deleted").  Returns the number changed (0
+ * or more), or -1.
+ */
+static int
+apply(struct app *app, struct req *req, const struct queue_desc *d,
+      const struct queue_action *action, const long long *ids, size_t n)
+{
+	int changed = action->state != NULL
+	                  ? d->set_state(app->db, ids, n, action->state,
+	                                 (long long)time(NULL))
+	                  : d->remove(app->db, ids, n);
+
+	if (changed > 0)
+		admin_queue_audit(app, req,
+		                  arena_concat(req->arena,
+		                               n == 1 ? d->noun : d->nouns, " ",
+		                               action->done, NULL),
+		                  ids, n);
+	return changed;
+}
+
+/* Answers an action with 303 to url, "done=1" added to its query. */
+static int
+redirect_done(struct req *req, struct resp *resp, const char *url)
+{
+	return resp_redirect(resp, 303,
+	                     arena_concat(req->arena, url,
+	                                  strchr(url, '?') ? "&" : "?",
+	                                  "done=1", NULL)) < 0
+	           ? 500
+	           : 303;
+}
+
+/* Shows a queue's list; see handlers.h. */
+int
+admin_queue_list(struct app *app, struct req *req, struct resp *resp,
+                 const struct queue_desc *d)
+{
+	struct queue_view v;
+	int rc = admin_queue_view(d, req, &v);
+
+	return rc != 0 ? rc : d->list_page(app, req, resp, 200, &v, NULL);
+}
+
+/* Applies a bulk action; see handlers.h. */
+int
+admin_queue_bulk(struct app *app, struct req *req, struct resp *resp,
+                 const struct queue_desc *d)
+{
+	const struct queue_action *action = admin_queue_action(d, req);
+	long long ids[QUEUE_IDS_MAX];
+	struct queue_view v;
+	int n, rc = admin_queue_view(d, req, &v);
+
+	if (rc != 0)
+		return rc;
+	n = admin_queue_ids(req, ids);
+	if (action == NULL || n <= 0)
+		return d->list_page(app, req, resp, 400, &v, d->choose_key);
+	if (apply(app, req, d, action, ids, (size_t)n) < 0)
+		return 500;
+	return redirect_done(req, resp,
+	                     admin_queue_url(req->arena, d, &v, v.page));
+}
+
+/* Applies an action to one item; see handlers.h. */
+int
+admin_queue_act(struct app *app, struct req *req, struct resp *resp,
+                const struct queue_desc *d)
+{
+	const struct queue_action *action = admin_queue_action(d, req);
+	long long id = req->param_int;
+	int rc;
+
+	if (action == NULL)
+		return 400;
+	if ((rc = apply(app, req, d, action, &id, 1)) < 0)
+		return 500;
+	/* No change: already in that state, or no such item. */
+	if (rc == 0 &&
+	    (rc = action->state != NULL ? d->exists(app->db, req->arena, id)
+	                                : 0) <= 0)
+		return rc < 0 ? 500 : 404;
+	return redirect_done(
+	    req, resp,
+	    action->state == NULL
+	        ? d->base
+	        : arena_printf(req->arena, "%s/%lld", d->base, id));
+}
+
+/* Returns a mailto: address for replying; see handlers.h. */
+const char *
+admin_queue_mailto(struct arena *a, const char *email, const char *subject)
+{
+	struct buf b;
+	const char *at = strchr(email, '@');
+	char *out;
+
+	buf_init(&b);
+	buf_puts(&b, "mailto:");
+	if (at == NULL) {
+		buf_free(&b);
+		return "";
+	}
+	html_url_component(&b, email, (size_t)(at - email));
+	buf_putc(&b, '@');
+	html_url_component(&b, at + 1, strlen(at + 1));
+	if (subject[0] != '\0') {
+		buf_puts(&b, "?subject=Re%3A%20");
+		html_url_component(&b, subject, strlen(subject));
+	}
+	out = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return out;
 }
 
 /* Formats a time in the site's zone; see handlers.h. */

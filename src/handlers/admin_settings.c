@@ -2,12 +2,12 @@
  * admin_settings.c: the site's settings: the default edition's name and
  * tagline, the base URL (every absolute URL comes from it, never from the
  * request), the time zone, articles per page, the footer text, the social
- * links, the roles that must use two-factor login, and for the contact
- * form's messages the moderators' address (for notices), how long
- * messages are kept and how many an address may send a minute.  Saved in
- * one
- * transaction and audited; every worker sees the change at its next
- * request (the commit moves PRAGMA data_version).  The site's secret is a
+ * links, the roles that must use two-factor login, for the contact form's
+ * messages the moderators' address (for notices), how long messages are
+ * kept and how many an address may send a minute, and for comments after
+ * how many days they close and how many an address may send a minute.
+ * Saved in one transaction and audited; every worker sees the change at its
+ * next request (the commit moves PRAGMA data_version).  The site's secret is a
  * setting too but never shown here.
  */
 #include <stdio.h>
@@ -35,10 +35,12 @@ static const char *const keys[] = {
     "moderators_email",
     "messages_retention_days",
     "contact_rate_per_minute",
+    "comments_close_after_days",
+    "comments_rate_per_minute",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
 #define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
-#define KEY_MESSAGES 9   /* the first of the messages' settings */
+#define KEY_MESSAGES 9   /* the first of the readers' forms' settings */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -85,8 +87,11 @@ value_ok(size_t i, const char *v)
 		return v[0] == '\0' || text_email_valid(v);
 	if (strcmp(keys[i], "messages_retention_days") == 0)
 		return number_ok(v, 1, 36500);
-	if (strcmp(keys[i], "contact_rate_per_minute") == 0)
+	if (strcmp(keys[i], "contact_rate_per_minute") == 0 ||
+	    strcmp(keys[i], "comments_rate_per_minute") == 0)
 		return number_ok(v, 1, 1000);
+	if (strcmp(keys[i], "comments_close_after_days") == 0)
+		return number_ok(v, 0, 36500);
 	switch (i) {
 	case 0:
 		return base_url_ok(v);
@@ -207,8 +212,8 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 	for (i = 0; i < KEYS_COUNT; i++) {
 		values[i] = i == KEY_TWO_FACTOR ? two_factor_value(req)
 		                                : req_form(req, keys[i]);
-		/* The messages' settings came later: a form without them
-		 * (opened before an upgrade) keeps their values. */
+		/* The readers' forms' settings came later: a form without
+		 * them (opened before an upgrade) keeps their values. */
 		if (values[i] == NULL && i >= KEY_MESSAGES)
 			values[i] = site_setting(&app->site, keys[i], "");
 		if (values[i] == NULL)

@@ -1,6 +1,6 @@
 /*
  * article.c: the listings (home, /page/N, category and tag archives with
- * their pages) and the article page.
+ * their pages) and the article page (its comments: comments.c).
  */
 #include <string.h>
 
@@ -136,13 +136,10 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 	    term.name);
 }
 
-/*
- * GET /articles/{slug}: one published article with its category, date,
- * author, body, tags and links to the older and newer article.
- * Statuses: 200, 404 (no published article with that slug), 500.
- */
+/* Renders an article's page; see handlers.h. */
 int
-article_show(struct app *app, struct req *req, struct resp *resp)
+article_page(struct app *app, struct req *req, struct resp *resp, int status,
+             const struct comment_form *f)
 {
 	struct arena *a = req->arena;
 	struct article art;
@@ -202,5 +199,21 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set(a, ctx, "article_page", m);
 	if (art.updated_at > resp->last_modified)
 		resp->last_modified = art.updated_at;
-	return app_render(app, resp, 200, "article", ctx);
+	if (comments_add(app, req, resp, m, &art, f) < 0)
+		return 500;
+	return app_render(app, resp, status, "article", ctx);
+}
+
+/*
+ * GET /articles/{slug}: one published article with its category, date,
+ * author, body, tags, links to the older and newer article, its approved
+ * comments and the comment form (comments.c).  Query: reply (the id of a
+ * comment the form answers), comment=held (after a comment that waits:
+ * a note).  Statuses: 200, 301 (an old slug), 404 (no published article
+ * with that slug), 500.
+ */
+int
+article_show(struct app *app, struct req *req, struct resp *resp)
+{
+	return article_page(app, req, resp, 200, NULL);
 }

@@ -32,6 +32,11 @@ struct frame_cache {
 	 * addressing, SUMMARY_CACHE_SLOTS slots, id 0 empty). */
 	struct summary_slot *summaries;
 	size_t summaries_count;
+	/* Articles' comment threads as comments.c describes them, the same
+	 * way (THREAD_CACHE_SLOTS slots), and how many comments they hold. */
+	struct summary_slot *threads;
+	size_t threads_count;
+	size_t threads_comments;
 };
 
 /* At most this many summaries are kept per edition (half the slots). */
@@ -39,8 +44,15 @@ struct frame_cache {
 
 struct summary_slot {
 	long long id;
-	struct tval *tv;
+	const void *tv; /* a struct tval, or comments.c's thread */
 };
+
+/* At most this many threads are kept per edition (half the slots), with
+ * at most THREAD_CACHE_COMMENTS comments in all; a thread longer than
+ * THREAD_CACHE_ONE is never kept. */
+#define THREAD_CACHE_SLOTS 1024
+#define THREAD_CACHE_COMMENTS 5000
+#define THREAD_CACHE_ONE 500
 
 static const char *const social_keys[][2] = {
     {"social_facebook", "Facebook"},
@@ -178,6 +190,20 @@ iso_date(struct arena *a, long long t)
 	*p++ = 'Z';
 	*p = '\0';
 	return s;
+}
+
+/* Formats a date in an arena; see handlers.h. */
+const char *
+frame_date_in(struct arena *a, const struct edition *e, long long t)
+{
+	return format_date(a, e, t);
+}
+
+/* Formats a machine-readable date; see handlers.h. */
+const char *
+frame_datetime(struct arena *a, long long t)
+{
+	return iso_date(a, t);
 }
 
 /* Returns s percent-encoded as a query value, in the arena. */
@@ -324,6 +350,80 @@ summary_by_id(struct app *app, struct frame_cache *fc, const struct edition *e,
 	fc->summaries[slot].tv = summary_tval(app, a, e, &copy);
 	fc->summaries_count++;
 	return fc->summaries[slot].tv;
+}
+
+/* Returns the request's edition's cache, or NULL (the site failed to
+ * load). */
+static struct frame_cache *
+request_cache(struct app *app, struct req *req)
+{
+	return app->frames ? &app->frames[req->edition - app->site.editions]
+	                   : NULL;
+}
+
+/* Returns the slot of key (not 0) in fc's threads: its own, or the empty
+ * one where it would go. */
+static struct summary_slot *
+thread_slot(struct app *app, struct frame_cache *fc, long long id)
+{
+	size_t slot = (size_t)id & (THREAD_CACHE_SLOTS - 1);
+
+	if (fc->threads == NULL)
+		fc->threads = arena_calloc(&app->site.arena, THREAD_CACHE_SLOTS,
+		                           sizeof(*fc->threads));
+	while (fc->threads[slot].id != 0 && fc->threads[slot].id != id)
+		slot = (slot + 1) & (THREAD_CACHE_SLOTS - 1);
+	return &fc->threads[slot];
+}
+
+/* Returns the edition's interface strings; see handlers.h. */
+const struct tval *
+frame_strings(struct app *app, struct req *req)
+{
+	struct frame_cache *fc = request_cache(app, req);
+
+	return fc ? fc->t : NULL;
+}
+
+/* Returns a kept thread; see handlers.h. */
+const void *
+frame_thread_get(struct app *app, struct req *req, long long key)
+{
+	struct frame_cache *fc = request_cache(app, req);
+
+	return fc ? thread_slot(app, fc, key)->tv : NULL;
+}
+
+/* Returns the arena to keep a thread in; see handlers.h. */
+struct arena *
+frame_thread_arena(struct app *app, struct req *req, size_t comments)
+{
+	struct frame_cache *fc = request_cache(app, req);
+
+	if (fc == NULL || comments > THREAD_CACHE_ONE ||
+	    fc->threads_count >= THREAD_CACHE_SLOTS / 2 ||
+	    fc->threads_comments + comments > THREAD_CACHE_COMMENTS)
+		return NULL;
+	return &app->site.arena;
+}
+
+/* Keeps a thread; see handlers.h. */
+void
+frame_thread_put(struct app *app, struct req *req, long long key,
+                 const void *thread, size_t comments)
+{
+	struct frame_cache *fc = request_cache(app, req);
+	struct summary_slot *slot;
+
+	if (fc == NULL || frame_thread_arena(app, req, comments) == NULL)
+		return;
+	slot = thread_slot(app, fc, key);
+	if (slot->id == 0) {
+		fc->threads_count++;
+		fc->threads_comments += comments;
+	}
+	slot->id = key;
+	slot->tv = thread;
 }
 
 /* Describes one article for a listing; see handlers.h. */

@@ -6,6 +6,7 @@
 #define GAZETTE_HANDLERS_H
 
 #include "../app.h"
+#include "../auth/token.h"
 #include "../db/auth_db.h"
 #include "../db/article_admin_db.h"
 #include "../db/content_db.h"
@@ -15,6 +16,93 @@ int home_show(struct app *app, struct req *req, struct resp *resp);
 int article_show(struct app *app, struct req *req, struct resp *resp);
 int category_show(struct app *app, struct req *req, struct resp *resp);
 int tag_show(struct app *app, struct req *req, struct resp *resp);
+
+/* The comment form as a reader sent it (comments.c), to show again. */
+struct comment_form {
+	const char *name, *email, *body; /* trimmed; line ends \n */
+	long long parent;                /* the comment answered, or 0 */
+	/* Interface strings' keys: a field's error, the form's message. */
+	const char *error_name, *error_email, *error_body, *message;
+};
+
+/*
+ * handlers/article.c: renders the published article {slug} with status:
+ * the article, its comments and, where comments are open, the form,
+ * holding f's values, errors and message when f is not NULL (a POST shown
+ * again), else empty with a fresh token.  Returns status, 301 (an old
+ * slug), 404 or 500.
+ */
+int article_page(struct app *app, struct req *req, struct resp *resp,
+                 int status, const struct comment_form *f);
+
+/* handlers/comments.c */
+int comment_submit(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/comments.c: adds an article's comments to page (the map the
+ * template opens inside the article) as "discussion": the approved
+ * comments as a thread three levels deep, whether comments are open, and
+ * when they are the form (see article_page for f).  Raises
+ * resp->last_modified to the newest comment shown.  Returns 0 or -1.
+ */
+int comments_add(struct app *app, struct req *req, struct resp *resp,
+                 struct tval *page, const struct article *art,
+                 const struct comment_form *f);
+
+/*
+ * handlers/reader_form.c: what the readers' forms (contact, comments)
+ * share: the order of a POST's first checks (the rate limit, then the
+ * signed token), the bots' signs, the token on a cacheable page, and the
+ * checks of a name and an email address.
+ */
+
+/* A reader's form: its token's name and its limits' settings. */
+struct reader_form {
+	const char *name;         /* the tokens' form: the route's pattern */
+	const char *throttle;     /* its rate limit's key prefix, "contact:" */
+	const char *rate_setting; /* POSTs an address may send a minute */
+	const char *min_setting;  /* the least time to fill it, seconds */
+};
+
+/* The longest name a reader may give, in characters. */
+#define READER_NAME_MAX_CHARS 200
+
+/*
+ * Runs a reader's POST's first checks: the rate limit (every POST
+ * counts, whatever it carries, against the sender's address, IPv6 by /64,
+ * under its keyed hash), then the signed token.  Returns 0, with *token
+ * (OK, TOO_FAST or EXPIRED) and hash (the address's hash under the day's
+ * key, all a stored item keeps of it), or the status to answer: 429
+ * (Retry-After set), 403 (a missing or forged token) or 500.
+ */
+int reader_form_check(struct app *app, struct req *req, struct resp *resp,
+                      const struct reader_form *f, long long now,
+                      unsigned char hash[TOKEN_ADDRESS_HASH_BYTES],
+                      enum token_form_result *token);
+
+/* Returns why a checked POST is a bot's: "honeypot" (the hidden field
+ * "website" filled) or "too fast" (token), else NULL. */
+const char *reader_form_bot(const struct req *req,
+                            enum token_form_result token);
+
+/*
+ * Returns a signed token for form f issued now (in the request's arena).
+ * On a cacheable page it is also what the ETag leaves out
+ * (resp->etag_skip), with its hour counted instead.
+ */
+const char *reader_form_token(struct app *app, struct req *req,
+                              struct resp *resp, const struct reader_form *f);
+
+/* Returns the interface string's key saying what is wrong with a reader's
+ * name (empty, over READER_NAME_MAX_CHARS, control characters), or NULL. */
+const char *reader_form_name_error(const char *name);
+
+/* The same for an email address (text_email_valid). */
+const char *reader_form_email_error(const char *email);
+
+/* Sets ctx[key] to the edition's string for message_key, if not NULL. */
+void reader_form_message(struct req *req, struct tval *ctx, const char *key,
+                         const char *message_key);
 
 /*
  * handlers/admin_frame.c: the context of an admin page: frame_context()
@@ -32,7 +120,8 @@ struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
 /* Returns whether u edits all content (an admin or an editor). */
 bool admin_is_editor(const struct staff *u);
 
-/* Returns whether u reviews readers' messages (admin, editor, moderator). */
+/* Returns whether u reviews readers' messages and comments (admin, editor,
+ * moderator). */
 bool admin_moderates(const struct staff *u);
 
 /* Appends to list an option for a <select>: value, label, selected. */
@@ -243,12 +332,17 @@ struct queue_action {
 	const char *label_key; /* its interface string */
 	const char *key;       /* its keyboard shortcut ("a"), or NULL */
 	bool danger;           /* cannot be undone: shown apart */
+	const char *state;     /* the state it sets; NULL: it deletes */
+	const char *done;      /* for the audit log: "marked answered" */
 };
 
-/* A queue: its address, states, actions and the interface strings
- * (keys) that name them. */
+struct queue_view;
+
+/* A queue: its address, states, actions, the interface strings (keys)
+ * that name them, and the functions that read and change its items. */
 struct queue_desc {
 	const char *base;          /* "/admin/messages" */
+	const char *title_key;     /* its name, the list's heading */
 	const char *const *states; /* the stored names */
 	size_t states_count;
 	const char *state_key_prefix; /* "msg_state_": labels of the states */
@@ -260,6 +354,20 @@ struct queue_desc {
 	const char *item_actions_key; /* "This message:" */
 	const char *list_keys_key;    /* the list's keyboard help */
 	const char *item_keys_key;    /* a detail page's keyboard help */
+	const char *choose_key;       /* a bulk action with nothing ticked */
+	const char *noun, *nouns;     /* "message", "messages" (audit log) */
+	/* Sets the state of, or deletes, the items ids[0..n) that exist, in
+	 * one transaction: returns how many changed, or -1. */
+	int (*set_state)(struct db *db, const long long *ids, size_t n,
+	                 const char *state, long long now);
+	int (*remove)(struct db *db, const long long *ids, size_t n);
+	/* Returns 1 when item id exists, 0 when not, -1. */
+	int (*exists)(struct db *db, struct arena *a, long long id);
+	/* Renders the list of view v with status and an optional message
+	 * key (an interface string). */
+	int (*list_page)(struct app *app, struct req *req, struct resp *resp,
+	                 int status, const struct queue_view *v,
+	                 const char *message_key);
 };
 
 /* What a list page shows: one state (NULL: all) and words, a page. */
@@ -285,20 +393,23 @@ const char *admin_queue_url(struct arena *a, const struct queue_desc *d,
                             const struct queue_view *v, long long page);
 
 /*
- * Adds a list page's shared parts to ctx: tabs (label, count, url,
+ * Adds a list page's shared parts to ctx (admin/queue_head and the
+ * partials it opens): queue_title, tabs (label, count, url,
  * current; "All" first, its count the sum of counts, which holds one
  * count per state of d), queue_base, search_label, state ("all" for
  * all), q, actions, actions_label, view_url (the page's own address,
- * where its bulk form posts), keys_help, and newer_url and older_url
- * (more: there is a page after this one).
+ * where its bulk form posts), keys_help, newer_url and older_url (more:
+ * there is a page after this one), and message (the interface string
+ * message_key, when not NULL) or notice ("Done." after an action).
  */
 void admin_queue_list_context(struct req *req, struct tval *ctx,
                               const struct queue_desc *d,
                               const struct queue_view *v,
-                              const long long *counts, bool more);
+                              const long long *counts, bool more,
+                              const char *message_key);
 
-/* Adds a detail page's shared parts to ctx: actions, actions_label and
- * keys_help. */
+/* Adds a detail page's shared parts to ctx: actions, actions_label,
+ * keys_help and notice ("Done." after an action). */
 void admin_queue_item_context(struct req *req, struct tval *ctx,
                               const struct queue_desc *d);
 
@@ -325,6 +436,41 @@ const struct queue_action *admin_queue_action(const struct queue_desc *d,
 void admin_queue_audit(struct app *app, struct req *req, const char *action,
                        const long long *ids, size_t n);
 
+/*
+ * GET of a queue's list (d->base): the view the query names
+ * (admin_queue_view) through d->list_page.  Returns 200, 400 or 500.
+ */
+int admin_queue_list(struct app *app, struct req *req, struct resp *resp,
+                     const struct queue_desc *d);
+
+/*
+ * POST to a queue's list (d->base): the bulk action the form's "action"
+ * names on the ticked items (admin_queue_ids), in one transaction, then
+ * audited ("messages marked spam", with the ids).  The form posts to the
+ * list's own address, so its query (state, q, page) is the view to go
+ * back to.  Returns 303 (to the view with done=1), 400 (no item ticked,
+ * an unknown action, a malformed id or view: the list again with
+ * d->choose_key when it can be shown; nothing changed) or 500.
+ */
+int admin_queue_bulk(struct app *app, struct req *req, struct resp *resp,
+                     const struct queue_desc *d);
+
+/*
+ * POST to an item's page (d->base/{id}): the action the form's "action"
+ * names, audited.  Returns 303 (back to the item with done=1, or to the
+ * list after a deletion), 400 (an unknown action), 404 or 500.
+ */
+int admin_queue_act(struct app *app, struct req *req, struct resp *resp,
+                    const struct queue_desc *d);
+
+/*
+ * Returns a mailto: address for replying to email (with "Re: subject"
+ * when subject is not empty), its parts percent-encoded, in a; "" when
+ * email has no @.
+ */
+const char *admin_queue_mailto(struct arena *a, const char *email,
+                               const char *subject);
+
 /* Returns Unix time t as "2026-01-31 14:05" in the site's time zone. */
 const char *admin_time(struct arena *a, long long t);
 
@@ -341,6 +487,20 @@ int admin_message_export(struct app *app, struct req *req, struct resp *resp);
  * (the latest few: id, name, subject, date).  Returns 0 or -1.
  */
 int admin_messages_waiting(struct app *app, struct req *req, struct tval *ctx);
+
+/* handlers/admin_comments.c */
+int admin_comments(struct app *app, struct req *req, struct resp *resp);
+int admin_comments_bulk(struct app *app, struct req *req, struct resp *resp);
+int admin_comment_show(struct app *app, struct req *req, struct resp *resp);
+int admin_comment_act(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_comments.c: adds what the dashboard shows of the
+ * comments to ctx: comments_pending (how many wait for approval) and
+ * comments_list (the latest few waiting: id, name, text, article, date).
+ * Returns 0 or -1.
+ */
+int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
 
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
@@ -395,6 +555,38 @@ bool frame_menu_url_ok(const char *url);
  * request's arena.
  */
 const char *frame_date(struct app *app, struct req *req, long long t);
+
+/* The same for edition e, in arena a. */
+const char *frame_date_in(struct arena *a, const struct edition *e,
+                          long long t);
+
+/* Returns a Unix time as <time datetime> wants it ("2020-05-13T08:00:00Z",
+ * UTC), in arena a. */
+const char *frame_datetime(struct arena *a, long long t);
+
+/*
+ * handlers/frame.c: the request's edition's interface strings (what
+ * frame_context sets as "t"), kept until the site is next loaded; NULL
+ * when the site could not be loaded.
+ */
+const struct tval *frame_strings(struct app *app, struct req *req);
+
+/*
+ * handlers/frame.c: an article's comment thread as comments.c describes
+ * it, kept per worker and edition like the summaries, until the site is
+ * next loaded (after any commit), under a key of comments.c's (from the
+ * article's id).  frame_thread_get returns the thread kept for the
+ * request's edition under key, or NULL.  frame_thread_arena returns the
+ * arena to build a thread of that many comments in so as to keep it (the
+ * site's), or NULL when there is no room (then build it in the request's
+ * arena and do not keep it).  frame_thread_put keeps a thread built in
+ * that arena.
+ */
+const void *frame_thread_get(struct app *app, struct req *req, long long key);
+struct arena *frame_thread_arena(struct app *app, struct req *req,
+                                 size_t comments);
+void frame_thread_put(struct app *app, struct req *req, long long key,
+                      const void *thread, size_t comments);
 
 /*
  * Returns a TV_MAP describing the published article id for listings

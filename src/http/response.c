@@ -21,9 +21,10 @@
 
 #define RESP_DEFAULT_CONTENT_TYPE "text/html; charset=utf-8"
 
-/* 128 bits of XXH3, written as 32 hex digits between quotes. */
+/* 128 bits of XXH3, written as 32 hex digits between quotes, after "W/"
+ * for a weak one. */
 #define RESP_ETAG_HASH_BYTES 16
-#define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 3)
+#define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 5)
 
 /*
  * Sent on every response unless the handler set a header of the same name.
@@ -198,21 +199,44 @@ handler_header(const struct resp *r, const char *name)
 }
 
 /*
- * Writes the strong ETag of body: the quoted hex of its 128-bit XXH3.  An
+ * Writes the ETag of r's body: the quoted hex of its 128-bit XXH3.  An
  * ETag need not resist forgery, only change with the body, and XXH3 costs a
  * few microseconds on a large page where BLAKE2b cost a sixth of the
- * request.
+ * request.  When r->etag_skip occurs in the body, its first occurrence is
+ * left out and r->etag_epoch hashed instead, and the ETag is weak
+ * (W/"…"): bodies that differ only there are the same page.
  */
 static void
-etag_compute(const struct buf *body, char out[RESP_ETAG_BYTES])
+etag_compute(const struct resp *r, char out[RESP_ETAG_BYTES])
 {
 	static const char hex[] = "0123456789abcdef";
-	XXH128_hash_t h = XXH3_128bits(body && body->len ? body->data : "",
-	                               body && body->len ? body->len : 0);
-	unsigned long long parts[2] = {h.high64, h.low64};
-	size_t k = 1;
+	const struct buf *body = r->body;
+	const char *data = body && body->len ? body->data : "";
+	size_t len = body && body->len ? body->len : 0, k = 0;
+	const char *skip =
+	    r->etag_skip != NULL && r->etag_skip[0] != '\0' && len > 0
+	        ? memmem(data, len, r->etag_skip, strlen(r->etag_skip))
+	        : NULL;
+	XXH128_hash_t h;
+	unsigned long long parts[2];
 
-	out[0] = '"';
+	if (skip == NULL) {
+		h = XXH3_128bits(data, len);
+	} else {
+		/* The part before seeds the hash of the part after, with the
+		 * epoch in the first seed. */
+		size_t before = (size_t)(skip - data);
+		size_t after = before + strlen(r->etag_skip);
+		XXH64_hash_t seed = XXH3_64bits_withSeed(
+		    data, before, (XXH64_hash_t)r->etag_epoch);
+
+		h = XXH3_128bits_withSeed(data + after, len - after, seed);
+		out[k++] = 'W';
+		out[k++] = '/';
+	}
+	parts[0] = h.high64;
+	parts[1] = h.low64;
+	out[k++] = '"';
 	for (int p = 0; p < 2; p++)
 		for (int shift = 60; shift >= 0; shift -= 4)
 			out[k++] = hex[(parts[p] >> shift) & 0xf];
@@ -348,11 +372,14 @@ resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
 	if (cache_public) {
 		etag = handler_header(r, "ETag");
 		if (etag == NULL) {
-			etag_compute(r->body, etag_buf);
+			etag_compute(r, etag_buf);
 			etag = etag_buf;
 		}
+		/* If-None-Match compares weakly: W/ aside on both sides. */
 		if (if_none_match != NULL &&
-		    etag_matches(if_none_match, etag)) {
+		    etag_matches(if_none_match, strncmp(etag, "W/", 2) == 0
+		                                    ? etag + 2
+		                                    : etag)) {
 			r->status = 304;
 			r->omit_body = true;
 		}

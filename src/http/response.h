@@ -29,6 +29,16 @@ struct resp {
 	bool omit_body;          /* HEAD, 304 */
 	long long last_modified; /* Unix time, 0 when unknown */
 	bool cacheable; /* public page: ETag, Last-Modified, Cache-Control */
+	/*
+	 * Text of a cacheable body that changes at every rendering without
+	 * changing the page: the signed token of a reader's form, which
+	 * holds the time it was issued.  Its first occurrence is left out of
+	 * the ETag and etag_epoch (the token's hour) counted instead, so a
+	 * page revalidates to 304 within the hour (its token then has at
+	 * least an hour left) and the ETag is weak.  NULL: none.
+	 */
+	const char *etag_skip;
+	long long etag_epoch;
 };
 
 /* Prepares r for a new response using body (emptied) and arena a. */

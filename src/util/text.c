@@ -3,6 +3,7 @@
  * allocates but text_clean and text_trim, in the caller's arena.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -113,4 +114,94 @@ text_email_valid(const char *s)
 		if (control_at(s) > 0 || strchr(" \"(),:;<>[\\]", *s) != NULL)
 			return false;
 	return true;
+}
+
+/* Whether c is an ASCII letter or digit. */
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Whether c may stand in an address as written in plain text. */
+static bool
+link_char(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f && strchr("\"'<>`{}|^\\", c) == NULL;
+}
+
+/* Returns the length of "http://" or "https://" at s (any case), or 0. */
+static size_t
+link_scheme(const char *s)
+{
+	if (strncasecmp(s, "http://", 7) == 0)
+		return 7;
+	if (strncasecmp(s, "https://", 8) == 0)
+		return 8;
+	return 0;
+}
+
+/* Finds the next web address; see text.h. */
+bool
+text_link_next(const char *s, size_t from, struct text_link *out)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = from; i < n; i++) {
+		size_t scheme, end, open_paren, close_paren, open_bracket,
+		    close_bracket;
+
+		if ((s[i] != 'h' && s[i] != 'H') ||
+		    (i > 0 && ascii_alnum((unsigned char)s[i - 1])) ||
+		    (scheme = link_scheme(s + i)) == 0)
+			continue;
+		for (end = i + scheme;
+		     end < n && link_char((unsigned char)s[end]); end++)
+			;
+		/* Sentence punctuation and unmatched closing brackets after
+		 * an address are the sentence's, not the address's. */
+		open_paren = close_paren = open_bracket = close_bracket = 0;
+		for (size_t k = i + scheme; k < end; k++) {
+			open_paren += s[k] == '(';
+			close_paren += s[k] == ')';
+			open_bracket += s[k] == '[';
+			close_bracket += s[k] == ']';
+		}
+		while (end > i + scheme) {
+			char c = s[end - 1];
+
+			if (c == ')' && open_paren < close_paren)
+				close_paren--;
+			else if (c == ']' && open_bracket < close_bracket)
+				close_bracket--;
+			else if (strchr(".,;:!?*", c) == NULL)
+				break;
+			end--;
+		}
+		if (end == i + scheme ||
+		    !(ascii_alnum((unsigned char)s[i + scheme]) ||
+		      s[i + scheme] == '['))
+			continue;
+		if (end - i > TEXT_LINK_MAX) {
+			i = end - 1;
+			continue;
+		}
+		out->start = i;
+		out->len = end - i;
+		return true;
+	}
+	return false;
+}
+
+/* Counts web addresses; see text.h. */
+size_t
+text_links_count(const char *s)
+{
+	size_t k = 0;
+
+	for (; *s; s++)
+		if ((*s == 'h' || *s == 'H') && link_scheme(s) > 0)
+			k++;
+	return k;
 }

@@ -1,8 +1,9 @@
 /*
  * text.h: plain text as readers type it into public forms (the contact
- * form, comments to come): its length in characters, control characters,
- * line ends, and the syntax of an email address.  Pure functions: the
- * request parser has already refused invalid UTF-8 and NUL.
+ * form, comments): its length in characters, control characters, line
+ * ends, the syntax of an email address, and the web addresses in it.
+ * Pure functions: the request parser has already refused invalid UTF-8
+ * and NUL.
  */
 #ifndef GAZETTE_TEXT_H
 #define GAZETTE_TEXT_H
@@ -45,5 +46,33 @@ bool text_blank(const char *s);
  * mailto: link as it is, with nothing to escape but for URLs.
  */
 bool text_email_valid(const char *s);
+
+/* An http(s) address found in plain text: bytes start to start + len. */
+struct text_link {
+	size_t start;
+	size_t len;
+};
+
+/* The longest address taken as a link, in bytes. */
+#define TEXT_LINK_MAX 2000
+
+/*
+ * Finds the first web address in s at or after byte from: "http://" or
+ * "https://" (letters in any case) not preceded by a letter or digit,
+ * then a host that starts with a letter, digit or '[', then printable
+ * ASCII up to a space, a quote or any of < > ` { } | ^ \ (what an
+ * address in a page must not hold unencoded), without the punctuation
+ * that usually ends a sentence (. , ; : ! ? *) and without a closing ')'
+ * or ']' that has no opening one in it.  Addresses longer than
+ * TEXT_LINK_MAX are skipped.  Returns whether one was found (in *out).
+ */
+bool text_link_next(const char *s, size_t from, struct text_link *out);
+
+/*
+ * Returns how many times "http://" or "https://" (any case) stands in s,
+ * wherever it stands: at least the number of links text_link_next()
+ * finds, and more when addresses are run together to pass for one.
+ */
+size_t text_links_count(const char *s);
 
 #endif

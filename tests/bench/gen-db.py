@@ -11,6 +11,9 @@ only, no --starter) with benchmark content, in one transaction:
     characters, excerpts of about 200, and bodies of 3-8 KB in both
     body_md and body_html (the HTML is generated alongside the Markdown,
     not rendered by cmark: it is benchmark data)
+  - when the schema has comments: 8 approved comments (--comments N) on
+    the article after the benchmark's, threaded up to six levels deep,
+    some with an address
 
 The output depends only on the seed (--seed, default 8), never on the
 clock.  On success it prints, one per line, the paths the benchmark asks
@@ -18,6 +21,8 @@ for:
 
   home=/
   article=/articles/SLUG        (an article in the middle of the archive)
+  commented=/articles/SLUG      (the next one, with the comments; only
+                                when the schema has comments)
   category=/category/SLUG/page/5 (the parent of the nested category)
 
 Python 3 standard library only (Debian's /usr/bin/python3).
@@ -32,6 +37,7 @@ import sys
 
 EDITION = 1
 ARTICLES = 10000
+COMMENTS = 8  # on the benchmark's commented article (--comments)
 # 2015-07-01 .. 2025-07-01 UTC: ten years, all in the past.
 START = 1435708800
 END = 1751328000
@@ -193,7 +199,7 @@ def insert(db, table, columns, rows):
         table, ", ".join(columns), ", ".join("?" * len(columns))), rows)
 
 
-def generate(db, rng):
+def generate(db, rng, comments):
     if db.execute("SELECT count(*) FROM articles").fetchone()[0]:
         sys.exit("gen-db: the database already has articles "
                  "(make it with `gazette init` without --starter)")
@@ -254,19 +260,46 @@ def generate(db, rng):
                             "category_id", "published_at", "created_at",
                             "updated_at", "featured_media_id"], articles)
     insert(db, "article_tags", ["article_id", "tag_id"], article_tags)
-    return articles[ARTICLES // 2][2]
+    commented = articles[ARTICLES // 2 + 1]
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                      "AND name = 'comments'").fetchone():
+        return articles[ARTICLES // 2][2], None
+    insert(db, "comments", ["id", "article_id", "parent_id", "author_name",
+                            "author_email", "body", "state", "created_at",
+                            "updated_at"],
+           make_comments(rng, commented[0], commented[10], comments))
+    return articles[ARTICLES // 2][2], commented[2]
+
+
+def make_comments(rng, article_id, published, count):
+    """count approved comments on the benchmark's article, a reply in
+    every other one, the last four a chain (the page shows three levels);
+    one address in a few of them."""
+    rows = []
+    for i in range(1, count + 1):
+        parent = i - 1 if i > 1 and (i % 2 == 0 or i > count - 4) else None
+        text = " ".join(sentence(rng) for _ in range(rng.randint(1, 4)))
+        if i % 3 == 0:
+            text += " See https://example.org/report/%d for more." % i
+        when = published + i * 3600
+        rows.append((i, article_id, parent, "Reader %d" % i,
+                     "reader%d@example.org" % i, text, "approved", when,
+                     when))
+    return rows
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("db")
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--comments", type=int, default=COMMENTS)
     args = ap.parse_args()
     db = sqlite3.connect(args.db, isolation_level=None)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("BEGIN IMMEDIATE")
     try:
-        article = generate(db, random.Random(args.seed))
+        article, commented = generate(db, random.Random(args.seed),
+                                      args.comments)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             sys.exit("gen-db: foreign key problems: %r" % problems[:5])
@@ -277,6 +310,8 @@ def main():
     db.close()
     print("home=/")
     print("article=/articles/%s" % article)
+    if commented:
+        print("commented=/articles/%s" % commented)
     print("category=/category/%s/page/5" % CATEGORIES[0][0])
 
 

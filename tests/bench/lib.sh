@@ -98,7 +98,8 @@ bench_setup() {
 # --- database ---------------------------------------------------------------
 
 # Makes $tmp/gazette.db with 10,000 articles (gazette init + gen-db.py) and
-# sets home, article and category to the paths gen-db.py names.
+# sets home, article, category and commented (an article with comments;
+# empty for a binary without them) to the paths gen-db.py names.
 make_db() {
 	"$bin" init --db "$tmp/gazette.db" >"$tmp/init.log" 2>&1 ||
 		{ cat "$tmp/init.log" >&2; die "gazette init failed"; }
@@ -106,6 +107,7 @@ make_db() {
 		die "gen-db.py failed"
 	home=$(sed -n 's/^home=//p' "$tmp/paths")
 	article=$(sed -n 's/^article=//p' "$tmp/paths")
+	commented=$(sed -n 's/^commented=//p' "$tmp/paths")
 	category=$(sed -n 's/^category=//p' "$tmp/paths")
 	[ -n "$home" ] && [ -n "$article" ] && [ -n "$category" ] ||
 		die "gen-db.py printed no paths"

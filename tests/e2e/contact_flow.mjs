@@ -1,5 +1,6 @@
-// contact_flow.mjs: the contact form and the moderators' queue in a real
-// browser (Debian's chromium, headless, driven by playwright-core).
+// contact_flow.mjs: the contact form, the comment form and the
+// moderators' queues in a real browser (Debian's chromium, headless,
+// driven by playwright-core).
 //
 //   node tests/e2e/contact_flow.mjs BASE_URL OUT_DIR MODERATOR PASSWORD
 //
@@ -19,11 +20,25 @@
 //      Enter opens it;
 //   4. the message's page shows its text as sent (a <b> stays text) and
 //      the state Read; the key "a" marks it answered (the page comes back
-//      with "Done." and the state Answered); the Answered tab lists it.
-// axe-core on /contact, the thank-you, the queue and the message's page:
-// no serious or critical violation (others printed as notes).  The HTML
-// of those four pages is saved as OUT_DIR/contact-*.html for the
-// validator (test_contact_browser.py runs vnu on them), screenshots as
+//      with "Done." and the state Answered); the Answered tab lists it;
+//   5. the reader, meanwhile, comments on the newest article (the first on
+//      the home page, whose count it notes): fills the form under it,
+//      waits 3.5 s, posts, and lands on the article with the note that
+//      the comment waits for a moderator, which the page does not show
+//      yet; still no cookie;
+//   6. the moderator finds it on the dashboard and in the comments queue
+//      (/admin/comments, Pending), opens its page, comes back, and
+//      approves it with the keys j and a; the Approved tab lists it;
+//   7. the reader's article now shows the comment (its address a link
+//      with rel="nofollow ugc") and the count one higher, in the article
+//      and on the home page; the demo's thread under "Reunited at a bus
+//      station" shows three levels and a deeper reply "in reply to".
+// axe-core on /contact, the thank-you, the queue and the message's page,
+// the article with its form, the comments queue and a comment's page,
+// the article with the new comment and the thread: no serious or
+// critical violation (others printed as notes).  The HTML of those nine
+// pages is saved as OUT_DIR/contact-*.html for the validator
+// (test_contact_browser.py runs vnu on them), screenshots as
 // OUT_DIR/contact-*.png.  Throughout: no console error, uncaught
 // exception, failed request or same-origin answer >= 400.
 //
@@ -137,10 +152,26 @@ async function stateOf(page) {
   return (await page.locator('#message-state').textContent()).trim();
 }
 
+// Returns "N comments" as the English edition writes it.
+function countLabel(n) {
+  return n === 1 ? '1 comment' : `${n} comments`;
+}
+
+// The count the first summary of the home page shows, and its article.
+async function firstArticle(page) {
+  await go(page, '/');
+  const first = page.locator('main article.summary').first();
+  const href = await first.locator('h2 a').getAttribute('href');
+  const label = (await first.locator('.comments').textContent()).trim();
+  return { path: new URL(href, base).pathname, label };
+}
+
 async function flow(browser, moderator, password) {
   const stamp = Date.now().toString(36);
   const subject = `Question about my cousin ${stamp}`;
   const text = `Hello,\nmy cousin left in 2019. <b>Not bold</b> & more.`;
+  const remark = `Thank you for this ${stamp}. More at ` +
+    'https://example.org/help <i>plain</i>.';
 
   // 1. The reader.
   const readerCtx = await browser.newContext({ viewport: WIDE });
@@ -173,6 +204,36 @@ async function flow(browser, moderator, password) {
   readerClean('step 1');
   pass('1. a reader sends a message after 3.5 s; the thank-you page; no ' +
     'cookie');
+
+  // 5. The reader comments on the newest article (done now, before the
+  // moderator looks; numbered as the report below reads).
+  const art = await firstArticle(rpage);
+  const n0 = parseInt(art.label, 10);
+  check(art.label === countLabel(n0), `the home page shows "${art.label}"`);
+  await go(rpage, art.path);
+  const shownC = Date.now();
+  await record(rpage, 'article-form', 'an article and its comment form');
+  const form = rpage.locator('#respond');
+  await form.getByLabel('Your name (required)', { exact: true })
+    .fill('Reader Rahimi');
+  await form.getByLabel('Your email address (required, never published)',
+    { exact: true }).fill('reader@example.org');
+  await form.getByLabel('Comment (required)', { exact: true }).fill(remark);
+  check(!(await form.locator('input[name="website"]').isVisible()),
+    'the comment form\'s honeypot field is visible');
+  await sleep(shownC + FILL_MS - Date.now());
+  await follow(rpage, () => form.getByRole('button',
+    { name: 'Post the comment', exact: true }).click(), 'posting the comment');
+  check(pathOf(rpage) === `${art.path}?comment=held`, `posting ended at ` +
+    `${pathOf(rpage)}, expected ${art.path}?comment=held`);
+  check(/will appear once a moderator has approved it/.test(
+    await rpage.locator('#comments').textContent()),
+  'no note that the comment waits');
+  check(!(await rpage.locator('main').textContent()).includes(stamp),
+    'the waiting comment is shown already');
+  check((await readerCtx.cookies()).length === 0,
+    'the reader got a cookie from the comment form');
+  readerClean('step 5');
 
   // 2. The moderator logs in.
   const modCtx = await browser.newContext({ viewport: WIDE });
@@ -237,6 +298,79 @@ async function flow(browser, moderator, password) {
     .count() === 1, 'the Answered tab does not list it');
   modClean('step 4');
   pass('4. its page shows the text as sent; "a" marks it answered');
+  pass(`5. the reader comments on ${art.path} (${art.label}); it waits, ` +
+    'the page says so; no cookie');
+
+  // 6. The comment: the dashboard, the queue, its page, "a".
+  await go(page, '/admin');
+  check(await page.locator('.waiting-comments').getByRole('link')
+    .filter({ hasText: stamp }).count() === 1,
+  'the dashboard does not list the waiting comment');
+  await follow(page, () => page.locator('.admin-nav').getByRole('link',
+    { name: 'Comments', exact: true }).click(), 'opening Comments');
+  check(pathOf(page) === '/admin/comments', `Comments led to ` +
+    pathOf(page));
+  await record(page, 'comments-queue', 'the comments queue');
+  const crows = page.locator('tr[data-queue-row]');
+  check((await crows.first().textContent()).includes(stamp),
+    'the new comment is not the first pending row');
+  const detail = await crows.first().locator('a[href^="/admin/comments/"]')
+    .getAttribute('href');
+  await go(page, detail);
+  check((await page.locator('.message-text').textContent()) === remark,
+    'the comment\'s page does not show its text as sent');
+  check((await page.locator('#comment-state').textContent()).trim() ===
+    'Pending', 'the comment is not Pending');
+  await record(page, 'comment', 'a comment\'s page');
+  await go(page, '/admin/comments');
+  await page.keyboard.press('j');
+  await follow(page, () => page.keyboard.press('a'), 'pressing "a"');
+  check(pathOf(page) === '/admin/comments?state=pending&done=1',
+    `"a" ended at ${pathOf(page)}`);
+  check(/Done\./.test(await page.locator('main').textContent()),
+    'no "Done." after approving');
+  check(!(await page.locator('main').textContent()).includes(stamp),
+    'the comment is still pending');
+  await go(page, '/admin/comments?state=approved');
+  check(await page.locator('tr[data-queue-row]').filter({ hasText: stamp })
+    .count() === 1, 'the Approved tab does not list it');
+  modClean('step 6');
+  pass('6. the dashboard and the queue list the comment; j and a approve ' +
+    'it');
+
+  // 7. The article shows it, and the count is one higher.
+  await go(rpage, art.path);
+  const posted = rpage.locator('.comment-list .comment-text')
+    .filter({ hasText: stamp });
+  check(await posted.count() === 1, 'the article does not show the comment');
+  check(await posted.locator('a[href="https://example.org/help"]' +
+    '[rel="nofollow ugc"]').count() === 1,
+  'the address in the comment is not a nofollow ugc link');
+  check(await posted.locator('i').count() === 0,
+    'the <i> in the comment became an element');
+  const want = countLabel(n0 + 1);
+  check((await rpage.locator('.article-header .comments').textContent())
+    .trim() === want, `the article's count is not "${want}"`);
+  check((await rpage.locator('#comments-title').textContent()).trim() ===
+    want, `the comments' heading is not "${want}"`);
+  await record(rpage, 'article-comment', 'the article with the comment');
+  const after = await firstArticle(rpage);
+  check(after.path === art.path && after.label === want,
+    `the home page shows "${after.label}" for ${after.path}`);
+  await go(rpage, '/articles/reunited-at-a-bus-station');
+  check(await rpage.locator('.comment-list > li > .comment-replies > li > ' +
+    '.comment-replies > li').count() >= 3,
+  'the demo thread does not reach the third level');
+  check(await rpage.locator('.comment-replies .comment-replies ' +
+    '.comment-replies').count() === 0, 'a fourth level is shown');
+  check(await rpage.locator('.comment-parent').count() >= 1,
+    'no "in reply to" on the deeper reply');
+  await record(rpage, 'thread', 'a thread of comments');
+  check((await readerCtx.cookies()).length === 0,
+    'the reader got a cookie');
+  readerClean('step 7');
+  pass(`7. the article shows the comment, "${want}" there and on the home ` +
+    'page; the thread nests three levels');
   await readerCtx.close();
   await modCtx.close();
 }

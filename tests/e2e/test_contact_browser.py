@@ -1,18 +1,21 @@
-"""test_contact_browser.py: the contact form and the moderators' queue in a
-real browser (Debian's chromium, headless, driven by
-tests/e2e/contact_flow.mjs through playwright-core), with `gazette serve
---sendmail` pointing at a fake sendmail.
+"""test_contact_browser.py: the contact form, the comment form and the
+moderators' queues in a real browser (Debian's chromium, headless, driven
+by tests/e2e/contact_flow.mjs through playwright-core), with `gazette
+serve --sendmail` pointing at a fake sendmail.
 
 A fresh site gets a moderator made with `gazette user add`; base_url
 becomes the address the browser uses, form_min_seconds 0 (the login form
 may be sent at once; the contact form keeps its own 3 s), and
 moderators_email an address.  contact_flow.mjs then has a reader send a
-message and the moderator log in, find it, open it and mark it answered
-with the keyboard (see the script's header), with axe-core on /contact,
-the thank-you page, the queue and the message's page.  Afterwards:
-  - the four pages the browser saw pass the HTML validator (vnu);
-  - the database holds the message, answered, and the audit log the
-    moderator's action with its id;
+message and a comment on the newest article, and the moderator log in,
+mark the message answered and approve the comment with the keyboard,
+after which the article shows the comment with its count one higher (see
+the script's header), with axe-core on the pages of both forms and both
+queues, an article with comments and the demo's thread.  Afterwards:
+  - the nine pages the browser saw pass the HTML validator (vnu);
+  - the database holds the message, answered, and the comment, approved
+    and counted on its article, and the audit log the moderator's
+    actions with their ids;
   - the timer process told the moderators through the fake sendmail: its
     argv was exactly PATH -t -i, its standard input a notice to
     moderators_email that holds nothing of what the reader wrote;
@@ -120,7 +123,7 @@ def main():
 
             pages = sorted(glob.glob(os.path.join(out_dir,
                                                   "contact-*.html")))
-            check(len(pages) == 4, "expected 4 saved pages, have %s" %
+            check(len(pages) == 9, "expected 9 saved pages, have %s" %
                   pages)
             errors = harness.vnu(pages)
             check(not errors, "vnu:\n" + "\n".join(errors))
@@ -136,6 +139,19 @@ def main():
                         "user_name = ? AND detail = ?",
                         (MODERATOR, "#%d" % rows[0][0]))
             check(audit[0][0] == 1, "no audit entry of the answer")
+            rows = sql(site.db, "SELECT c.id, c.state, c.article_id, "
+                       "(SELECT count(*) FROM comments d WHERE "
+                       "d.article_id = c.article_id AND d.state = "
+                       "'approved'), a.comment_count FROM comments c JOIN "
+                       "articles a ON a.id = c.article_id WHERE "
+                       "c.author_name = 'Reader Rahimi'")
+            check(len(rows) == 1 and rows[0][1] == "approved" and
+                  rows[0][3] == rows[0][4] and rows[0][4] >= 1,
+                  "the comment in the database: %r" % rows)
+            audit = sql(site.db, "SELECT count(*) FROM audit_log WHERE "
+                        "action = 'comment approved' AND user_name = ? "
+                        "AND detail = ?", (MODERATOR, "#%d" % rows[0][0]))
+            check(audit[0][0] == 1, "no audit entry of the approval")
 
             deadline = time.monotonic() + NOTICE_TIMEOUT
             argv_path = os.path.join(mail_dir, "argv")

@@ -1,7 +1,8 @@
 /*
  * test_response.c: the response builder (http/response.c): header
  * injection refused, the security headers on every response exactly once,
- * handler overrides, caching headers, ETag and If-None-Match (304), HEAD.
+ * handler overrides, caching headers, ETag and If-None-Match (304), the
+ * weak ETag of a page with a form token left out, HEAD.
  */
 #include <stdio.h>
 #include <string.h>
@@ -420,6 +421,68 @@ test_caching(void)
 	CHECK_STR(header_value("Cache-Control"), "private");
 }
 
+/* Serialises a cacheable body holding token, skipped at epoch; returns
+ * its ETag. */
+static const char *
+skipped_etag(const char *page, const char *token, long long epoch,
+             const char *inm, struct resp *r)
+{
+	resp_init(r, &arena, &body);
+	buf_puts(&body, page);
+	r->cacheable = true;
+	r->etag_skip = token;
+	r->etag_epoch = epoch;
+	serialise(r, inm);
+	return header_value("ETag");
+}
+
+/* A page whose form carries a token: the ETag leaves the token out and
+ * counts its epoch, and is weak. */
+static void
+test_etag_skip(void)
+{
+	struct resp r;
+	const char *a, *b;
+
+	a = skipped_etag("<p>x</p><input value=\"100.AAAA\"><p>y</p>",
+	                 "100.AAAA", 7, NULL, &r);
+	CHECK(a != NULL && strncmp(a, "W/\"", 3) == 0 && strlen(a) == 36);
+	b = skipped_etag("<p>x</p><input value=\"105.BBBB\"><p>y</p>",
+	                 "105.BBBB", 7, NULL, &r);
+	CHECK_STR(a, b);
+	/* If-None-Match matches with or without W/, even another token. */
+	skipped_etag("<p>x</p><input value=\"109.CCCC\"><p>y</p>", "109.CCCC",
+	             7, a, &r);
+	CHECK(r.status == 304 && r.omit_body);
+	skipped_etag("<p>x</p><input value=\"109.CCCC\"><p>y</p>", "109.CCCC",
+	             7, a + 2, &r);
+	CHECK(r.status == 304);
+	/* Another epoch, or a change before or after the token: another
+	 * ETag. */
+	b = skipped_etag("<p>x</p><input value=\"105.BBBB\"><p>y</p>",
+	                 "105.BBBB", 8, a, &r);
+	CHECK(r.status == 200 && strcmp(a, b) != 0);
+	b = skipped_etag("<p>X</p><input value=\"105.BBBB\"><p>y</p>",
+	                 "105.BBBB", 7, a, &r);
+	CHECK(r.status == 200 && strcmp(a, b) != 0);
+	b = skipped_etag("<p>x</p><input value=\"105.BBBB\"><p>Y</p>",
+	                 "105.BBBB", 7, a, &r);
+	CHECK(r.status == 200 && strcmp(a, b) != 0);
+	/* Moving text across the token changes it too. */
+	b = skipped_etag("<p>x</p><input value=\"\"105.BBBB><p>y</p>",
+	                 "105.BBBB", 7, a, &r);
+	CHECK(r.status == 200 && strcmp(a, b) != 0);
+	/* A token that is not in the body: the strong ETag of it all. */
+	b = skipped_etag("<p>x</p>", "105.BBBB", 7, NULL, &r);
+	CHECK_STR(b, expected_etag());
+	/* Not cacheable: no ETag, whatever is skipped. */
+	resp_init(&r, &arena, &body);
+	buf_puts(&body, "<p>x</p>");
+	r.etag_skip = "x";
+	serialise(&r, NULL);
+	CHECK(header_count("ETag") == 0);
+}
+
 static void
 test_head(void)
 {
@@ -459,6 +522,7 @@ main(void)
 	test_status_text();
 	test_serialise();
 	test_caching();
+	test_etag_skip();
 	test_head();
 	buf_free(&body);
 	buf_free(&out);

@@ -3,8 +3,12 @@
  * readers type: characters counted (not bytes), control characters found
  * and dropped (C0, DEL, C1; line feeds and tabs kept in a message, CR LF
  * and a lone CR made LF), the cut at a character boundary, trimming, and
- * the syntax of email addresses.
+ * the syntax of email addresses, and the web addresses in comments (with
+ * the golden corpus tests/unit/corpus/links/: NAME.in a text, NAME.out
+ * its addresses a line each and "count N").
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -118,6 +122,86 @@ test_email(void)
 	CHECK(!text_email_valid(long_all));
 }
 
+/* Returns the addresses text_link_next finds in s, joined by " | ". */
+static const char *
+links(const char *s)
+{
+	static char out[1024];
+	struct text_link l;
+	size_t from = 0, n = 0;
+
+	out[0] = '\0';
+	while (text_link_next(s, from, &l) && n + l.len + 4 < sizeof(out)) {
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%.*s",
+		                      n ? " | " : "", (int)l.len, s + l.start);
+		from = l.start + l.len;
+	}
+	return out;
+}
+
+/* The golden corpus's output for one input: each address on a line,
+ * then "count N" (text_links_count). */
+static char *
+golden_links(const char *in, size_t len)
+{
+	char *text = strndup(in, len), *out = malloc(len + 64), *o = out;
+	struct text_link l;
+	size_t from = 0;
+
+	while (text_link_next(text, from, &l)) {
+		memcpy(o, text + l.start, l.len);
+		o += l.len;
+		*o++ = '\n';
+		from = l.start + l.len;
+	}
+	snprintf(o, 64, "count %zu\n", text_links_count(text));
+	free(text);
+	return out;
+}
+
+static void
+test_links(void)
+{
+	static char big[TEXT_LINK_MAX + 64];
+	struct text_link l;
+
+	CHECK_STR(links("no links here"), "");
+	CHECK_STR(links("see https://example.org/a?b=1&c=2 now"),
+	          "https://example.org/a?b=1&c=2");
+	CHECK_STR(links("HTTP://EXAMPLE.ORG and Https://x.example"),
+	          "HTTP://EXAMPLE.ORG | Https://x.example");
+	/* Sentence punctuation and unmatched brackets are the sentence's. */
+	CHECK_STR(links("Read http://a.example/x. Then http://b.example/y, "
+	                "(http://c.example/z) and http://d.example/w_(v)!"),
+	          "http://a.example/x | http://b.example/y | "
+	          "http://c.example/z | http://d.example/w_(v)");
+	CHECK_STR(links("[https://e.example/]"), "https://e.example/");
+	CHECK_STR(links("https://f.example/?q=x..."), "https://f.example/?q=x");
+	/* Stops at spaces, quotes, < > and friends. */
+	CHECK_STR(links("https://g.example/\"><script>"), "https://g.example/");
+	CHECK_STR(links("<https://h.example/>"), "https://h.example/");
+	CHECK_STR(links("https://i.example/a'b"), "https://i.example/a");
+	CHECK_STR(links("https://j.example/\xd8\xb3"), "https://j.example/");
+	/* Only http and https, with a host, not inside a word. */
+	CHECK_STR(links("javascript:alert(1) ftp://k.example/ mailto:a@b.c"),
+	          "");
+	CHECK_STR(links("xhttp://l.example/ http:// https:///x http://-"), "");
+	CHECK_STR(links("http://[::1]:8080/"), "http://[::1]:8080/");
+	/* Longer than TEXT_LINK_MAX: left as text, the next one found. */
+	memcpy(big, "http://m.example/", 17);
+	memset(big + 17, 'a', TEXT_LINK_MAX);
+	memcpy(big + 17 + TEXT_LINK_MAX, " https://n.example/", 20);
+	CHECK(text_link_next(big, 0, &l) && l.start == 18 + TEXT_LINK_MAX &&
+	      l.len == 18);
+	/* Counting: every scheme, even run together to pass for one. */
+	CHECK(text_links_count("none") == 0);
+	CHECK(text_links_count("http://a.example https://b.example") == 2);
+	CHECK(text_links_count("https://a.example/,https://b.example/,"
+	                       "HTTPS://c.example/") == 3);
+	CHECK(text_links_count(big) == 2);
+	CHECK(test_golden("links", golden_links) >= 5);
+}
+
 int
 main(void)
 {
@@ -126,6 +210,7 @@ main(void)
 	test_controls();
 	test_trim();
 	test_email();
+	test_links();
 	arena_free(&arena);
 	TEST_DONE();
 }

@@ -1,12 +1,13 @@
 // queue.js: keyboard shortcuts for the moderators' queues (admin
-// messages, and comments to come).  It only adds keys to what plain forms
-// already do, so every action works without it:
+// messages and comments).  It only adds keys to what plain forms already
+// do, so every action works without it:
 //   j / k   move down / up the list (rows marked data-queue-row)
 //   x       tick or untick the row you are on
 //   Enter   open it (its first link has the focus)
-//   any letter a button names in data-key ("a" answered, "s" spam,
-//           "e" archive): presses that button; on a list with nothing
-//           ticked, the row you are on is ticked first.
+//   any letter a button names in data-key (messages: "a" answered, "s"
+//           spam, "e" archive; comments: "a" approve, "u" unapprove,
+//           "s" spam, "d" trash): presses that button; on a list with
+//           nothing ticked, the row you are on is ticked first.
 // Keys typed into a text field, or with Ctrl, Alt or Meta, are left alone.
 // Served by nginx from www/js/; the CSP allows script from 'self' only,
 // so there is no inline script or handler anywhere.

@@ -1,0 +1,306 @@
+/*
+ * comment_db.c: queries on readers' comments (see comment_db.h).  Every
+ * write is one short BEGIN IMMEDIATE transaction, the queue's bulk
+ * changes included; the triggers of sql/013_comments.sql keep each
+ * article's count of approved comments inside it.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "comment_db.h"
+#include "db_internal.h"
+
+const char *const comment_states[COMMENT_STATES__MAX] = {
+    [COMMENT_PENDING] = "pending",
+    [COMMENT_APPROVED] = "approved",
+    [COMMENT_SPAM] = "spam",
+    [COMMENT_TRASH] = "trash",
+};
+
+/* A parent must be shown: an approved comment of the same article. */
+static const char sql_parent_ok[] =
+    "SELECT 1 FROM comments WHERE id = ?1 AND article_id = ?2 "
+    "AND state = 'approved'";
+/* The approval rule: an approved comment under the same name and address
+ * (the address in any case; comments_author covers it). */
+static const char sql_known[] =
+    "SELECT EXISTS (SELECT 1 FROM comments WHERE state = 'approved' "
+    "AND author_email = ?1 COLLATE NOCASE AND author_name = ?2)";
+static const char sql_add[] =
+    "INSERT INTO comments (article_id, parent_id, author_name, "
+    "author_email, body, state, reason, ip_hash, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+static const char sql_thread[] =
+    "SELECT id, article_id, coalesce(parent_id, 0), author_name, '', "
+    "author_url, body, state, '', created_at, updated_at FROM comments "
+    "WHERE article_id = ? AND state = 'approved' ORDER BY created_at, id";
+/* The queue's columns: the comment's (its text as BODY), then its
+ * article's and its parent's author. */
+#define QUEUE_SELECT(BODY)                                                     \
+	"SELECT c.id, c.article_id, coalesce(c.parent_id, 0), c.author_name, " \
+	"c.author_email, c.author_url, " BODY ", c.state, c.reason, "          \
+	"c.created_at, c.updated_at, a.title, a.slug, a.state, e.prefix, "     \
+	"coalesce(p.author_name, '') FROM comments c "                         \
+	"JOIN articles a ON a.id = c.article_id "                              \
+	"JOIN editions e ON e.id = a.edition_id "                              \
+	"LEFT JOIN comments p ON p.id = c.parent_id "
+static const char sql_get[] = QUEUE_SELECT("c.body") "WHERE c.id = ?";
+/* instr over lower() matches q as a literal piece of text, as the
+ * messages' search does.  The snippet's length is COMMENT_SNIPPET_CHARS. */
+static const char sql_list[] = QUEUE_SELECT(
+    "substr(c.body, 1, 160)") "WHERE (?1 IS NULL OR c.state = ?1) AND (?2 IS "
+                              "NULL OR "
+                              "instr(lower(c.author_name), lower(?2)) > 0 OR "
+                              "instr(lower(c.author_email), lower(?2)) > 0 OR "
+                              "instr(lower(c.body), lower(?2)) > 0 OR "
+                              "instr(lower(a.title), lower(?2)) > 0) "
+                              "ORDER BY c.created_at DESC, c.id DESC LIMIT ?3 "
+                              "OFFSET ?4";
+static const char sql_counts[] =
+    "SELECT state, count(*) FROM comments GROUP BY state";
+static const char sql_set_state[] =
+    "UPDATE comments SET state = ?2, updated_at = ?3 WHERE id = ?1 "
+    "AND state != ?2";
+static const char sql_delete[] = "DELETE FROM comments WHERE id = ?";
+static const char sql_purge[] =
+    "DELETE FROM comments WHERE state IN ('spam', 'trash') "
+    "AND updated_at < ?";
+
+/* Returns the state named s; see comment_db.h. */
+int
+comment_state_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < COMMENT_STATES__MAX; i++)
+		if (strcmp(s, comment_states[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Runs the one-integer query st, returning its value, or -1 on error. */
+static long long
+one_int(struct db *db, sqlite3_stmt *st)
+{
+	int error = 0;
+	long long v = db_one_int(db, st, &error);
+
+	return error ? -1 : v;
+}
+
+/* Files a comment; see comment_db.h. */
+long long
+comment_db_add(struct db *db, const struct comment_new *c,
+               enum comment_state *state)
+{
+	enum comment_state s = c->state;
+	const char *reason = c->reason ? c->reason : "";
+	sqlite3_stmt *st;
+	long long v;
+
+	*state = s;
+	if (db_begin(db) < 0)
+		return -1;
+	if (c->parent_id > 0) {
+		if ((st = db_stmt(db, sql_parent_ok)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, c->parent_id);
+		sqlite3_bind_int64(st, 2, c->article_id);
+		if ((v = one_int(db, st)) < 0)
+			goto fail;
+		if (v == 0) {
+			db_rollback(db);
+			return COMMENT_NO_PARENT;
+		}
+	}
+	if (c->approve_known) {
+		if ((st = db_stmt(db, sql_known)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, c->email, -1);
+		db_bind_text(st, 2, c->name, -1);
+		if ((v = one_int(db, st)) < 0)
+			goto fail;
+		if (v == 1) {
+			s = COMMENT_APPROVED;
+			reason = "";
+		}
+	}
+	if ((st = db_stmt(db, sql_add)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->article_id);
+	if (c->parent_id > 0)
+		sqlite3_bind_int64(st, 2, c->parent_id);
+	db_bind_text(st, 3, c->name, -1);
+	db_bind_text(st, 4, c->email, -1);
+	db_bind_text(st, 5, c->body, -1);
+	db_bind_text(st, 6, comment_states[s], -1);
+	db_bind_text(st, 7, reason, -1);
+	if (c->ip_hash != NULL)
+		sqlite3_bind_blob(st, 8, c->ip_hash, COMMENT_IP_HASH_BYTES,
+		                  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, c->now);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	/* The rowid of the insert outlives its commit on this connection. */
+	v = sqlite3_last_insert_rowid(db->handle);
+	if (db_commit(db) < 0)
+		return -1;
+	*state = s;
+	return v;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Reads the columns every comment query starts with (0 to 10). */
+static void
+read_comment(struct arena *a, sqlite3_stmt *st, struct comment *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	out->article_id = sqlite3_column_int64(st, 1);
+	out->parent_id = sqlite3_column_int64(st, 2);
+	out->name = db_col_text(a, st, 3);
+	out->email = db_col_text(a, st, 4);
+	out->url = db_col_text(a, st, 5);
+	out->body = db_col_text(a, st, 6);
+	out->state = db_col_text(a, st, 7);
+	out->reason = db_col_text(a, st, 8);
+	out->created_at = sqlite3_column_int64(st, 9);
+	out->updated_at = sqlite3_column_int64(st, 10);
+	out->article_title = out->article_slug = out->article_state = "";
+	out->edition_prefix = out->parent_name = "";
+}
+
+/* Reads the queue's columns (11 to 15) after read_comment. */
+static void
+read_queue_columns(struct arena *a, sqlite3_stmt *st, struct comment *out)
+{
+	out->article_title = db_col_text(a, st, 11);
+	out->article_slug = db_col_text(a, st, 12);
+	out->article_state = db_col_text(a, st, 13);
+	out->edition_prefix = db_col_text(a, st, 14);
+	out->parent_name = db_col_text(a, st, 15);
+}
+
+/*
+ * Steps st (bound) for at most limit rows into *rows (in a), with the
+ * queue's columns when queue is true.  Sets *count.  0 or -1.
+ */
+static int
+read_rows(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
+          bool queue, struct comment **rows, size_t *count)
+{
+	size_t n = 0, cap = limit < 64 ? limit : 64;
+	int rc = SQLITE_DONE;
+
+	*rows = arena_calloc(a, cap ? cap : 1, sizeof(**rows));
+	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct comment *bigger =
+			    arena_calloc(a, cap * 2, sizeof(*bigger));
+
+			memcpy(bigger, *rows, cap * sizeof(*bigger));
+			*rows = bigger;
+			cap *= 2;
+		}
+		read_comment(a, st, &(*rows)[n]);
+		if (queue)
+			read_queue_columns(a, st, &(*rows)[n]);
+		n++;
+	}
+	sqlite3_reset(st);
+	*count = n;
+	return n < limit && rc != SQLITE_DONE ? -1 : 0;
+}
+
+/* Reads an article's approved comments; see comment_db.h. */
+int
+comment_db_thread(struct db *db, struct arena *a, long long article_id,
+                  struct comment **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_thread);
+
+	*rows = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, article_id);
+	return read_rows(db, a, st, SIZE_MAX, false, rows, count);
+}
+
+/* Reads one comment; see comment_db.h. */
+int
+comment_db_get(struct db *db, struct arena *a, long long id,
+               struct comment *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_get);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		read_comment(a, st, out);
+		read_queue_columns(a, st, out);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Counts comments by state; see comment_db.h. */
+int
+comment_db_counts(struct db *db, long long counts[COMMENT_STATES__MAX])
+{
+	return db_state_counts(db, sql_counts, comment_states,
+	                       COMMENT_STATES__MAX, counts);
+}
+
+/* Lists comments for the queue; see comment_db.h. */
+int
+comment_db_list(struct db *db, struct arena *a, const char *state,
+                const char *q, long long offset, size_t limit,
+                struct comment **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_list);
+
+	*rows = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	if (state != NULL)
+		db_bind_text(st, 1, state, -1);
+	if (q != NULL)
+		db_bind_text(st, 2, q, -1);
+	sqlite3_bind_int64(st, 3, (long long)limit);
+	sqlite3_bind_int64(st, 4, offset);
+	return read_rows(db, a, st, limit, true, rows, count);
+}
+
+/* Sets the state of several comments; see comment_db.h. */
+int
+comment_db_set_state(struct db *db, const long long *ids, size_t n,
+                     const char *state, long long now)
+{
+	if (comment_state_parse(state) < 0)
+		return -1;
+	return db_each_id(db, sql_set_state, ids, n, state, now);
+}
+
+/* Deletes several comments; see comment_db.h. */
+int
+comment_db_delete(struct db *db, const long long *ids, size_t n)
+{
+	return db_each_id(db, sql_delete, ids, n, NULL, 0);
+}
+
+/* Deletes old spam and trash; see comment_db.h. */
+int
+comment_db_purge(struct db *db, long long before)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_purge);
+
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, before);
+	return db_write_one(db, st);
+}
