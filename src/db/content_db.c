@@ -9,16 +9,17 @@
 #include <time.h>
 
 #include "../embedded.h"
-#include "../render/markdown.h"
 #include "../util/log.h"
 #include "content_db.h"
 #include "db_internal.h"
+#include "media_db.h"
 
 #define SUMMARY_COLUMNS                                                        \
 	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
 	"coalesce(c.slug, ''), coalesce(c.name, ''), a.comment_count, "        \
 	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
-	"coalesce(m.alt, ''), coalesce(m.caption, '') "
+	"coalesce(m.alt, ''), coalesce(m.caption, ''), coalesce(m.id, 0), "    \
+	"coalesce(m.mime, '') "
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
 	"LEFT JOIN media m ON m.id = a.featured_media_id "
@@ -100,8 +101,6 @@ static const char sql_render_article[] =
     "UPDATE articles SET body_html = ? WHERE id = ?";
 static const char sql_unrendered_pages[] =
     "SELECT id, body_md FROM pages WHERE body_html = '' AND body_md != ''";
-static const char sql_media_size[] =
-    "SELECT width, height FROM media WHERE path = ?";
 static const char sql_render_page[] =
     "UPDATE pages SET body_html = ? WHERE id = ?";
 
@@ -122,6 +121,8 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->image.height = sqlite3_column_int64(st, 10);
 	s->image.alt = db_col_text(a, st, 11);
 	s->image.caption = db_col_text(a, st, 12);
+	s->image.id = sqlite3_column_int64(st, 13);
+	s->image.mime = db_col_text(a, st, 14);
 }
 
 /*
@@ -188,7 +189,19 @@ article_db_summary(struct db *db, struct arena *a, long long id,
 	if (rc == SQLITE_ROW)
 		read_summary(a, st, out);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : -1;
+	/* Summaries are kept per worker (handlers/frame.c): this second
+	 * query runs once per article and reload, not per request. */
+	if (out->image.id > 0) {
+		struct media_file *sizes;
+
+		if (media_db_sizes(db, a, out->image.id, &sizes,
+		                   &out->image.sizes_count) < 0)
+			return -1;
+		out->image.sizes = sizes;
+	}
+	return 0;
 }
 
 static int
@@ -410,37 +423,6 @@ term_id(struct db *db, const char *sql, long long edition_id, const char *slug)
 	return rc < 0 ? -1 : id;
 }
 
-/*
- * Tells markdown.c the size of an image in the media library, found by
- * its URL (/uploads/PATH), so that bodies carry width and height.
- */
-static int
-media_size(void *ctx, const char *url, long long *width, long long *height)
-{
-	struct db *db = ctx;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (strncmp(url, "/uploads/", 9) != 0 ||
-	    (st = db_stmt(db, sql_media_size)) == NULL)
-		return -1;
-	db_bind_text(st, 1, url + 9, -1);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*width = sqlite3_column_int64(st, 0);
-		*height = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Renders Markdown with image sizes from the media library. */
-static int
-render_body(struct db *db, const char *md, size_t len, struct trusted_html *out)
-{
-	return markdown_render_sized(md, len, media_size, db, out);
-}
-
 /* Inserts an article; see content_db.h. */
 long long
 article_db_insert(struct db *db, const struct article_input *in)
@@ -454,7 +436,7 @@ article_db_insert(struct db *db, const struct article_input *in)
 	    (category = term_id(db, sql_category_id, in->edition_id,
 	                        in->category_slug)) <= 0)
 		return -1;
-	if (render_body(db, in->body_md, strlen(in->body_md), &html) < 0)
+	if (media_db_render(db, in->body_md, strlen(in->body_md), &html) < 0)
 		return -1;
 	if ((st = db_stmt(db, sql_insert)) == NULL)
 		goto out;
@@ -510,8 +492,8 @@ render_missing(struct db *db, const char *select_sql, const char *update_sql)
 		const char *md = (const char *)sqlite3_column_text(st, 1);
 		long long id = sqlite3_column_int64(st, 0);
 
-		if (render_body(db, md, (size_t)sqlite3_column_bytes(st, 1),
-		                &html) < 0) {
+		if (media_db_render(db, md, (size_t)sqlite3_column_bytes(st, 1),
+		                    &html) < 0) {
 			log_error("starter content: row %lld does not render",
 			          id);
 			rc = -1;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../media/media.h"
 #include "../render/trusted.h"
 #include "../util/arena.h"
 #include "db.h"
@@ -23,11 +24,15 @@ struct term {
 
 /* A media item as a page shows it. */
 struct media_ref {
+	long long id;     /* 0 for none */
 	const char *path; /* below the uploads folder */
+	const char *mime;
 	long long width;
 	long long height;
 	const char *alt;
 	const char *caption;
+	const struct media_file *sizes; /* for srcset; widths ascending */
+	size_t sizes_count;
 };
 
 struct article_summary {
@@ -78,7 +83,8 @@ int article_db_list(struct db *db, struct arena *a, long long edition_id,
                     enum listing_kind kind, long long term_id, long long offset,
                     size_t limit, long long **ids, size_t *count);
 
-/* Reads the summary of the published article with this id. */
+/* Reads the summary of the published article with this id, with the
+ * sizes of its featured image. */
 int article_db_summary(struct db *db, struct arena *a, long long id,
                        struct article_summary *out);
 

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/markdown.h"
 #include "../util/alloc.h"
 #include "db_internal.h"
 #include "edit_db.h"
+#include "media_db.h"
 
 /* Runs a save; see edit_db.h. */
 enum save_result
@@ -19,8 +19,9 @@ edit_db_save(struct db *db, const char *body_md, edit_locked_fn locked,
 	struct trusted_html html;
 	enum save_result res;
 
-	/* Slow work first, outside the write lock. */
-	if (markdown_render(body_md, strlen(body_md), &html) < 0)
+	/* Slow work first, outside the write lock; images of the media
+	 * library get their size and srcset. */
+	if (media_db_render(db, body_md, strlen(body_md), &html) < 0)
 		return SAVE_BAD_BODY;
 	if (db_begin(db) < 0) {
 		free((char *)html.html);

@@ -108,9 +108,8 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	struct article_row *rows;
 	size_t count, i;
 	struct tval *ctx, *list, *opts;
-	const char *page = req_query(req, "page"), *q = req_query(req, "q");
-	char *end;
-	long long n = 1;
+	const char *q = req_query(req, "q");
+	long long n;
 
 	memset(&f, 0, sizeof(f));
 	f.state = req_query(req, "state");
@@ -118,8 +117,7 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 		f.state = NULL;
 	if (f.state != NULL && !state_known(f.state))
 		return 400;
-	if (page != NULL &&
-	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
+	if (!admin_query_page(req, &n))
 		return 400;
 	if (q != NULL && (q[0] == '\0' || strlen(q) > 200))
 		q = NULL;
@@ -175,11 +173,18 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	return app_render(app, resp, 200, "admin/articles", ctx);
 }
 
-/* Renders the editor for ed, with an optional message and preview. */
+/* What the editor shows below the form, besides the library's tools. */
+enum editor_extra {
+	EXTRA_NONE,
+	EXTRA_PREVIEW, /* the body rendered */
+	EXTRA_CHOOSER, /* the library's images to pick the featured one */
+};
+
+/* Renders the editor for ed, with an optional message and extra. */
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
             const struct article_edit *ed, const char *message,
-            const char *other_body, bool preview, const char *notice)
+            const char *other_body, enum editor_extra extra, const char *notice)
 {
 	struct arena *a = req->arena;
 	struct tval *ctx, *opts;
@@ -239,8 +244,17 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, ctx, "categories", opts);
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
+	/* The featured image, an upload in place and images for the body
+	 * (admin/editor_media, after the form: see admin_media.c). */
+	tv_set_bool(a, ctx, "media_tools", true);
+	tv_set_str(a, ctx, "upload_action",
+	           arena_printf(a, "/admin/media/upload?article=%lld", ed->id));
+	if (admin_media_editor(app, req, ctx, ed->featured,
+	                       extra == EXTRA_CHOOSER) < 0)
+		return 500;
 	return admin_editor_render(app, resp, status, "admin/article_edit", a,
-	                           ctx, preview ? ed->body_md : NULL);
+	                           ctx,
+	                           extra == EXTRA_PREVIEW ? ed->body_md : NULL);
 }
 
 /*
@@ -256,18 +270,51 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	ed.state = "draft";
 	ed.edition_id = req->edition->id;
 	ed.body_md = "";
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, EXTRA_NONE,
+	                   NULL);
+}
+
+/* Reads article id into ed when the user may edit it: 0, 403, 404, 500. */
+static int
+load_article(struct app *app, struct req *req, long long id,
+             struct article_edit *ed)
+{
+	int rc = article_admin_get(app->db, req->arena, id, ed);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	return may_edit(req->user, ed) ? 0 : 403;
 }
 
 /* Reads the article {id} the user may edit; see handlers.h. */
 int
 admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 {
-	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
+	return load_article(app, req, req->param_int, ed);
+}
 
-	if (rc != 0)
-		return rc > 0 ? 404 : 500;
-	return may_edit(req->user, ed) ? 0 : 403;
+/* Reads the article the query names; see handlers.h. */
+int
+admin_article_from_query(struct app *app, struct req *req,
+                         struct article_edit *ed)
+{
+	const char *v = req_query(req, "article");
+	char *end;
+	long long id;
+
+	memset(ed, 0, sizeof(*ed));
+	if (v == NULL || v[0] == '\0')
+		return 400;
+	id = strtoll(v, &end, 10);
+	if (*end != '\0' || id < 0)
+		return 400;
+	if (id > 0)
+		return load_article(app, req, id, ed);
+	ed->state = "draft";
+	ed->edition_id = req->edition->id;
+	ed->author_id = req->user->id;
+	ed->body_md = "";
+	return 0;
 }
 
 /*
@@ -283,7 +330,7 @@ admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 
 	if (rc != 0)
 		return rc;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, EXTRA_NONE,
 	                   admin_saved_notice(req));
 }
 
@@ -307,16 +354,11 @@ admin_article_save_message(const struct edition *e, enum save_result r)
 	}
 }
 
-/*
- * Reads the editor's fields into ed (over what ed held) and checks them.
- * Returns NULL when they are valid, else the message to show.
- */
-static const char *
-read_form(struct app *app, struct req *req, struct article_edit *ed)
+/* Reads the editor's text fields into ed (over what ed held). */
+static void
+read_fields(struct req *req, struct article_edit *ed)
 {
-	const struct edition *e = req->edition;
 	const char *v;
-	long long id;
 
 	ed->title = req_form(req, "title");
 	ed->excerpt = req_form(req, "excerpt");
@@ -330,6 +372,53 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		ed->featured += 9;
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
+}
+
+/*
+ * Reads every field of the editor into ed without checking them, for a
+ * form shown again as it was sent (the chooser, an upload in place).
+ */
+static void
+read_fields_unchecked(struct req *req, struct article_edit *ed)
+{
+	long long id, t;
+
+	read_fields(req, ed);
+	if (req_form(req, "slug") != NULL)
+		ed->slug = req_form(req, "slug");
+	if ((id = admin_form_id(req, "category")) >= 0)
+		ed->category_id = id;
+	if ((id = admin_form_id(req, "edition")) > 0)
+		ed->edition_id = id;
+	if ((t = parse_local_time(req_form(req, "publish_at"))) >= 0)
+		ed->published_at = t;
+}
+
+/* Shows the editor again as posted; see handlers.h. */
+int
+admin_article_form_again(struct app *app, struct req *req, struct resp *resp,
+                         int status, struct article_edit *ed,
+                         const char *featured, const char *message,
+                         const char *notice)
+{
+	read_fields_unchecked(req, ed);
+	if (featured != NULL)
+		ed->featured = featured;
+	return editor_page(app, req, resp, status, ed, message, NULL,
+	                   EXTRA_NONE, notice);
+}
+
+/*
+ * Reads the editor's fields into ed (over what ed held) and checks them.
+ * Returns NULL when they are valid, else the message to show.
+ */
+static const char *
+read_form(struct app *app, struct req *req, struct article_edit *ed)
+{
+	const struct edition *e = req->edition;
+	long long id;
+
+	read_fields(req, ed);
 	if ((id = admin_form_id(req, "category")) < 0)
 		return edition_string(e, "error_category");
 	ed->category_id = id;
@@ -369,17 +458,24 @@ save(struct app *app, struct req *req, struct resp *resp,
      struct article_edit *ed)
 {
 	const char *old_state = ed->state; /* NULL for a new article */
-	const char *message = read_form(app, req, ed);
 	const char *action = req_form(req, "action");
+	const char *message;
 	enum save_result r;
 	long long id;
 
+	/* Opening the library's images keeps the text as it is, unchecked. */
+	if (action != NULL && strcmp(action, "choose_image") == 0) {
+		read_fields_unchecked(req, ed);
+		return editor_page(app, req, resp, 200, ed, NULL, NULL,
+		                   EXTRA_CHOOSER, NULL);
+	}
+	message = read_form(app, req, ed);
 	if (message != NULL)
 		return editor_page(app, req, resp, 400, ed, message, NULL,
-		                   false, NULL);
+		                   EXTRA_NONE, NULL);
 	if (action != NULL && strcmp(action, "preview") == 0)
-		return editor_page(app, req, resp, 200, ed, NULL, NULL, true,
-		                   NULL);
+		return editor_page(app, req, resp, 200, ed, NULL, NULL,
+		                   EXTRA_PREVIEW, NULL);
 	r = article_admin_save(app->db, ed, req->user->id,
 	                       (long long)time(NULL), &id);
 	if (r == SAVE_FAILED)
@@ -393,22 +489,24 @@ save(struct app *app, struct req *req, struct resp *resp,
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
 		                   admin_article_save_message(req->edition, r),
-		                   current.body_md, false, NULL);
+		                   current.body_md, EXTRA_NONE, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
 		                   admin_article_save_message(req->edition, r),
-		                   NULL, false, NULL);
+		                   NULL, EXTRA_NONE, NULL);
 	admin_audit_state(app, req, "article", old_state, ed->state, ed->title);
 	return admin_saved(req, resp, "/admin/articles", id);
 }
 
 /*
  * POST /admin/articles/new: creates an article.  Fields: title, slug,
- * excerpt, body, category, tags, featured, edition, state, publish_at,
- * action (save or preview), csrf.  Statuses: 303 (saved), 200 (preview),
- * 400 (invalid: the form again with a message), 500.  Roles: admin,
- * editor, author.
+ * excerpt, body, category, tags, featured (an uploads path), edition,
+ * state, publish_at, action (save, preview, or choose_image: the editor
+ * again, unchecked and unsaved, with the library's images to pick the
+ * featured one, filtered by image_q), csrf.  Statuses: 303 (saved), 200
+ * (preview, chooser), 400 (invalid: the form again with a message), 500.
+ * Roles: admin, editor, author.
  */
 int
 admin_article_create(struct app *app, struct req *req, struct resp *resp)

@@ -124,6 +124,20 @@ admin_edition_by_id(const struct app *app, long long id)
 	return NULL;
 }
 
+/* Reads the page number of a list; see handlers.h. */
+bool
+admin_query_page(const struct req *req, long long *n)
+{
+	const char *page = req_query(req, "page");
+	char *end;
+
+	*n = 1;
+	if (page == NULL)
+		return true;
+	*n = strtoll(page, &end, 10);
+	return *n >= 1 && *end == '\0' && end != page && *n <= 100000;
+}
+
 /* Parses an id field; see handlers.h. */
 long long
 admin_form_id(const struct req *req, const char *name)

@@ -5,7 +5,9 @@
  * links and the roles that must use two-factor login.  Saved in one
  * transaction and audited; every worker sees the change at its next
  * request (the commit moves PRAGMA data_version).  The site's secret is a
- * setting too but never shown here.
+ * setting too but never shown here.  The upload limit (upload_max_mb) can
+ * be raised to nginx's ceiling for /admin/media/ (HTTP_MAX_UPLOAD_BYTES,
+ * 64 MiB), never past it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +21,13 @@
 
 /* The settings this page edits, beside the edition's names. */
 static const char *const keys[] = {
-    "base_url",       "timezone",         "posts_per_page",
-    "footer_text",    "two_factor_roles", "social_facebook",
-    "social_twitter", "social_instagram", "social_youtube",
+    "base_url",         "timezone",        "posts_per_page", "footer_text",
+    "two_factor_roles", "social_facebook", "social_twitter", "social_instagram",
+    "social_youtube",   "upload_max_mb",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
 #define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
+#define KEY_UPLOAD_MAX 9 /* MiB, at most nginx's 64m for /admin/media/ */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -73,6 +76,10 @@ value_ok(size_t i, const char *v)
 		return strlen(v) <= 500;
 	case KEY_TWO_FACTOR:
 		return true; /* two_factor_value() writes only role names */
+	case KEY_UPLOAD_MAX:
+		n = strtol(v, &end, 10);
+		return *end == '\0' && end != v && n >= 1 &&
+		       n <= HTTP_MAX_UPLOAD_BYTES / (1024 * 1024);
 	default:
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
 		                        strlen(v) <= 300 && frame_url_plain(v));
@@ -177,6 +184,9 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 	for (i = 0; i < KEYS_COUNT; i++) {
 		values[i] = i == KEY_TWO_FACTOR ? two_factor_value(req)
 		                                : req_form(req, keys[i]);
+		/* A form from before the limit was a setting keeps it. */
+		if (values[i] == NULL && i == KEY_UPLOAD_MAX)
+			values[i] = site_setting(&app->site, keys[i], "20");
 		if (values[i] == NULL)
 			values[i] = "";
 		if (!value_ok(i, values[i]))

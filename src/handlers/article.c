@@ -9,6 +9,18 @@
 #include "handlers.h"
 
 /*
+ * The sizes attribute of featured images (templates/partials/image.html),
+ * from the layout in www/css/site.css: a listing's image is 17rem wide
+ * beside its text, the whole column (viewport less 2rem) below 48rem; an
+ * article's spans the main column (75rem less the 20rem sidebar, the
+ * 3.5rem gap and 2rem of padding), the whole width below 60rem.
+ */
+#define SIZES_SUMMARY "(max-width: 48rem) calc(100vw - 2rem), 17rem"
+#define SIZES_FEATURED                                                         \
+	"(max-width: 60rem) calc(100vw - 2rem), "                              \
+	"(max-width: 75rem) calc(100vw - 25.5rem), 49.5rem"
+
+/*
  * Renders one page of a listing.  base is the listing's first page
  * ("" for the home page, "/category/x"), title its heading (NULL on the
  * home page).  Page 1 written out (/page/1) redirects to base; a page past
@@ -57,6 +69,9 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set(a, ctx, "above_fold", fold);
 		tv_set_shared(a, ctx, "lead", lead);
 	}
+	/* The image repeats the link of the title beside it: alt="". */
+	tv_set_bool(a, ctx, "decorative", true);
+	tv_set_str(a, ctx, "image_sizes", SIZES_SUMMARY);
 	list = tv_list(a);
 	for (i = 1; i < count && i < per_page; i++) {
 		const struct tval *m = frame_article_summary(app, req, ids[i]);
@@ -177,6 +192,9 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 	if ((n = frame_article_summary(app, req, art.id)) == NULL)
 		return 500;
 	tv_set_shared(a, ctx, "article", n);
+	/* The featured image is at the top: loaded at once. */
+	tv_set_bool(a, ctx, "eager", true);
+	tv_set_str(a, ctx, "image_sizes", SIZES_FEATURED);
 	m = tv_map(a);
 	tv_set(a, m, "body", tv_html(a, art.body));
 	if (art.author_name[0] != '\0')

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "../db/content_db.h"
+#include "../media/srcset.h"
 #include "../render/html.h"
 #include "../util/log.h"
 #include "handlers.h"
@@ -214,18 +215,31 @@ comments_label(struct arena *a, const struct edition *e, long long n)
 	                       arena_concat(a, decimal(a, n), " ", word, NULL));
 }
 
-/* Describes a media item for a page: URL, size, alt text, caption. */
-static struct tval *
-image_tval(struct arena *a, const struct media_ref *m)
+/* Describes a media image for templates/partials/image.html; see
+ * handlers.h. */
+struct tval *
+frame_image(struct arena *a, const struct media_ref *m)
 {
 	struct tval *img = tv_map(a);
+	struct media_file original = {
+	    .path = m->path,
+	    .mime = m->mime,
+	    .width = (int)m->width,
+	    .height = (int)m->height,
+	};
+	struct media_srcset set;
 
-	tv_set_str(a, img, "url", arena_concat(a, "/uploads/", m->path, NULL));
+	tv_set_str(a, img, "src", arena_concat(a, "/uploads/", m->path, NULL));
 	tv_set_int(a, img, "width", m->width);
 	tv_set_int(a, img, "height", m->height);
 	tv_set_str(a, img, "alt", m->alt);
 	if (m->caption[0] != '\0')
 		tv_set_str(a, img, "caption", m->caption);
+	media_srcset(a, &original, m->sizes, m->sizes_count, &set);
+	/* Set even when empty (a false section): a name the map lacks is
+	 * looked up in every enclosing context, on every render. */
+	tv_set_str(a, img, "srcset", set.srcset != NULL ? set.srcset : "");
+	tv_set_str(a, img, "webp_srcset", set.webp != NULL ? set.webp : "");
 	return img;
 }
 
@@ -259,7 +273,7 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 		tv_set(a, m, "category", c);
 	}
 	if (s->image.path[0] != '\0') {
-		tv_set(a, m, "image", image_tval(a, &s->image));
+		tv_set(a, m, "image", frame_image(a, &s->image));
 		tv_set_str(a, share, "media",
 		           url_encode(a, arena_concat(a, base, "/uploads/",
 		                                      s->image.path, NULL)));
@@ -283,8 +297,20 @@ summary_copy(struct arena *a, const struct article_summary *s)
 	c.category_slug = arena_strdup(a, s->category_slug);
 	c.category_name = arena_strdup(a, s->category_name);
 	c.image.path = arena_strdup(a, s->image.path);
+	c.image.mime = arena_strdup(a, s->image.mime);
 	c.image.alt = arena_strdup(a, s->image.alt);
 	c.image.caption = arena_strdup(a, s->image.caption);
+	if (s->image.sizes_count > 0) {
+		struct media_file *sizes =
+		    arena_calloc(a, s->image.sizes_count, sizeof(*sizes));
+
+		for (size_t i = 0; i < s->image.sizes_count; i++) {
+			sizes[i] = s->image.sizes[i];
+			sizes[i].path = arena_strdup(a, s->image.sizes[i].path);
+			sizes[i].mime = arena_strdup(a, s->image.sizes[i].mime);
+		}
+		c.image.sizes = sizes;
+	}
 	return c;
 }
 

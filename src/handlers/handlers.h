@@ -43,6 +43,10 @@ struct tval *admin_edition_options(struct app *app, struct arena *a,
 /* Returns the edition with this id, enabled or not, or NULL. */
 const struct edition *admin_edition_by_id(const struct app *app, long long id);
 
+/* Reads the query's page number into *n (1 when absent); returns false
+ * when it is not a number from 1 to 100,000. */
+bool admin_query_page(const struct req *req, long long *n);
+
 /* Parses a form field holding an id: 0 when absent or empty, -1 when
  * not a number. */
 long long admin_form_id(const struct req *req, const char *name);
@@ -177,6 +181,26 @@ int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
 int admin_article_load(struct app *app, struct req *req,
                        struct article_edit *ed);
 
+/*
+ * For an upload made from the article editor (admin_media.c): reads into
+ * ed the article the query names (article=ID; 0 for one not saved yet)
+ * when the user may edit it.  Returns 0, or the status to answer: 400 (no
+ * such query), 403, 404, 500.
+ */
+int admin_article_from_query(struct app *app, struct req *req,
+                             struct article_edit *ed);
+
+/*
+ * Shows the article editor again as the form posted it (req->form: the
+ * text is kept, nothing is saved) over ed, with featured (an uploads path;
+ * NULL keeps the posted one) as its image and an optional message or
+ * notice.  Returns status, or 500.
+ */
+int admin_article_form_again(struct app *app, struct req *req,
+                             struct resp *resp, int status,
+                             struct article_edit *ed, const char *featured,
+                             const char *message, const char *notice);
+
 /* Returns the message (in edition e's strings) for a save refused with r,
  * or NULL for SAVE_OK and SAVE_FAILED. */
 const char *admin_article_save_message(const struct edition *e,
@@ -212,6 +236,26 @@ int admin_account_password(struct app *app, struct req *req, struct resp *resp);
 int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
 int admin_audit(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_media.c */
+int admin_media_list(struct app *app, struct req *req, struct resp *resp);
+int admin_media_upload_form(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_media_upload(struct app *app, struct req *req, struct resp *resp);
+int admin_media_item(struct app *app, struct req *req, struct resp *resp);
+int admin_media_save(struct app *app, struct req *req, struct resp *resp);
+int admin_media_delete(struct app *app, struct req *req, struct resp *resp);
+/*
+ * Adds to an editor's context what it shows of the library: recent_images
+ * (thumb, title, markdown: the line that inserts each in a body) and, for
+ * the featured image's path, featured_item (thumb, title, alt) when it is
+ * an item.  With chooser true, also chooser: the images matching the
+ * form's image_q, each with path, thumb, title and checked.  0 or -1.
+ */
+int admin_media_editor(struct app *app, struct req *req, struct tval *ctx,
+                       const char *featured, bool chooser);
+/* Returns the upload limit in bytes (setting upload_max_mb, 1 to 64). */
+long long admin_media_limit(const struct app *app);
 
 /* handlers/admin_settings.c */
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
@@ -279,5 +323,15 @@ const char *frame_date(struct app *app, struct req *req, long long t);
  */
 const struct tval *frame_article_summary(struct app *app, struct req *req,
                                          long long id);
+
+/*
+ * handlers/frame.c: describes a media image for templates/partials/
+ * image.html (used inside {{#image}}): src, width, height, alt, caption
+ * (when not empty), and srcset and webp_srcset when m has sizes (made by
+ * media/srcset.c).  The page supplies image_sizes (the sizes attribute)
+ * and may supply eager (no lazy loading) and decorative (alt="").
+ * Allocates from a.
+ */
+struct tval *frame_image(struct arena *a, const struct media_ref *m);
 
 #endif
