@@ -24,76 +24,6 @@
 #define EXCERPT_MAX 2000
 #define TAGS_MAX 2000
 
-static const char *const states[] = {"draft",     "pending", "scheduled",
-                                     "published", "private", "trash"};
-
-/* Whether u may open this article in the editor at all. */
-static bool
-may_edit(const struct staff *u, const struct article_edit *a)
-{
-	if (admin_is_editor(u))
-		return true;
-	return a->author_id == u->id && (strcmp(a->state, "draft") == 0 ||
-	                                 strcmp(a->state, "pending") == 0);
-}
-
-/* Whether u may put an article in state. */
-static bool
-may_set_state(const struct staff *u, const char *state)
-{
-	return admin_is_editor(u) || strcmp(state, "draft") == 0 ||
-	       strcmp(state, "pending") == 0;
-}
-
-static bool
-state_known(const char *s)
-{
-	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (s != NULL && strcmp(s, states[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed.
- */
-static long long
-parse_local_time(const char *s)
-{
-	struct tm tm;
-	int y, mo, d, h, mi;
-	char extra;
-
-	if (s == NULL ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) !=
-	        5 ||
-	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return (long long)mktime(&tm);
-}
-
-static const char *
-format_local_time(struct arena *a, long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char s[32];
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
-		return "";
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M", &tm);
-	return arena_strdup(a, s);
-}
-
 /*
  * GET /admin/articles: articles, newest change first, filtered by state,
  * category, edition and words in the title (query: state, category,
@@ -107,7 +37,7 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	struct article_filter f;
 	struct article_row *rows;
 	size_t count, i;
-	struct tval *ctx, *list, *opts;
+	struct tval *ctx, *list;
 	const char *page = req_query(req, "page"), *q = req_query(req, "q");
 	char *end;
 	long long n = 1;
@@ -116,7 +46,7 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	f.state = req_query(req, "state");
 	if (f.state != NULL && f.state[0] == '\0')
 		f.state = NULL;
-	if (f.state != NULL && !state_known(f.state))
+	if (f.state != NULL && !admin_state_known(f.state))
 		return 400;
 	if (page != NULL &&
 	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
@@ -154,24 +84,12 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "articles", list);
-	opts = tv_list(a);
-	admin_option(a, opts, "", edition_string(req->edition, "all"),
-	             f.state == NULL);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		admin_option(
-		    a, opts, states[i],
-		    edition_string(req->edition,
-		                   arena_concat(a, "state_", states[i], NULL)),
-		    f.state != NULL && strcmp(f.state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, f.state,
+	                           true, NULL));
 	if (q != NULL)
 		tv_set_str(a, ctx, "q", q);
-	if (n > 1)
-		tv_set_str(a, ctx, "newer_url",
-		           arena_printf(a, "/admin/articles?page=%lld", n - 1));
-	if (count > LIST_PER_PAGE)
-		tv_set_str(a, ctx, "older_url",
-		           arena_printf(a, "/admin/articles?page=%lld", n + 1));
+	admin_list_pager(req, ctx, "/admin/articles", n, count > LIST_PER_PAGE);
 	return app_render(app, resp, 200, "admin/articles", ctx);
 }
 
@@ -207,8 +125,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "excerpt", ed->excerpt ? ed->excerpt : "");
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
-	tv_set_str(a, ctx, "publish_at",
-	           format_local_time(a, ed->published_at));
+	tv_set_str(a, ctx, "publish_at", admin_local_time(a, ed->published_at));
 	if (ed->id > 0) {
 		long long revisions = revision_db_count(app->db, ed->id);
 
@@ -219,17 +136,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
 		tv_set_int(a, ctx, "revisions_count", revisions);
 	}
-	opts = tv_list(a);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (may_set_state(req->user, states[i]))
-			admin_option(
-			    a, opts, states[i],
-			    edition_string(
-			        req->edition,
-			        arena_concat(a, "state_", states[i], NULL)),
-			    ed->state != NULL &&
-			        strcmp(ed->state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, ed->state,
+	                           false, req->user));
 	opts = tv_list(a);
 	admin_option(a, opts, "", edition_string(req->edition, "no_category"),
 	             ed->category_id == 0);
@@ -267,7 +176,7 @@ admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
-	return may_edit(req->user, ed) ? 0 : 403;
+	return admin_may_edit(req->user, ed->author_id, ed->state) ? 0 : 403;
 }
 
 /*
@@ -323,7 +232,7 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	ed->body_md = req_form(req, "body");
 	ed->tags = req_form(req, "tags");
 	ed->featured = req_form(req, "featured");
-	ed->state = req_form(req, "state");
+	ed->state = req_form(req, "state"); /* shown again if invalid */
 	if (ed->body_md == NULL)
 		ed->body_md = "";
 	if (ed->featured != NULL && strncmp(ed->featured, "/uploads/", 9) == 0)
@@ -344,23 +253,8 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");
-	if (!state_known(ed->state) || !may_set_state(req->user, ed->state))
-		return edition_string(e, "error_state");
-	if (strcmp(ed->state, "scheduled") == 0) {
-		long long t = parse_local_time(req_form(req, "publish_at"));
-
-		if (t < 0)
-			return edition_string(e, "error_publish_at");
-		ed->published_at = t;
-		/* A time already past publishes now, as a reader expects. */
-		if (t <= (long long)time(NULL))
-			ed->state = "published";
-	} else if (strcmp(ed->state, "published") == 0 &&
-	           ed->published_at <= 0) {
-		ed->published_at = (long long)time(NULL);
-	}
 	(void)app;
-	return NULL;
+	return admin_form_schedule(req, &ed->state, &ed->published_at);
 }
 
 /* Saves the posted editor over ed; shared by create and update. */

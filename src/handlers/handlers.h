@@ -25,12 +25,98 @@ struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
                          const char *title);
 
 /*
- * handlers/admin_frame.c: what the editors of articles, pages and the menu
- * share.
+ * handlers/admin_frame.c: what the editors of articles, pages, media
+ * posts, publications and the menu share.
  */
 
 /* Returns whether u edits all content (an admin or an editor). */
 bool admin_is_editor(const struct staff *u);
+
+/* The states of articles, media posts and publications, in order:
+ * draft, pending, scheduled, published, private, trash. */
+#define ADMIN_STATES 6
+extern const char *const admin_states[ADMIN_STATES];
+
+/* Returns whether s is one of admin_states. */
+bool admin_state_known(const char *s);
+
+/* Returns whether u may put an article, media post or publication in
+ * state: admins and editors any, authors draft and pending. */
+bool admin_may_set_state(const struct staff *u, const char *state);
+
+/* Returns whether u may open an item (written by author_id, in state) in
+ * its editor: admins and editors any, authors their own drafts and
+ * pending items. */
+bool admin_may_edit(const struct staff *u, long long author_id,
+                    const char *state);
+
+/*
+ * Returns the states (count of them) as <select> options, with the
+ * interface string state_NAME as label, selecting selected: "all" (value
+ * "") first when with_all, and only those u may set when u is not NULL.
+ */
+struct tval *admin_state_options(struct req *req, const char *const *states,
+                                 size_t count, const char *selected,
+                                 bool with_all, const struct staff *u);
+
+/*
+ * Reads the form's state and publish_at for an item of admin_states:
+ * the state must be known and one the user may set; "scheduled" needs a
+ * publish time (YYYY-MM-DDTHH:MM in the site's zone) and becomes
+ * "published" when that time has passed; "published" without a time
+ * (*published_at 0) is published now.  Sets *state (the form's, or a
+ * literal) and *published_at.  Returns NULL, or the message to show.
+ */
+const char *admin_form_schedule(struct req *req, const char **state,
+                                long long *published_at);
+
+/* Returns t as a datetime-local value in the site's zone ("" for 0), in
+ * a. */
+const char *admin_local_time(struct arena *a, long long t);
+
+/* Parses a whole number of at most digits digits; -1 when s is not one. */
+long long admin_number(const char *s, size_t digits);
+
+/* A row of a table editor as the form sent it. */
+struct admin_row {
+	const char *key;   /* "12" (an existing row) or "new1" … */
+	long long id;      /* the number of a digit key, 0 for a new row */
+	const char **cols; /* one value per column, "" when absent */
+	bool remove;       /* delete-KEY was sent for an existing row */
+};
+
+/*
+ * Reads the rows of a table editor that needs no script (the menu's,
+ * an album's, a table of contents): a row per field named COL0-KEY, in
+ * the order sent, with the fields COLn-KEY of the other columns and
+ * delete-KEY.  KEY is a positive number (an existing row) or "new" and
+ * up to two digits.  Fills rows (at most max, in the request's arena).
+ * Returns the number of rows, or -1 when the form is not such a form (a
+ * malformed or repeated key, more than max rows).
+ */
+long long admin_form_rows(struct req *req, const char *const *cols,
+                          size_t ncols, struct admin_row *rows, size_t max);
+
+/*
+ * Orders the rows of a table editor by position: of the count rows, those
+ * with keep[i] set, by positions[i] (-1: none given; such rows go after
+ * the highest position, in the order sent), rows of equal position in the
+ * order sent.  Writes their indexes to order (room for count) and returns
+ * how many it wrote.  Scratch memory comes from a.
+ */
+size_t admin_rows_order(struct arena *a, const long long *positions,
+                        const bool *keep, size_t count, size_t *order);
+
+struct media_option;
+
+/*
+ * Returns library items (edit_db_media_options) as <select> options
+ * labelled by path and the start of their alt text, after a "(none)"
+ * option of value "", selecting the item selected (0: none).
+ */
+struct tval *admin_media_options(struct req *req,
+                                 const struct media_option *opts, size_t count,
+                                 long long selected);
 
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
@@ -62,6 +148,7 @@ struct admin_editor {
 	const char *title;   /* NULL shows "" (so do slug and body) */
 	const char *slug;
 	const char *body;       /* Markdown */
+	const char *body_label; /* the body field's label; NULL: "Body" */
 	const char *message;    /* an error, or NULL */
 	const char *notice;     /* "Saved.", or NULL */
 	const char *other_body; /* after a stale save, the current text */
@@ -86,6 +173,21 @@ const char *admin_saved_notice(const struct req *req);
 int admin_editor_render(struct app *app, struct resp *resp, int status,
                         const char *name, struct arena *a, struct tval *ctx,
                         const char *preview_md);
+
+/*
+ * Returns the message (in edition e's strings) for a save of a media post
+ * or publication refused with r, or NULL for SAVE_OK and SAVE_FAILED.
+ */
+const char *admin_item_save_message(const struct edition *e,
+                                    enum save_result r);
+
+/*
+ * Sets the page links of page n of an admin list at base
+ * ("/admin/articles"): newer_url when n > 1, older_url when more rows
+ * follow, each base with page=N added to its query.
+ */
+void admin_list_pager(struct req *req, struct tval *ctx, const char *base,
+                      long long n, bool more);
 
 /* Answers a successful save: 303 to base/id?saved=1.  Returns 303 or 500. */
 int admin_saved(struct req *req, struct resp *resp, const char *base,
@@ -217,6 +319,33 @@ int admin_audit(struct app *app, struct req *req, struct resp *resp);
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
 int admin_settings_save(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/media.c */
+int media_section_show(struct app *app, struct req *req, struct resp *resp);
+int media_post_show(struct app *app, struct req *req, struct resp *resp);
+int album_photo_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/publications.c */
+int publication_list_show(struct app *app, struct req *req, struct resp *resp);
+int publication_book_show(struct app *app, struct req *req, struct resp *resp);
+int publication_issue_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_sections.c */
+int admin_media_posts_list(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_new(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_create(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_media_post_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_publications.c */
+int admin_publications_list(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_publication_new(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_create(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_publication_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_save(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
@@ -270,6 +399,54 @@ bool frame_menu_url_ok(const char *url);
  * request's arena.
  */
 const char *frame_date(struct app *app, struct req *req, long long t);
+
+/* A part of the site with addresses of its own below path: a media
+ * section, a kind of publication. */
+struct frame_section {
+	const char *name;  /* as stored ("cartoons", "book") */
+	const char *path;  /* below the edition's prefix ("/media/cartoons") */
+	const char *label; /* the interface string naming it */
+};
+
+/*
+ * Returns the entry of table (count entries) whose path the route
+ * matched: req->route_path is the path or below it.  NULL when none is.
+ * The route table names each path literally, so one handler serves every
+ * entry of a table.
+ */
+const struct frame_section *frame_section_of(const struct req *req,
+                                             const struct frame_section *table,
+                                             size_t count);
+
+/* Returns the machine-readable date for <time datetime> (UTC,
+ * "2020-05-13T09:30:00Z") in a. */
+const char *frame_iso_date(struct arena *a, long long t);
+
+/*
+ * Returns a TV_MAP describing an image for templates/partials/image.html,
+ * the one place that writes <img> for content: src (/uploads/PATH),
+ * width, height, alt, and caption when it has one.  The partial reads
+ * two flags from the context around it: eager (above the fold: no lazy
+ * loading) and decorative (the image sits beside a link saying the same:
+ * alt="").  Allocates from a.
+ */
+struct tval *frame_image(struct arena *a, const struct media_ref *m);
+
+/*
+ * Returns the TV_MAP partials/share.html reads (in a): url (the base URL
+ * and path), title and, when image_path (below the uploads folder) is
+ * neither NULL nor "", media, each percent-encoded.
+ */
+struct tval *frame_share(struct app *app, struct arena *a, const char *path,
+                         const char *title, const char *image_path);
+
+/*
+ * Sets the page links of page n of a listing whose first page is base
+ * ("" for the home page): page and newer_url when n > 1, older_url when
+ * more pages follow.
+ */
+void frame_pager(struct req *req, struct tval *ctx, const char *base,
+                 long long n, bool more);
 
 /*
  * Returns a TV_MAP describing the published article id for listings
