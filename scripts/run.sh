@@ -46,11 +46,7 @@ scripts/gen-nginx-conf.sh "$ngx/nginx.conf" "$ngx" "$listen" \
 nginx -t -q -p "$ngx" -c "$ngx/nginx.conf" -e "$ngx/error.log" ||
 	die "nginx rejected $ngx/nginx.conf"
 
-# Pass --uploads when this build of gazette knows it.
-serve_args=(serve --db "$db" --socket "$sock")
-if "$bin" --help 2>&1 | grep -q -- '--uploads'; then
-	serve_args+=(--uploads var/uploads)
-fi
+serve_args=(serve --db "$db" --socket "$sock" --uploads var/uploads)
 
 set -m
 "$bin" "${serve_args[@]}" &

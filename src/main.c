@@ -19,7 +19,8 @@ static const struct command commands[] = {
      "user add  --db FILE --name N --role R [--display-name D]"
      "   (password on stdin)"},
     {"serve", cmd_serve,
-     "serve     --db FILE --socket PATH [--workers N] [--templates DIR]"},
+     "serve     --db FILE --socket PATH [--workers N] [--templates DIR]\n"
+     "                  [--uploads DIR] [--sendmail PATH]"},
     {"check", cmd_check, "check     --db FILE"},
 };
 

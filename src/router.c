@@ -9,11 +9,14 @@
 
 #include "handlers/handlers.h"
 #include "router.h"
+#include "util/log.h"
 #include "util/slug.h"
 
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
 #define EDITORS (R_ROLE_ADMIN | R_ROLE_EDITOR)
+/* Who reviews readers' messages (and, later, comments). */
+#define MODERATORS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_MODERATOR)
 /* What an account that must still set up two-factor login may reach. */
 #define SETUP (R_STAFF | R_TWO_FACTOR_SETUP)
 
@@ -104,6 +107,15 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/settings", admin_settings_save, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/messages", admin_messages, MODERATORS},
+    {HTTP_POST, "/admin/messages", admin_messages_bulk, MODERATORS | R_CSRF},
+    {HTTP_GET, "/admin/messages/{id}", admin_message_show, MODERATORS},
+    {HTTP_POST, "/admin/messages/{id}", admin_message_act, MODERATORS | R_CSRF},
+    {HTTP_GET, "/admin/messages/{id}/export", admin_message_export, MODERATORS},
+    /* Before /{slug}: the page called "contact" shows above the form. */
+    {HTTP_GET, "/contact", contact_show, R_EDITION},
+    {HTTP_POST, "/contact", contact_submit,
+     R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =
@@ -116,9 +128,16 @@ const size_t router_table_count =
  * the table itself, so a new route needs no line here.
  */
 static const char *const reserved_later[] = {
-    "contact", "feed",        "feed.atom", "feed.rss",   "robots.txt",
-    "search",  "sitemap.xml", "uploads",   "wp-content",
+    "feed",   "feed.atom",   "feed.rss", "robots.txt",
+    "search", "sitemap.xml", "uploads",  "wp-content",
 };
+
+/*
+ * Fixed first segments whose route shows the page of the same slug (the
+ * contact form shows the organisation's details, the page "contact",
+ * above it), so a page may, and should, take that slug in each edition.
+ */
+static const char *const page_backed[] = {"contact"};
 
 /* Whether pattern's first segment is fixed and is seg[0..len). */
 static bool
@@ -137,6 +156,9 @@ router_segment_reserved(const struct site *site, const char *seg)
 {
 	size_t len = strlen(seg), i;
 
+	for (i = 0; i < sizeof(page_backed) / sizeof(page_backed[0]); i++)
+		if (strcmp(page_backed[i], seg) == 0)
+			return false;
 	for (i = 0; i < router_table_count; i++)
 		if (first_segment_is(router_table[i].pattern, seg, len))
 			return true;
@@ -344,15 +366,29 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			continue;
 		if (r->method == req->method ||
 		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
-			int rc =
-			    auth_guard(app, req, resp, r->flags, r->pattern);
+			int rc;
+
+			if (req->multipart && (r->flags & R_UPLOAD) == 0)
+				return 415;
+			rc = auth_guard(app, req, resp, r->flags, r->pattern);
 
 			if (rc == AUTH_RESUME)
 				return admin_login_resume(app, req, resp);
 			if (rc != 0)
 				return rc;
 			resp->cacheable = (r->flags & R_PUBLIC) != 0;
-			return r->handler(app, req, resp);
+			rc = r->handler(app, req, resp);
+			/* An upload's handler must read its body through
+			 * upload_receive, which checks the token; an
+			 * R_FORM_LATE handler checks its signed token. */
+			if ((req->csrf_pending || req->form_token_pending) &&
+			    rc < 400) {
+				log_error("%s answered without checking its "
+				          "form's token",
+				          r->pattern);
+				return 500;
+			}
+			return rc;
 		}
 		allowed |= 1u << r->method;
 	}

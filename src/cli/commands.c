@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../auth/password.h"
 #include "../db/content_db.h"
 #include "../db/db.h"
 #include "../db/user_db.h"
+#include "../sendmail.h"
 #include "../serve.h"
 #include "args.h"
 #include "commands.h"
@@ -46,6 +48,15 @@ parse(const char *command, int argc, char **argv, struct cli_opt *opts,
 		return 2;
 	}
 	return 0;
+}
+
+/* Tells whether path names a folder. */
+static bool
+is_directory(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Opens and migrates; returns 0 or 1 after printing an error. */
@@ -205,16 +216,20 @@ cmd_user(int argc, char **argv)
 
 /*
  * gazette serve --db FILE --socket PATH [--workers N] [--templates DIR]
- * [--uploads DIR]: runs the FastCGI server in the foreground.
+ * [--uploads DIR] [--sendmail PATH]: runs the FastCGI server in the
+ * foreground.  Without --uploads, uploads are refused (the folder must
+ * exist).  With --sendmail (an absolute path to an executable file), the
+ * timer process tells the moderators of new messages through it.
  */
 int
 cmd_serve(int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"db", true, true, NULL},
-	                         {"socket", true, true, NULL},
-	                         {"workers", true, false, NULL},
-	                         {"templates", true, false, NULL}};
+	struct cli_opt opts[] = {
+	    {"db", true, true, NULL},       {"socket", true, true, NULL},
+	    {"workers", true, false, NULL}, {"templates", true, false, NULL},
+	    {"uploads", true, false, NULL}, {"sendmail", true, false, NULL}};
 	struct serve_options so;
+	char why[128];
 	int rc;
 
 	if ((rc = parse("serve", argc, argv, opts, ARRAY_LEN(opts))) != 0)
@@ -223,6 +238,18 @@ cmd_serve(int argc, char **argv)
 	so.db_path = opts[0].value;
 	so.socket_path = opts[1].value;
 	so.templates_dir = opts[3].value;
+	so.uploads_dir = opts[4].value;
+	if (so.uploads_dir != NULL && !is_directory(so.uploads_dir)) {
+		cli_error("serve", "--uploads %s is not a folder",
+		          so.uploads_dir);
+		return 2;
+	}
+	so.sendmail = opts[5].value;
+	if (so.sendmail != NULL &&
+	    !sendmail_path_ok(so.sendmail, why, sizeof(why))) {
+		cli_error("serve", "--sendmail %s: %s", so.sendmail, why);
+		return 2;
+	}
 	if (opts[2].value != NULL) {
 		char *end;
 		long n;

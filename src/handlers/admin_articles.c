@@ -16,6 +16,7 @@
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
 #include "../db/revision_db.h"
+#include "../render/html.h"
 #include "../render/markdown.h"
 #include "handlers.h"
 
@@ -25,10 +26,113 @@
 #define TAGS_MAX 2000
 
 /*
+ * Reads the list's filters from the query into f (and *q, *page).
+ * Returns 0, or 400 for a value that names nothing.
+ */
+static int
+read_filters(struct req *req, struct article_filter *f, long long *page)
+{
+	const char *p = req_query(req, "page"), *q = req_query(req, "q");
+	char *end;
+
+	memset(f, 0, sizeof(*f));
+	f->state = req_query(req, "state");
+	if (f->state != NULL && f->state[0] == '\0')
+		f->state = NULL;
+	if (f->state != NULL && !admin_state_known(f->state))
+		return 400;
+	*page = 1;
+	if (p != NULL &&
+	    ((*page = strtoll(p, &end, 10)) < 1 || *end || *page > 100000))
+		return 400;
+	f->q = (q != NULL && q[0] != '\0' && strlen(q) <= 200) ? q : NULL;
+	if ((f->category_id = admin_query_id(req, "category")) < 0 ||
+	    (f->author_id = admin_query_id(req, "author")) < 0 ||
+	    (f->edition_id = admin_query_id(req, "edition")) < 0)
+		return 400;
+	/* Authors see their own, whatever the query says. */
+	if (!admin_is_editor(req->user))
+		f->author_id = req->user->id;
+	f->offset = (*page - 1) * LIST_PER_PAGE;
+	f->limit = LIST_PER_PAGE + 1;
+	return 0;
+}
+
+/* The list's URL for page n with the filters of f. */
+static const char *
+list_url(struct arena *a, const struct article_filter *f, long long n)
+{
+	struct buf b;
+	const char *out;
+
+	buf_init(&b);
+	buf_printf(&b, "/admin/articles?page=%lld", n);
+	if (f->state != NULL)
+		buf_printf(&b, "&state=%s", f->state);
+	if (f->category_id > 0)
+		buf_printf(&b, "&category=%lld", f->category_id);
+	if (f->author_id > 0)
+		buf_printf(&b, "&author=%lld", f->author_id);
+	if (f->edition_id > 0)
+		buf_printf(&b, "&edition=%lld", f->edition_id);
+	if (f->q != NULL) {
+		buf_puts(&b, "&q=");
+		html_url_component(&b, f->q, strlen(f->q));
+	}
+	out = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return out;
+}
+
+/* Sets the filter form's choices: states, categories, authors, editions. */
+static int
+filter_options(struct app *app, struct req *req, struct tval *ctx,
+               const struct article_filter *f)
+{
+	struct arena *a = req->arena;
+	const char *all = edition_string(req->edition, "all");
+	struct tval *opts = tv_list(a);
+	struct term *cats;
+	long long *cat_editions;
+	struct staff_row *staff;
+	size_t n, i;
+
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, f->state,
+	                           true, NULL));
+	if (category_admin_list(app->db, a, &cats, &cat_editions, &n) < 0)
+		return -1;
+	opts = tv_list(a);
+	admin_option(a, opts, "", all, f->category_id == 0);
+	for (i = 0; i < n; i++)
+		admin_option(a, opts, arena_printf(a, "%lld", cats[i].id),
+		             cats[i].name, cats[i].id == f->category_id);
+	tv_set(a, ctx, "categories", opts);
+	opts = admin_edition_options(app, a, f->edition_id);
+	tv_set(a, ctx, "editions", opts);
+	if (!admin_is_editor(req->user))
+		return 0;
+	if (staff_db_list(app->db, a, (long long)time(NULL), &staff, &n) < 0)
+		return -1;
+	opts = tv_list(a);
+	admin_option(a, opts, "", all, f->author_id == 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(staff[i].s.role, "moderator") != 0)
+			admin_option(a, opts,
+			             arena_printf(a, "%lld", staff[i].s.id),
+			             staff[i].s.display_name,
+			             staff[i].s.id == f->author_id);
+	tv_set(a, ctx, "authors", opts);
+	tv_set_bool(a, ctx, "show_authors", true);
+	return 0;
+}
+
+/*
  * GET /admin/articles: articles, newest change first, filtered by state,
- * category, edition and words in the title (query: state, category,
- * edition, q, page).  Authors see their own.
- * Statuses: 200, 400 (bad filter), 500.  Roles: admin, editor, author.
+ * category, author, edition and words in the title (query: state,
+ * category, author, edition (ids), q, page); the pager keeps the filters.
+ * Authors see their own.  Statuses: 200, 400 (bad filter), 500.  Roles:
+ * admin, editor, author.
  */
 int
 admin_articles_list(struct app *app, struct req *req, struct resp *resp)
@@ -38,33 +142,15 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	struct article_row *rows;
 	size_t count, i;
 	struct tval *ctx, *list;
-	const char *page = req_query(req, "page"), *q = req_query(req, "q");
-	char *end;
-	long long n = 1;
+	long long n;
 
-	memset(&f, 0, sizeof(f));
-	f.state = req_query(req, "state");
-	if (f.state != NULL && f.state[0] == '\0')
-		f.state = NULL;
-	if (f.state != NULL && !admin_state_known(f.state))
+	if (read_filters(req, &f, &n) != 0)
 		return 400;
-	if (page != NULL &&
-	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
-		return 400;
-	if (q != NULL && (q[0] == '\0' || strlen(q) > 200))
-		q = NULL;
-	f.q = q;
-	f.category_id = req_query(req, "category")
-	                    ? strtoll(req_query(req, "category"), NULL, 10)
-	                    : 0;
-	f.author_id = admin_is_editor(req->user) ? 0 : req->user->id;
-	f.offset = (n - 1) * LIST_PER_PAGE;
-	f.limit = LIST_PER_PAGE + 1;
 	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
 		return 500;
 	ctx = admin_frame(app, req, resp,
 	                  edition_string(req->edition, "articles"));
-	if (ctx == NULL)
+	if (ctx == NULL || filter_options(app, req, ctx, &f) < 0)
 		return 500;
 	list = tv_list(a);
 	for (i = 0; i < count && i < LIST_PER_PAGE; i++) {
@@ -84,12 +170,12 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "articles", list);
-	tv_set(a, ctx, "states",
-	       admin_state_options(req, admin_states, ADMIN_STATES, f.state,
-	                           true, NULL));
-	if (q != NULL)
-		tv_set_str(a, ctx, "q", q);
-	admin_list_pager(req, ctx, "/admin/articles", n, count > LIST_PER_PAGE);
+	if (f.q != NULL)
+		tv_set_str(a, ctx, "q", f.q);
+	if (n > 1)
+		tv_set_str(a, ctx, "newer_url", list_url(a, &f, n - 1));
+	if (count > LIST_PER_PAGE)
+		tv_set_str(a, ctx, "older_url", list_url(a, &f, n + 1));
 	return app_render(app, resp, 200, "admin/articles", ctx);
 }
 

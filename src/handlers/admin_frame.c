@@ -8,6 +8,7 @@
  * answer to a save, the audit of a state change).
  */
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -147,6 +148,13 @@ admin_form_schedule(struct req *req, const char **state,
 	return NULL;
 }
 
+/* Tells whether u reviews readers' messages; see handlers.h. */
+bool
+admin_moderates(const struct staff *u)
+{
+	return admin_is_editor(u) || strcmp(u->role, "moderator") == 0;
+}
+
 /* Builds an admin page's context; see handlers.h. */
 struct tval *
 admin_frame(struct app *app, struct req *req, struct resp *resp,
@@ -165,6 +173,7 @@ admin_frame(struct app *app, struct req *req, struct resp *resp,
 	tv_set_bool(a, u, "is_admin", strcmp(role, "admin") == 0);
 	tv_set_bool(a, u, "writes", strcmp(role, "moderator") != 0);
 	tv_set_bool(a, u, "edits", admin_is_editor(req->user));
+	tv_set_bool(a, u, "moderates", admin_moderates(req->user));
 	tv_set(a, ctx, "user", u);
 	tv_set_str(a, ctx, "csrf", session_csrf(app, req));
 	return ctx;
@@ -252,18 +261,34 @@ admin_edition_by_id(const struct app *app, long long id)
 	return NULL;
 }
 
-/* Parses an id field; see handlers.h. */
-long long
-admin_form_id(const struct req *req, const char *name)
+/* Parses an id's text: 0 when NULL or empty, -1 when not a number. */
+static long long
+parse_id_text(const char *s)
 {
-	const char *s = req_form(req, name);
 	char *end;
 	long long v;
 
 	if (s == NULL || *s == '\0')
 		return 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
 	v = strtoll(s, &end, 10);
-	return (*end != '\0' || v < 0) ? -1 : v;
+	return (*end != '\0' || errno != 0) ? -1 : v;
+}
+
+/* Parses an id field; see handlers.h. */
+long long
+admin_form_id(const struct req *req, const char *name)
+{
+	return parse_id_text(req_form(req, name));
+}
+
+/* Parses an id in the query; see handlers.h. */
+long long
+admin_query_id(const struct req *req, const char *name)
+{
+	return parse_id_text(req_query(req, name));
 }
 
 /* Parses a whole number of at most digits digits; see handlers.h. */

@@ -117,6 +117,8 @@ struct media_option;
 struct tval *admin_media_options(struct req *req,
                                  const struct media_option *opts, size_t count,
                                  long long selected);
+/* Returns whether u reviews readers' messages (admin, editor, moderator). */
+bool admin_moderates(const struct staff *u);
 
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
@@ -132,6 +134,9 @@ const struct edition *admin_edition_by_id(const struct app *app, long long id);
 /* Parses a form field holding an id: 0 when absent or empty, -1 when
  * not a number. */
 long long admin_form_id(const struct req *req, const char *name);
+
+/* The same for a query parameter. */
+long long admin_query_id(const struct req *req, const char *name);
 
 /*
  * Sets *slug to the form's slug field, or to one made from title when the
@@ -345,6 +350,124 @@ int admin_publication_create(struct app *app, struct req *req,
                              struct resp *resp);
 int admin_publication_edit(struct app *app, struct req *req, struct resp *resp);
 int admin_publication_save(struct app *app, struct req *req, struct resp *resp);
+/* handlers/contact.c */
+int contact_show(struct app *app, struct req *req, struct resp *resp);
+int contact_submit(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_queue.c: what the moderators' queues (messages, and
+ * comments to come) share: a page of tabs with a count per state, a
+ * search, a list whose rows are ticked for bulk actions, a detail view
+ * with the same actions as buttons, keyboard shortcuts (www/js/queue.js),
+ * and the audit of every action.  Templates: admin/queue_tabs,
+ * admin/queue_search, admin/queue_actions, admin/queue_pager and
+ * admin/queue_keys.
+ */
+
+/* An action of a queue: a submit button name="action" value=name. */
+struct queue_action {
+	const char *name;      /* "answered", "delete" */
+	const char *label_key; /* its interface string */
+	const char *key;       /* its keyboard shortcut ("a"), or NULL */
+	bool danger;           /* cannot be undone: shown apart */
+};
+
+/* A queue: its address, states, actions and the interface strings
+ * (keys) that name them. */
+struct queue_desc {
+	const char *base;          /* "/admin/messages" */
+	const char *const *states; /* the stored names */
+	size_t states_count;
+	const char *state_key_prefix; /* "msg_state_": labels of the states */
+	const char *default_state;    /* the tab a bare base shows */
+	const struct queue_action *actions;
+	size_t actions_count;
+	const char *search_label_key; /* what the search looks through */
+	const char *list_actions_key; /* "With the ticked messages:" */
+	const char *item_actions_key; /* "This message:" */
+	const char *list_keys_key;    /* the list's keyboard help */
+	const char *item_keys_key;    /* a detail page's keyboard help */
+};
+
+/* What a list page shows: one state (NULL: all) and words, a page. */
+struct queue_view {
+	const char *state;
+	const char *q; /* NULL: no search */
+	long long page;
+};
+
+/* The longest search, in bytes; the most items one bulk action takes. */
+#define QUEUE_Q_MAX 200
+#define QUEUE_IDS_MAX 100
+
+/*
+ * Reads the view from the query: state (one of d's, or "all"; d's
+ * default when absent), q and page.  Returns 0, or 400 for anything else.
+ */
+int admin_queue_view(const struct queue_desc *d, const struct req *req,
+                     struct queue_view *v);
+
+/* Returns the address of view v of queue d, with page (1: none), in a. */
+const char *admin_queue_url(struct arena *a, const struct queue_desc *d,
+                            const struct queue_view *v, long long page);
+
+/*
+ * Adds a list page's shared parts to ctx: tabs (label, count, url,
+ * current; "All" first, its count the sum of counts, which holds one
+ * count per state of d), queue_base, search_label, state ("all" for
+ * all), q, actions, actions_label, view_url (the page's own address,
+ * where its bulk form posts), keys_help, and newer_url and older_url
+ * (more: there is a page after this one).
+ */
+void admin_queue_list_context(struct req *req, struct tval *ctx,
+                              const struct queue_desc *d,
+                              const struct queue_view *v,
+                              const long long *counts, bool more);
+
+/* Adds a detail page's shared parts to ctx: actions, actions_label and
+ * keys_help. */
+void admin_queue_item_context(struct req *req, struct tval *ctx,
+                              const struct queue_desc *d);
+
+/* Returns the label of state (its interface string). */
+const char *admin_queue_state_label(struct req *req, const struct queue_desc *d,
+                                    const char *state);
+
+/*
+ * Reads the ticked items (every field "id") into ids (at most
+ * QUEUE_IDS_MAX).  Returns how many, or -1 for one that is not a
+ * positive integer, or too many.
+ */
+int admin_queue_ids(const struct req *req, long long ids[QUEUE_IDS_MAX]);
+
+/* Returns the action the form's "action" field names, or NULL. */
+const struct queue_action *admin_queue_action(const struct queue_desc *d,
+                                              const struct req *req);
+
+/*
+ * Audits a moderation action on items ids[0..n): action is "message
+ * marked answered" and the like; the detail lists the ids ("#3, #7"),
+ * never what the items say.
+ */
+void admin_queue_audit(struct app *app, struct req *req, const char *action,
+                       const long long *ids, size_t n);
+
+/* Returns Unix time t as "2026-01-31 14:05" in the site's time zone. */
+const char *admin_time(struct arena *a, long long t);
+
+/* handlers/admin_messages.c */
+int admin_messages(struct app *app, struct req *req, struct resp *resp);
+int admin_messages_bulk(struct app *app, struct req *req, struct resp *resp);
+int admin_message_show(struct app *app, struct req *req, struct resp *resp);
+int admin_message_act(struct app *app, struct req *req, struct resp *resp);
+int admin_message_export(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_messages.c: adds what the dashboard shows of the
+ * messages to ctx: messages_new (how many are new) and messages_list
+ * (the latest few: id, name, subject, date).  Returns 0 or -1.
+ */
+int admin_messages_waiting(struct app *app, struct req *req, struct tval *ctx);
 
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);

@@ -72,13 +72,46 @@ content_length(const char *s)
 	return v;
 }
 
+/* A multipart body still on the FastCGI stream, for req_body_read. */
+struct stream {
+	FCGX_Request *r;
+	long long left; /* of the declared length; -1 when none was given */
+	struct body_reader reader;
+};
+
+/* Reads the stream's next piece; see struct body_reader. */
+static long
+stream_read(void *ctx, char *buf, size_t cap)
+{
+	struct stream *st = ctx;
+	int want, got;
+
+	if (st->left == 0)
+		return 0;
+	want = cap > 65536 ? 65536 : (int)cap;
+	if (st->left > 0 && want > st->left)
+		want = (int)st->left;
+	got = FCGX_GetStr(buf, want, st->r->in);
+	if (got < 0 || FCGX_GetError(st->r->in) != 0)
+		return -1;
+	if (st->left > 0) {
+		/* nginx sends the length it announced: less is a failure. */
+		if (got < want)
+			return -1;
+		st->left -= got;
+	}
+	return got;
+}
+
 /*
  * Fills raw from the request's parameters and body.  Header parameters
  * (HTTP_*) are split into name and value in the arena; the body is read
- * only when its declared length is within the form limit.
+ * only when its declared length is within the form limit, and a multipart
+ * body is left on the stream, read through st.
  */
 static void
-collect(FCGX_Request *r, struct arena *a, struct raw_request *raw)
+collect(FCGX_Request *r, struct arena *a, struct raw_request *raw,
+        struct stream *st)
 {
 	char **env;
 	size_t n = 0, cap = 0;
@@ -110,7 +143,14 @@ collect(FCGX_Request *r, struct arena *a, struct raw_request *raw)
 
 	len = content_length(FCGX_GetParam("CONTENT_LENGTH", r->envp));
 	raw->content_length = len;
-	if (len > 0 && len <= HTTP_MAX_FORM_BYTES) {
+	if (http_is_multipart(raw->content_type)) {
+		/* Left on the stream for the upload's handler. */
+		st->r = r;
+		st->left = len;
+		st->reader.read = stream_read;
+		st->reader.ctx = st;
+		raw->reader = &st->reader;
+	} else if (len > 0 && len <= HTTP_MAX_FORM_BYTES) {
 		char *body = arena_alloc(a, (size_t)len + 1);
 		int got = FCGX_GetStr(body, (int)len, r->in);
 
@@ -128,10 +168,11 @@ answer(FCGX_Request *r, struct app *app, struct arena *a, struct buf *body,
        struct buf *head)
 {
 	struct raw_request raw;
+	struct stream st;
 	struct resp resp;
 	const char *inm;
 
-	collect(r, a, &raw);
+	collect(r, a, &raw, &st);
 	resp_init(&resp, a, body);
 	app_handle(app, &raw, a, &resp);
 	inm = FCGX_GetParam("HTTP_IF_NONE_MATCH", r->envp);

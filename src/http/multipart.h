@@ -35,7 +35,7 @@
  * unit test keeps them equal).  Limits given to mp_init above their
  * ceilings are lowered to them.
  */
-#define MP_CEILING_BYTES (64LL * 1024 * 1024)
+#define MP_CEILING_BYTES HTTP_MAX_UPLOAD_BYTES
 #define MP_CEILING_PARTS 1000
 #define MP_CEILING_HEADERS 32             /* header lines in one part */
 #define MP_CEILING_HEADER_LINE_BYTES 8192 /* nginx's large header buffer */

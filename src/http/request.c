@@ -472,24 +472,48 @@ headers_parse(struct req *req, struct arena *a, const struct raw_request *raw)
 }
 
 /*
- * Returns whether a Content-Type names an urlencoded form: the media type,
+ * Returns whether a Content-Type value is the media type type,
  * case-insensitively, optionally followed by parameters.
  */
 static bool
-is_form_content_type(const char *ct)
+is_content_type(const char *ct, const char *type)
 {
-	size_t n = sizeof(FORM_CONTENT_TYPE) - 1;
+	size_t n = strlen(type);
 
 	if (ct == NULL)
 		return false;
 	while (is_ows(*ct))
 		ct++;
-	if (strncasecmp(ct, FORM_CONTENT_TYPE, n) != 0)
+	if (strncasecmp(ct, type, n) != 0)
 		return false;
 	ct += n;
 	while (is_ows(*ct))
 		ct++;
 	return *ct == '\0' || *ct == ';';
+}
+
+/* Tells whether a Content-Type is multipart/form-data; see request.h. */
+bool
+http_is_multipart(const char *content_type)
+{
+	return is_content_type(content_type, "multipart/form-data");
+}
+
+/* Reads the next piece of a multipart body; see request.h. */
+long
+req_body_read(struct req *req, char *buf, size_t cap)
+{
+	size_t n;
+
+	if (req->reader != NULL)
+		return req->reader->read(req->reader->ctx, buf, cap);
+	n = req->body_len - req->body_pos;
+	if (n > cap)
+		n = cap;
+	if (n > 0)
+		memcpy(buf, req->body + req->body_pos, n);
+	req->body_pos += n;
+	return (long)n;
 }
 
 /*
@@ -499,8 +523,13 @@ is_form_content_type(const char *ct)
 static int
 body_parse(struct req *req, struct arena *a, const struct raw_request *raw)
 {
+	if (req->method == HTTP_POST && http_is_multipart(raw->content_type)) {
+		req->multipart = true;
+		req->reader = raw->reader;
+		return raw->content_length > HTTP_MAX_UPLOAD_BYTES ? 413 : 0;
+	}
 	if (req->method != HTTP_POST ||
-	    !is_form_content_type(raw->content_type))
+	    !is_content_type(raw->content_type, FORM_CONTENT_TYPE))
 		return 0;
 	if (raw->content_length > HTTP_MAX_FORM_BYTES ||
 	    raw->body_len > HTTP_MAX_FORM_BYTES)

@@ -27,6 +27,9 @@ struct staff;
 #define HTTP_MAX_HEADER_BYTES (16 * 1024) /* all names and values */
 #define HTTP_MAX_COOKIE_BYTES 4096
 #define HTTP_MAX_FORM_BYTES (1024 * 1024) /* urlencoded bodies */
+/* A multipart body (uploads): nginx's client_max_body_size for
+ * /admin/media/ in both nginx configs (a unit test keeps them equal). */
+#define HTTP_MAX_UPLOAD_BYTES (64LL * 1024 * 1024)
 
 enum http_method {
 	HTTP_GET,
@@ -48,6 +51,16 @@ struct kv {
 	size_t val_len;
 };
 
+/*
+ * A body left unread for its handler to stream (multipart uploads): read
+ * copies up to cap bytes into buf and returns how many, 0 at the end, -1
+ * when the connection failed.
+ */
+struct body_reader {
+	long (*read)(void *ctx, char *buf, size_t cap);
+	void *ctx;
+};
+
 /* What the front server sent, before any parsing. */
 struct raw_request {
 	const char *method;      /* REQUEST_METHOD */
@@ -61,6 +74,8 @@ struct raw_request {
 	const char *body; /* already read, at most body_limit bytes */
 	size_t body_len;
 	long long content_length; /* -1 when absent */
+	/* Set when the body (multipart) was left unread: body is NULL. */
+	const struct body_reader *reader;
 };
 
 struct req {
@@ -99,9 +114,21 @@ struct req {
 	const char *body;
 	size_t body_len;
 	long long content_length;
+	/*
+	 * A multipart/form-data POST: its body is not parsed here (req->form
+	 * stays empty) and is read by req_body_read, from reader when fcgi.c
+	 * left it unread, else from body (tests).  Only routes flagged
+	 * R_UPLOAD accept one.
+	 */
+	bool multipart;
+	const struct body_reader *reader;
+	size_t body_pos; /* bytes of body that req_body_read gave */
 
 	/* Filled by the router. */
 	const struct staff *user; /* the signed-in staff member, or NULL */
+	bool csrf_pending; /* an upload's token, still to check (session.h) */
+	/* An R_FORM_LATE route's signed token, still to check (session.h). */
+	bool form_token_pending;
 	unsigned char session_hash[32]; /* of the session cookie, when user */
 	const struct edition *edition;
 	const char *route_path; /* path with the edition prefix removed */
@@ -120,9 +147,20 @@ struct req {
  * a token, raw control bytes in REQUEST_URI and, for an urlencoded POST, a
  * body whose length differs from Content-Length (when given) are 400.
  * Only an urlencoded POST body is parsed (and limited to
- * HTTP_MAX_FORM_BYTES); other bodies are left in req->body.
+ * HTTP_MAX_FORM_BYTES); a multipart POST is left for req_body_read (413
+ * when its declared length passes HTTP_MAX_UPLOAD_BYTES); other bodies
+ * are left in req->body.
  */
 int req_parse(struct req *req, struct arena *a, const struct raw_request *raw);
+
+/* Tells whether a Content-Type value is multipart/form-data. */
+bool http_is_multipart(const char *content_type);
+
+/*
+ * Reads the next piece of a multipart body into buf (at most cap bytes):
+ * returns how many, 0 at the end, -1 when the connection failed.
+ */
+long req_body_read(struct req *req, char *buf, size_t cap);
 
 /*
  * Decodes and normalises the path part of a request URI (uri[0..len), which

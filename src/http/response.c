@@ -33,8 +33,8 @@
  */
 #define RESP_CSP                                                               \
 	"default-src 'none'; img-src 'self' data:; style-src 'self'; "         \
-	"script-src 'self'; font-src 'self'; form-action 'self'; "             \
-	"base-uri 'none'; frame-ancestors 'none'"
+	"script-src 'self'; connect-src 'self'; font-src 'self'; "             \
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 /* Sent on every response unless the handler set a header of the same
  * name. */

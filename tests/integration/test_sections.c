@@ -229,8 +229,9 @@ test_media_sections(void)
 	CHECK(get("/media/videos/the-queue-at-marren-gate") == 200);
 	CHECK(has(&head, "Content-Security-Policy: default-src 'none'; "
 	                 "img-src 'self' data:; style-src 'self'; script-src "
-	                 "'self'; font-src 'self'; form-action 'self'; "
-	                 "base-uri 'none'; frame-ancestors 'none'; frame-src "
+	                 "'self'; connect-src 'self'; font-src 'self'; "
+	                 "form-action 'self'; base-uri 'none'; "
+	                 "frame-ancestors 'none'; frame-src "
 	                 "https://www.youtube-nocookie.com "
 	                 "https://player.vimeo.com\r\n"));
 	CHECK(has(&body,

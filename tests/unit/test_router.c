@@ -52,7 +52,8 @@ static void
 test_table(void)
 {
 	const unsigned known = R_PUBLIC | R_EDITION | R_STAFF | R_CSRF |
-	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP;
+	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP | R_UPLOAD |
+	                       R_FORM_LATE;
 
 	CHECK(router_table_count > 0);
 	for (size_t i = 0; i < router_table_count; i++) {
@@ -72,9 +73,19 @@ test_table(void)
 			      strcmp(r->pattern, "/admin/login") == 0);
 			CHECK((r->flags & (R_PUBLIC | R_EDITION)) == 0);
 		}
+		/* A token the handler checks is a signed form token. */
+		if (r->flags & R_FORM_LATE)
+			CHECK((r->flags & R_FORM_TOKEN) != 0);
 		/* A session token needs a session. */
 		if (r->flags & R_CSRF)
 			CHECK((r->flags & R_STAFF) != 0);
+		/* An upload is a staff form with its token, and only under
+		 * /admin/media/, where nginx allows a larger body. */
+		if (r->flags & R_UPLOAD) {
+			CHECK(r->method == HTTP_POST);
+			CHECK((r->flags & R_CSRF) != 0);
+			CHECK(strncmp(r->pattern, "/admin/media/", 13) == 0);
+		}
 		/* A malformed pattern answers -1 for any path. */
 		CHECK(router_match(r->pattern, "/", NULL) >= 0);
 		CHECK(router_match(r->pattern, "/x/y/z", NULL) >= 0);
