@@ -1,5 +1,4 @@
--- 012_media_library.sql: the media library.  (Numbered 011: 010 belongs to
--- the media sections and publications.)
+-- 012_media_library.sql: the media library.
 --
 -- A media item gets what the library shows and edits: a title (the file's
 -- name without its extension unless the uploader gives one), the name the
@@ -133,6 +132,9 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'media_use_featured', 'featured image of the article'),
 	(1, 'media_use_article', 'in the body of the article'),
 	(1, 'media_use_page', 'in the body of the page'),
+	(1, 'media_use_media_post', 'image or video of the media post'),
+	(1, 'media_use_album', 'a photo of the album'),
+	(1, 'media_use_publication', 'cover or PDF of the publication'),
 	(1, 'media_edit', 'Edit media'),
 	(1, 'media_read_only', 'Only its uploader, editors and admins may change this item.'),
 	(1, 'media_delete', 'Delete permanently'),

@@ -24,12 +24,16 @@ struct app {
 	bool stale; /* this worker wrote: its own commits leave data_version */
 	unsigned char secret[32]; /* key of form and CSRF tokens */
 	uint64_t requests;        /* served by this process, for request ids */
-	/* The time two-factor login runs on (app_now): 0 in production;
-	 * integration tests set it to step TOTP codes without waiting. */
+	/* The time two-factor login, signed form tokens and the contact
+	 * form run on (app_now): 0 in production; integration tests set it
+	 * to step TOTP codes and age form tokens without waiting. */
 	long long test_now;
 	/* serve's --uploads folder (uploads are refused when NULL); files
 	 * arrive in its .incoming folder (upload.c). */
 	const char *uploads_dir;
+	/* serve ran with --sendmail: a new message is marked for the timer
+	 * process to notify the moderators of (timer.c). */
+	bool notify_messages;
 };
 
 /*
@@ -59,8 +63,8 @@ void app_close(struct app *app);
 void app_handle(struct app *app, const struct raw_request *raw,
                 struct arena *arena, struct resp *resp);
 
-/* Returns the time for two-factor checks: test_now when a test set it,
- * else time(NULL). */
+/* Returns the time for two-factor checks, form tokens and the contact
+ * form: test_now when a test set it, else time(NULL). */
 long long app_now(const struct app *app);
 
 /* Returns whether tz is a usable time zone name ("UTC", "Asia/Tehran"):

@@ -20,7 +20,7 @@ static const struct command commands[] = {
      "   (password on stdin)"},
     {"serve", cmd_serve,
      "serve     --db FILE --socket PATH [--workers N] [--templates DIR]\n"
-     "                  [--uploads DIR]"},
+     "                  [--uploads DIR] [--sendmail PATH]"},
     {"check", cmd_check, "check     --db FILE"},
 };
 

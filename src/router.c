@@ -15,6 +15,8 @@
 #define PUBLIC (R_PUBLIC | R_EDITION)
 #define WRITERS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR)
 #define EDITORS (R_ROLE_ADMIN | R_ROLE_EDITOR)
+/* Who reviews readers' messages (and, later, comments). */
+#define MODERATORS (R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_MODERATOR)
 /* What an account that must still set up two-factor login may reach. */
 #define SETUP (R_STAFF | R_TWO_FACTOR_SETUP)
 
@@ -26,6 +28,30 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
+    {HTTP_GET, "/media/cartoons", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/cartoons/page/{n}", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/cartoons/{slug}", media_post_show, PUBLIC},
+    {HTTP_GET, "/media/newspics", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/newspics/page/{n}", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/newspics/{slug}", media_post_show, PUBLIC},
+    {HTTP_GET, "/media/photos", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/photos/page/{n}", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/photos/{slug}", media_post_show, PUBLIC},
+    {HTTP_GET, "/media/photos/{slug}/{n}", album_photo_show, PUBLIC},
+    {HTTP_GET, "/media/videos", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/videos/page/{n}", media_section_show, PUBLIC},
+    {HTTP_GET, "/media/videos/{slug}", media_post_show, PUBLIC},
+    {HTTP_GET, "/publications/books", publication_list_show, PUBLIC},
+    {HTTP_GET, "/publications/books/page/{n}", publication_list_show, PUBLIC},
+    {HTTP_GET, "/publications/books/{slug}", publication_book_show, PUBLIC},
+    {HTTP_GET, "/publications/newsletter", publication_list_show, PUBLIC},
+    {HTTP_GET, "/publications/newsletter/page/{n}", publication_list_show,
+     PUBLIC},
+    {HTTP_GET, "/publications/newsletter/{n}", publication_issue_show, PUBLIC},
+    {HTTP_GET, "/publications/pars-brief", publication_list_show, PUBLIC},
+    {HTTP_GET, "/publications/pars-brief/page/{n}", publication_list_show,
+     PUBLIC},
+    {HTTP_GET, "/publications/pars-brief/{n}", publication_issue_show, PUBLIC},
     {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},
@@ -41,6 +67,20 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/pages/new", admin_page_create, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/pages/{id}", admin_page_edit, EDITORS},
     {HTTP_POST, "/admin/pages/{id}", admin_page_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/media-posts", admin_media_posts_list, WRITERS},
+    {HTTP_GET, "/admin/media-posts/new", admin_media_post_new, WRITERS},
+    {HTTP_POST, "/admin/media-posts/new", admin_media_post_create,
+     WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/media-posts/{id}", admin_media_post_edit, WRITERS},
+    {HTTP_POST, "/admin/media-posts/{id}", admin_media_post_save,
+     WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/publications", admin_publications_list, WRITERS},
+    {HTTP_GET, "/admin/publications/new", admin_publication_new, WRITERS},
+    {HTTP_POST, "/admin/publications/new", admin_publication_create,
+     WRITERS | R_CSRF},
+    {HTTP_GET, "/admin/publications/{id}", admin_publication_edit, WRITERS},
+    {HTTP_POST, "/admin/publications/{id}", admin_publication_save,
+     WRITERS | R_CSRF},
     {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
     {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}/revisions", admin_revisions_list, WRITERS},
@@ -75,6 +115,15 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/settings", admin_settings_save, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/messages", admin_messages, MODERATORS},
+    {HTTP_POST, "/admin/messages", admin_messages_bulk, MODERATORS | R_CSRF},
+    {HTTP_GET, "/admin/messages/{id}", admin_message_show, MODERATORS},
+    {HTTP_POST, "/admin/messages/{id}", admin_message_act, MODERATORS | R_CSRF},
+    {HTTP_GET, "/admin/messages/{id}/export", admin_message_export, MODERATORS},
+    /* Before /{slug}: the page called "contact" shows above the form. */
+    {HTTP_GET, "/contact", contact_show, R_EDITION},
+    {HTTP_POST, "/contact", contact_submit,
+     R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
 };
 const size_t router_table_count =
@@ -87,10 +136,16 @@ const size_t router_table_count =
  * the table itself, so a new route needs no line here.
  */
 static const char *const reserved_later[] = {
-    "contact",     "feed",         "feed.atom",  "feed.rss",
-    "media",       "publications", "robots.txt", "search",
-    "sitemap.xml", "uploads",      "wp-content",
+    "feed",   "feed.atom",   "feed.rss", "robots.txt",
+    "search", "sitemap.xml", "uploads",  "wp-content",
 };
+
+/*
+ * Fixed first segments whose route shows the page of the same slug (the
+ * contact form shows the organisation's details, the page "contact",
+ * above it), so a page may, and should, take that slug in each edition.
+ */
+static const char *const page_backed[] = {"contact"};
 
 /* Whether pattern's first segment is fixed and is seg[0..len). */
 static bool
@@ -109,6 +164,9 @@ router_segment_reserved(const struct site *site, const char *seg)
 {
 	size_t len = strlen(seg), i;
 
+	for (i = 0; i < sizeof(page_backed) / sizeof(page_backed[0]); i++)
+		if (strcmp(page_backed[i], seg) == 0)
+			return false;
 	for (i = 0; i < router_table_count; i++)
 		if (first_segment_is(router_table[i].pattern, seg, len))
 			return true;
@@ -329,10 +387,12 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 			resp->cacheable = (r->flags & R_PUBLIC) != 0;
 			rc = r->handler(app, req, resp);
 			/* An upload's handler must read its body through
-			 * upload_receive, which checks the token. */
-			if (req->csrf_pending && rc < 400) {
-				log_error("%s answered without checking the "
-				          "upload's CSRF token",
+			 * upload_receive, which checks the token; an
+			 * R_FORM_LATE handler checks its signed token. */
+			if ((req->csrf_pending || req->form_token_pending) &&
+			    rc < 400) {
+				log_error("%s answered without checking its "
+				          "form's token",
 				          r->pattern);
 				return 500;
 			}

@@ -46,9 +46,10 @@ int router_dispatch(struct app *app, struct req *req, struct resp *resp);
  * Returns whether seg may not be the slug of a page (/{slug}): it is the
  * fixed first segment of a route in the table ("admin", "articles", "tag",
  * "_partials", …), one that DESIGN.md gives to a feature still to come
- * ("search", "contact", "media", "feed.atom", "uploads", …), or an
- * edition's prefix or code ("ar").  seg is empty for the home page ("/"),
- * which is reserved too.
+ * ("search", "media", "feed.atom", "uploads", …), or an edition's prefix
+ * or code ("ar").  seg is empty for the home page ("/"), which is reserved
+ * too.  "contact" is not: /contact shows the page of that slug above its
+ * form.
  */
 bool router_segment_reserved(const struct site *site, const char *seg);
 

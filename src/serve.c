@@ -76,7 +76,7 @@ child_main(enum child_kind kind, const struct serve_options *o, int fd,
 		close(fd);
 		sigemptyset(&all);
 		sigprocmask(SIG_SETMASK, &all, NULL);
-		exit(timer_run(o->db_path, &child_stop));
+		exit(timer_run(o->db_path, o->sendmail, &child_stop));
 	}
 	prctl(PR_SET_NAME, "gazette-worker");
 	/* SIGTERM and SIGINT stay blocked except while waiting to accept. */
@@ -87,6 +87,7 @@ child_main(enum child_kind kind, const struct serve_options *o, int fd,
 	if (app_open(&app, o->db_path, templates) < 0)
 		exit(1);
 	app.uploads_dir = o->uploads_dir;
+	app.notify_messages = o->sendmail != NULL;
 	rc = fcgi_worker_run(fd, &app);
 	app_close(&app);
 	exit(rc == 0 ? 0 : 1);

@@ -123,7 +123,6 @@ int
 auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
            const char *form_name)
 {
-	long long now = (long long)time(NULL);
 	int rc;
 
 	if (req->method == HTTP_POST && !origin_ok(app, req)) {
@@ -149,17 +148,26 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 	else if ((flags & R_CSRF) != 0 &&
 	         !session_csrf_ok(app, req, req_form(req, "csrf")))
 		return 403;
-	if ((flags & R_FORM_TOKEN) != 0) {
-		const char *t = req_form(req, "form_token");
-		long long min =
-		    site_setting_int(&app->site, "form_min_seconds", 1, 0, 60);
-
-		if (t == NULL ||
-		    token_form_check(app->secret, form_name, t, now, min,
-		                     2 * 3600) != TOKEN_FORM_OK)
-			return 403;
-	}
+	if ((flags & R_FORM_TOKEN) != 0 && (flags & R_FORM_LATE) != 0)
+		req->form_token_pending = true; /* the handler's: contact.c */
+	else if ((flags & R_FORM_TOKEN) != 0 &&
+	         session_form_check(app, req, form_name,
+	                            site_setting_int(&app->site,
+	                                             "form_min_seconds", 1, 0,
+	                                             60)) != TOKEN_FORM_OK)
+		return 403;
 	return 0;
+}
+
+/* Checks a signed form token; see session.h. */
+enum token_form_result
+session_form_check(struct app *app, struct req *req, const char *form_name,
+                   long long min_age_s)
+{
+	req->form_token_pending = false;
+	return token_form_check(app->secret, form_name,
+	                        req_form(req, "form_token"), app_now(app),
+	                        min_age_s, SESSION_FORM_MAX_AGE_S);
 }
 
 /* Checks a CSRF token; see session.h. */
@@ -231,6 +239,6 @@ session_form_token(struct app *app, struct req *req, const char *form_name)
 {
 	char *out = arena_alloc(req->arena, TOKEN_FORM_MAX);
 
-	token_form_sign(app->secret, form_name, (long long)time(NULL), out);
+	token_form_sign(app->secret, form_name, app_now(app), out);
 	return out;
 }

@@ -8,6 +8,7 @@
 
 #include "../app.h"
 #include "../db/auth_db.h"
+#include "token.h"
 
 /* Route flags for staff routes (router.h includes these). */
 enum auth_flag {
@@ -23,6 +24,11 @@ enum auth_flag {
 	/* Takes a multipart body (an upload): its CSRF token is a field
 	 * of that body, checked by upload_receive before any file is kept. */
 	R_UPLOAD = 1 << 11,
+	/* With R_FORM_TOKEN: the handler checks the signed token itself,
+	 * with session_form_check, after checks that must come first (the
+	 * contact form's rate limit) and answering each outcome its own
+	 * way; the router answers 500 if it did not. */
+	R_FORM_LATE = 1 << 12,
 };
 #define R_STAFF                                                                \
 	(R_ROLE_ADMIN | R_ROLE_EDITOR | R_ROLE_AUTHOR | R_ROLE_MODERATOR)
@@ -38,7 +44,9 @@ enum auth_flag {
  * with the wrong role, 403.  An account whose role must use two-factor
  * login and has not set it up reaches only R_TWO_FACTOR_SETUP routes: a
  * GET elsewhere is sent (303) to /admin/account, a POST gets 403.
- * R_CSRF and R_FORM_TOKEN check their tokens (403).  Fills req->user.
+ * R_CSRF and R_FORM_TOKEN check their tokens (403), but R_FORM_TOKEN
+ * with R_FORM_LATE leaves req->form_token_pending for the handler.
+ * Fills req->user.
  * Returns 0 to go on, or the status to answer.
  */
 int auth_guard(struct app *app, struct req *req, struct resp *resp,
@@ -70,9 +78,24 @@ bool session_csrf_ok(struct app *app, struct req *req, const char *token);
 /* Returns the session's CSRF token (in the request's arena). */
 const char *session_csrf(struct app *app, struct req *req);
 
-/* Returns the signed token for the anonymous form called form_name. */
+/* Returns the signed token for the anonymous form called form_name,
+ * issued at app_now(). */
 const char *session_form_token(struct app *app, struct req *req,
                                const char *form_name);
+
+/* How long a signed form token lasts. */
+#define SESSION_FORM_MAX_AGE_S (2 * 3600)
+
+/*
+ * Checks the request's signed form token (the field "form_token") for the
+ * anonymous form form_name at app_now(): at least min_age_s old, at most
+ * SESSION_FORM_MAX_AGE_S.  Clears req->form_token_pending.  auth_guard
+ * calls it for R_FORM_TOKEN routes; an R_FORM_LATE handler calls it
+ * itself.
+ */
+enum token_form_result session_form_check(struct app *app, struct req *req,
+                                          const char *form_name,
+                                          long long min_age_s);
 
 /* Returns whether the two_factor_roles setting names role. */
 bool session_two_factor_required(const struct app *app, const char *role);

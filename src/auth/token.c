@@ -1,7 +1,8 @@
 /*
  * token.c: session tokens, their stored hashes, the session-bound CSRF
- * token, the stateless signed token of anonymous forms, and the key a
- * client address is throttled under.  Everything cryptographic is
+ * token, the stateless signed token of anonymous forms, the key a client
+ * address is throttled under and its keyed hash (all the contact form
+ * keeps of an address).  Everything cryptographic is
  * libsodium: randombytes_buf for randomness, BLAKE2b (crypto_generichash)
  * for hashes and keyed MACs, sodium_memcmp for comparisons, and its
  * base64url codec for text.  Sessions themselves (storage, rotation,
@@ -350,4 +351,24 @@ token_address_key(const char *addr, char *out, size_t out_len)
 	n = strlen(key);
 	memcpy(key + n, "/64", 4);
 	return token_put(out, out_len, key);
+}
+
+/*
+ * Hashes a throttling key under key (keyed BLAKE2b, 16 bytes): without the
+ * key nobody can tell which address gave the hash, nor test a guess.
+ */
+void
+token_address_hash(const unsigned char key[TOKEN_KEY_BYTES],
+                   const char *address_key,
+                   unsigned char out[TOKEN_ADDRESS_HASH_BYTES],
+                   char hex[2 * TOKEN_ADDRESS_HASH_BYTES + 1])
+{
+	assert(key != NULL && address_key != NULL && out != NULL);
+	token_init();
+	crypto_generichash(out, TOKEN_ADDRESS_HASH_BYTES,
+	                   (const unsigned char *)address_key,
+	                   strlen(address_key), key, TOKEN_KEY_BYTES);
+	if (hex != NULL)
+		sodium_bin2hex(hex, 2 * TOKEN_ADDRESS_HASH_BYTES + 1, out,
+		               TOKEN_ADDRESS_HASH_BYTES);
 }

@@ -15,11 +15,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TOKEN_BYTES 32     /* random bytes in a session id */
+#define TOKEN_BYTES 32      /* random bytes in a session id */
 #define TOKEN_HASH_BYTES 32 /* what the database keeps */
 #define TOKEN_KEY_BYTES 32
-#define TOKEN_TEXT_MAX 64  /* base64url text of a token or MAC, with NUL */
-#define TOKEN_FORM_MAX 96  /* "TIME.MAC" with NUL */
+#define TOKEN_TEXT_MAX 64 /* base64url text of a token or MAC, with NUL */
+#define TOKEN_FORM_MAX 96 /* "TIME.MAC" with NUL */
 
 /* Writes a new random token as base64url text (43 characters). */
 void token_new(char out[TOKEN_TEXT_MAX]);
@@ -36,30 +36,30 @@ bool token_equal(const void *a, const void *b, size_t n);
 
 /* Writes the CSRF token of a session (by its stored hash). */
 void token_csrf(const unsigned char key[TOKEN_KEY_BYTES],
-		const unsigned char session_hash[TOKEN_HASH_BYTES],
-		char out[TOKEN_TEXT_MAX]);
+                const unsigned char session_hash[TOKEN_HASH_BYTES],
+                char out[TOKEN_TEXT_MAX]);
 
 /* Returns whether text is the session's CSRF token. */
 bool token_csrf_check(const unsigned char key[TOKEN_KEY_BYTES],
-		      const unsigned char session_hash[TOKEN_HASH_BYTES],
-		      const char *text);
+                      const unsigned char session_hash[TOKEN_HASH_BYTES],
+                      const char *text);
 
 /* Writes a signed token for the anonymous form called form, issued now. */
-void token_form_sign(const unsigned char key[TOKEN_KEY_BYTES],
-		     const char *form, long long now, char out[TOKEN_FORM_MAX]);
+void token_form_sign(const unsigned char key[TOKEN_KEY_BYTES], const char *form,
+                     long long now, char out[TOKEN_FORM_MAX]);
 
 enum token_form_result {
 	TOKEN_FORM_OK,
-	TOKEN_FORM_BAD,       /* malformed or forged */
-	TOKEN_FORM_TOO_FAST,  /* younger than min_age_s */
-	TOKEN_FORM_EXPIRED,   /* older than max_age_s, or from the future */
+	TOKEN_FORM_BAD,      /* malformed or forged */
+	TOKEN_FORM_TOO_FAST, /* younger than min_age_s */
+	TOKEN_FORM_EXPIRED,  /* older than max_age_s, or from the future */
 };
 
 /* Checks a signed form token against form and now. */
-enum token_form_result token_form_check(const unsigned char key[TOKEN_KEY_BYTES],
-					const char *form, const char *text,
-					long long now, long long min_age_s,
-					long long max_age_s);
+enum token_form_result
+token_form_check(const unsigned char key[TOKEN_KEY_BYTES], const char *form,
+                 const char *text, long long now, long long min_age_s,
+                 long long max_age_s);
 
 /*
  * Writes the throttling key of a client address: an IPv4 address as it
@@ -68,5 +68,18 @@ enum token_form_result token_form_check(const unsigned char key[TOKEN_KEY_BYTES]
  * not an address (the caller then throttles on "invalid").
  */
 int token_address_key(const char *addr, char *out, size_t out_len);
+
+#define TOKEN_ADDRESS_HASH_BYTES 16
+
+/*
+ * Writes the keyed BLAKE2b-128 of a throttling key (token_address_key's
+ * text) under key into out, and as 32 hex digits into hex unless it is
+ * NULL: what is kept of a reader's address, unlinkable to it once key is
+ * gone.
+ */
+void token_address_hash(const unsigned char key[TOKEN_KEY_BYTES],
+                        const char *address_key,
+                        unsigned char out[TOKEN_ADDRESS_HASH_BYTES],
+                        char hex[2 * TOKEN_ADDRESS_HASH_BYTES + 1]);
 
 #endif

@@ -15,6 +15,7 @@
 #include "../db/content_db.h"
 #include "../db/db.h"
 #include "../db/user_db.h"
+#include "../sendmail.h"
 #include "../serve.h"
 #include "args.h"
 #include "commands.h"
@@ -215,18 +216,20 @@ cmd_user(int argc, char **argv)
 
 /*
  * gazette serve --db FILE --socket PATH [--workers N] [--templates DIR]
- * [--uploads DIR]: runs the FastCGI server in the foreground.  Without
- * --uploads, uploads are refused (the folder must exist).
+ * [--uploads DIR] [--sendmail PATH]: runs the FastCGI server in the
+ * foreground.  Without --uploads, uploads are refused (the folder must
+ * exist).  With --sendmail (an absolute path to an executable file), the
+ * timer process tells the moderators of new messages through it.
  */
 int
 cmd_serve(int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"db", true, true, NULL},
-	                         {"socket", true, true, NULL},
-	                         {"workers", true, false, NULL},
-	                         {"templates", true, false, NULL},
-	                         {"uploads", true, false, NULL}};
+	struct cli_opt opts[] = {
+	    {"db", true, true, NULL},       {"socket", true, true, NULL},
+	    {"workers", true, false, NULL}, {"templates", true, false, NULL},
+	    {"uploads", true, false, NULL}, {"sendmail", true, false, NULL}};
 	struct serve_options so;
+	char why[128];
 	int rc;
 
 	if ((rc = parse("serve", argc, argv, opts, ARRAY_LEN(opts))) != 0)
@@ -239,6 +242,12 @@ cmd_serve(int argc, char **argv)
 	if (so.uploads_dir != NULL && !is_directory(so.uploads_dir)) {
 		cli_error("serve", "--uploads %s is not a folder",
 		          so.uploads_dir);
+		return 2;
+	}
+	so.sendmail = opts[5].value;
+	if (so.sendmail != NULL &&
+	    !sendmail_path_ok(so.sendmail, why, sizeof(why))) {
+		cli_error("serve", "--sendmail %s: %s", so.sendmail, why);
 		return 2;
 	}
 	if (opts[2].value != NULL) {

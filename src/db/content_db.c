@@ -1,7 +1,8 @@
 /*
  * content_db.c: the queries behind the public pages (listings, articles,
  * pages, categories, tags), article creation with its Markdown rendering,
- * scheduled publishing and the starter content.  Every statement is a
+ * scheduled publishing (of articles, media posts and publications), the
+ * site's last change and the starter content.  Every statement is a
  * literal with bound parameters, cached per connection by db_stmt().
  */
 #include <stdlib.h>
@@ -77,11 +78,30 @@ static const char sql_stats[] =
     "coalesce((SELECT max(updated_at) FROM articles "
     "WHERE edition_id = ?1 AND state = 'published'), 0), "
     "coalesce((SELECT max(updated_at) FROM pages "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM media_posts "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM publications "
     "WHERE edition_id = ?1 AND state = 'published'), 0)), "
     "(SELECT min(published_at) FROM articles "
     "WHERE edition_id = ?1 AND state = 'published')";
+/* What is scheduled and due, found through the partial indexes on
+ * scheduled items: the timer asks every second, and writes only when
+ * something is due. */
+static const char sql_due[] =
+    "SELECT EXISTS (SELECT 1 FROM articles WHERE state = 'scheduled' "
+    "AND published_at <= ?1) OR EXISTS (SELECT 1 FROM media_posts "
+    "WHERE state = 'scheduled' AND published_at <= ?1) OR EXISTS "
+    "(SELECT 1 FROM publications WHERE state = 'scheduled' "
+    "AND published_at <= ?1)";
 static const char sql_publish_due[] =
     "UPDATE articles SET state = 'published', updated_at = ?1 "
+    "WHERE state = 'scheduled' AND published_at <= ?1";
+static const char sql_publish_due_posts[] =
+    "UPDATE media_posts SET state = 'published', updated_at = ?1 "
+    "WHERE state = 'scheduled' AND published_at <= ?1";
+static const char sql_publish_due_publications[] =
+    "UPDATE publications SET state = 'published', updated_at = ?1 "
     "WHERE state = 'scheduled' AND published_at <= ?1";
 static const char sql_category_id[] =
     "SELECT id FROM categories WHERE edition_id = ? AND slug = ?";
@@ -103,6 +123,16 @@ static const char sql_unrendered_pages[] =
     "SELECT id, body_md FROM pages WHERE body_html = '' AND body_md != ''";
 static const char sql_render_page[] =
     "UPDATE pages SET body_html = ? WHERE id = ?";
+static const char sql_unrendered_posts[] =
+    "SELECT id, caption_md FROM media_posts WHERE caption_html = '' "
+    "AND caption_md != ''";
+static const char sql_render_post[] =
+    "UPDATE media_posts SET caption_html = ? WHERE id = ?";
+static const char sql_unrendered_publications[] =
+    "SELECT id, description_md FROM publications WHERE "
+    "description_html = '' AND description_md != ''";
+static const char sql_render_publication[] =
+    "UPDATE publications SET description_html = ? WHERE id = ?";
 
 /* Fills a summary from the SUMMARY_COLUMNS of the current row. */
 static void
@@ -397,15 +427,32 @@ content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES])
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Publishes due articles; see content_db.h. */
+/* Publishes what is due; see content_db.h. */
 int
-article_db_publish_due(struct db *db, long long now)
+content_db_publish_due(struct db *db, long long now)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_publish_due);
+	static const char *const updates[] = {sql_publish_due,
+	                                      sql_publish_due_posts,
+	                                      sql_publish_due_publications};
+	sqlite3_stmt *st = db_stmt(db, sql_due);
+	int error = 0, changes = 0;
 
 	if (st != NULL)
 		sqlite3_bind_int64(st, 1, now);
-	return db_write_one(db, st);
+	if (db_one_int(db, st, &error) == 0)
+		return error ? -1 : 0;
+	if (db_begin(db) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(updates) / sizeof(updates[0]); i++) {
+		if ((st = db_stmt(db, updates[i])) != NULL)
+			sqlite3_bind_int64(st, 1, now);
+		if (db_exec_stmt(db, st) < 0) {
+			db_rollback(db);
+			return -1;
+		}
+		changes += sqlite3_changes(db->handle);
+	}
+	return db_commit(db) < 0 ? -1 : changes;
 }
 
 /* Looks up a term id by slug: returns the id, 0 if absent, -1 on error. */
@@ -547,7 +594,10 @@ content_db_load_starter(struct db *db)
 	}
 	if (render_missing(db, sql_unrendered_articles, sql_render_article) <
 	        0 ||
-	    render_missing(db, sql_unrendered_pages, sql_render_page) < 0)
+	    render_missing(db, sql_unrendered_pages, sql_render_page) < 0 ||
+	    render_missing(db, sql_unrendered_posts, sql_render_post) < 0 ||
+	    render_missing(db, sql_unrendered_publications,
+	                   sql_render_publication) < 0)
 		goto fail;
 	return db_commit(db) < 0 ? -1 : 1;
 fail:

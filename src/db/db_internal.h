@@ -12,8 +12,8 @@
 #include "../util/arena.h"
 #include "db.h"
 
-/* Slots for prepared statements: well above the ~120 literals of src/db/
- * (a full cache fails every statement past it). */
+/* Room for every statement of the program (about 160 so far): a full
+ * cache fails the statement that does not fit. */
 #define DB_STMT_CACHE 256
 
 struct db {
@@ -57,7 +57,7 @@ char *db_col_text(struct arena *a, sqlite3_stmt *st, int col);
 /* Binding shorthands: text by length (-1 for NUL-terminated). */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int len);
 
-/* Binds s, or NULL when s is NULL or empty (an optional filter). */
+/* Binds s, or NULL when s is NULL or empty (an optional value). */
 int db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s);
 
 #endif

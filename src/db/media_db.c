@@ -64,6 +64,12 @@ static const char sql_uses[] =
     "WHERE instr(body_md, ?2) > 0 OR instr(body_html, ?2) > 0 "
     "UNION ALL SELECT 'page', id, title, state FROM pages "
     "WHERE instr(body_md, ?2) > 0 OR instr(body_html, ?2) > 0 "
+    "UNION ALL SELECT 'media_post', id, title, state FROM media_posts "
+    "WHERE image_id = ?1 OR video_id = ?1 "
+    "UNION ALL SELECT 'album', p.id, p.title, p.state FROM album_items i "
+    "JOIN media_posts p ON p.id = i.post_id WHERE i.media_id = ?1 "
+    "UNION ALL SELECT 'publication', id, title, state FROM publications "
+    "WHERE cover_id = ?1 OR pdf_id = ?1 "
     "LIMIT ?3";
 static const char sql_delete[] = "DELETE FROM media WHERE id = ?1";
 static const char sql_image[] =

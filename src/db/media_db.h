@@ -117,16 +117,20 @@ enum media_save media_db_update(struct db *db, const struct media_edit *e);
 
 /* One place that uses an item. */
 struct media_use {
-	const char *what; /* "featured", "article" (its body) or "page" */
-	long long id;     /* of the article or page */
+	/* "featured", "article" (its body), "page", "media_post" (its
+	 * image, video or poster), "album" (one of its photos) or
+	 * "publication" (its cover or PDF) */
+	const char *what;
+	long long id; /* of the article, page, media post or publication */
 	const char *title;
 	const char *state;
 };
 
 /*
- * Lists what uses item id: articles whose featured image it is, and
- * articles and pages whose body names its file or one of its sizes.
- * Returns 0 (*uses in a, at most 200), or -1.
+ * Lists what uses item id: articles whose featured image it is,
+ * articles and pages whose body names its file or one of its sizes, and
+ * the media posts, albums and publications that show it.  Returns 0 (*uses in
+ * a, at most 200), or -1.
  */
 int media_db_uses(struct db *db, struct arena *a, long long id,
                   struct media_use **uses, size_t *count);

@@ -16,6 +16,7 @@
 #include "../db/article_admin_db.h"
 #include "../db/auth_db.h"
 #include "../db/revision_db.h"
+#include "../render/html.h"
 #include "../render/markdown.h"
 #include "handlers.h"
 
@@ -24,81 +25,114 @@
 #define EXCERPT_MAX 2000
 #define TAGS_MAX 2000
 
-static const char *const states[] = {"draft",     "pending", "scheduled",
-                                     "published", "private", "trash"};
-
-/* Whether u may open this article in the editor at all. */
-static bool
-may_edit(const struct staff *u, const struct article_edit *a)
-{
-	if (admin_is_editor(u))
-		return true;
-	return a->author_id == u->id && (strcmp(a->state, "draft") == 0 ||
-	                                 strcmp(a->state, "pending") == 0);
-}
-
-/* Whether u may put an article in state. */
-static bool
-may_set_state(const struct staff *u, const char *state)
-{
-	return admin_is_editor(u) || strcmp(state, "draft") == 0 ||
-	       strcmp(state, "pending") == 0;
-}
-
-static bool
-state_known(const char *s)
-{
-	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (s != NULL && strcmp(s, states[i]) == 0)
-			return true;
-	return false;
-}
-
 /*
- * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed.
+ * Reads the list's filters from the query into f (and *q, *page).
+ * Returns 0, or 400 for a value that names nothing.
  */
-static long long
-parse_local_time(const char *s)
+static int
+read_filters(struct req *req, struct article_filter *f, long long *page)
 {
-	struct tm tm;
-	int y, mo, d, h, mi;
-	char extra;
+	const char *p = req_query(req, "page"), *q = req_query(req, "q");
+	char *end;
 
-	if (s == NULL ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) !=
-	        5 ||
-	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return (long long)mktime(&tm);
+	memset(f, 0, sizeof(*f));
+	f->state = req_query(req, "state");
+	if (f->state != NULL && f->state[0] == '\0')
+		f->state = NULL;
+	if (f->state != NULL && !admin_state_known(f->state))
+		return 400;
+	*page = 1;
+	if (p != NULL &&
+	    ((*page = strtoll(p, &end, 10)) < 1 || *end || *page > 100000))
+		return 400;
+	f->q = (q != NULL && q[0] != '\0' && strlen(q) <= 200) ? q : NULL;
+	if ((f->category_id = admin_query_id(req, "category")) < 0 ||
+	    (f->author_id = admin_query_id(req, "author")) < 0 ||
+	    (f->edition_id = admin_query_id(req, "edition")) < 0)
+		return 400;
+	/* Authors see their own, whatever the query says. */
+	if (!admin_is_editor(req->user))
+		f->author_id = req->user->id;
+	f->offset = (*page - 1) * LIST_PER_PAGE;
+	f->limit = LIST_PER_PAGE + 1;
+	return 0;
 }
 
+/* The list's URL for page n with the filters of f. */
 static const char *
-format_local_time(struct arena *a, long long t)
+list_url(struct arena *a, const struct article_filter *f, long long n)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char s[32];
+	struct buf b;
+	const char *out;
 
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
-		return "";
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M", &tm);
-	return arena_strdup(a, s);
+	buf_init(&b);
+	buf_printf(&b, "/admin/articles?page=%lld", n);
+	if (f->state != NULL)
+		buf_printf(&b, "&state=%s", f->state);
+	if (f->category_id > 0)
+		buf_printf(&b, "&category=%lld", f->category_id);
+	if (f->author_id > 0)
+		buf_printf(&b, "&author=%lld", f->author_id);
+	if (f->edition_id > 0)
+		buf_printf(&b, "&edition=%lld", f->edition_id);
+	if (f->q != NULL) {
+		buf_puts(&b, "&q=");
+		html_url_component(&b, f->q, strlen(f->q));
+	}
+	out = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return out;
+}
+
+/* Sets the filter form's choices: states, categories, authors, editions. */
+static int
+filter_options(struct app *app, struct req *req, struct tval *ctx,
+               const struct article_filter *f)
+{
+	struct arena *a = req->arena;
+	const char *all = edition_string(req->edition, "all");
+	struct tval *opts = tv_list(a);
+	struct term *cats;
+	long long *cat_editions;
+	struct staff_row *staff;
+	size_t n, i;
+
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, f->state,
+	                           true, NULL));
+	if (category_admin_list(app->db, a, &cats, &cat_editions, &n) < 0)
+		return -1;
+	opts = tv_list(a);
+	admin_option(a, opts, "", all, f->category_id == 0);
+	for (i = 0; i < n; i++)
+		admin_option(a, opts, arena_printf(a, "%lld", cats[i].id),
+		             cats[i].name, cats[i].id == f->category_id);
+	tv_set(a, ctx, "categories", opts);
+	opts = admin_edition_options(app, a, f->edition_id);
+	tv_set(a, ctx, "editions", opts);
+	if (!admin_is_editor(req->user))
+		return 0;
+	if (staff_db_list(app->db, a, (long long)time(NULL), &staff, &n) < 0)
+		return -1;
+	opts = tv_list(a);
+	admin_option(a, opts, "", all, f->author_id == 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(staff[i].s.role, "moderator") != 0)
+			admin_option(a, opts,
+			             arena_printf(a, "%lld", staff[i].s.id),
+			             staff[i].s.display_name,
+			             staff[i].s.id == f->author_id);
+	tv_set(a, ctx, "authors", opts);
+	tv_set_bool(a, ctx, "show_authors", true);
+	return 0;
 }
 
 /*
  * GET /admin/articles: articles, newest change first, filtered by state,
- * category, edition and words in the title (query: state, category,
- * edition, q, page).  Authors see their own.
- * Statuses: 200, 400 (bad filter), 500.  Roles: admin, editor, author.
+ * category, author, edition and words in the title (query: state,
+ * category, author, edition (ids), q, page); the pager keeps the filters.
+ * Authors see their own.  Statuses: 200, 400 (bad filter), 500.  Roles:
+ * admin, editor, author.
  */
 int
 admin_articles_list(struct app *app, struct req *req, struct resp *resp)
@@ -107,32 +141,16 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	struct article_filter f;
 	struct article_row *rows;
 	size_t count, i;
-	struct tval *ctx, *list, *opts;
-	const char *q = req_query(req, "q");
+	struct tval *ctx, *list;
 	long long n;
 
-	memset(&f, 0, sizeof(f));
-	f.state = req_query(req, "state");
-	if (f.state != NULL && f.state[0] == '\0')
-		f.state = NULL;
-	if (f.state != NULL && !state_known(f.state))
+	if (read_filters(req, &f, &n) != 0)
 		return 400;
-	if (!admin_query_page(req, &n))
-		return 400;
-	if (q != NULL && (q[0] == '\0' || strlen(q) > 200))
-		q = NULL;
-	f.q = q;
-	f.category_id = req_query(req, "category")
-	                    ? strtoll(req_query(req, "category"), NULL, 10)
-	                    : 0;
-	f.author_id = admin_is_editor(req->user) ? 0 : req->user->id;
-	f.offset = (n - 1) * LIST_PER_PAGE;
-	f.limit = LIST_PER_PAGE + 1;
 	if (article_admin_list(app->db, a, &f, &rows, &count) < 0)
 		return 500;
 	ctx = admin_frame(app, req, resp,
 	                  edition_string(req->edition, "articles"));
-	if (ctx == NULL)
+	if (ctx == NULL || filter_options(app, req, ctx, &f) < 0)
 		return 500;
 	list = tv_list(a);
 	for (i = 0; i < count && i < LIST_PER_PAGE; i++) {
@@ -152,24 +170,12 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "articles", list);
-	opts = tv_list(a);
-	admin_option(a, opts, "", edition_string(req->edition, "all"),
-	             f.state == NULL);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		admin_option(
-		    a, opts, states[i],
-		    edition_string(req->edition,
-		                   arena_concat(a, "state_", states[i], NULL)),
-		    f.state != NULL && strcmp(f.state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
-	if (q != NULL)
-		tv_set_str(a, ctx, "q", q);
+	if (f.q != NULL)
+		tv_set_str(a, ctx, "q", f.q);
 	if (n > 1)
-		tv_set_str(a, ctx, "newer_url",
-		           arena_printf(a, "/admin/articles?page=%lld", n - 1));
+		tv_set_str(a, ctx, "newer_url", list_url(a, &f, n - 1));
 	if (count > LIST_PER_PAGE)
-		tv_set_str(a, ctx, "older_url",
-		           arena_printf(a, "/admin/articles?page=%lld", n + 1));
+		tv_set_str(a, ctx, "older_url", list_url(a, &f, n + 1));
 	return app_render(app, resp, 200, "admin/articles", ctx);
 }
 
@@ -212,8 +218,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "excerpt", ed->excerpt ? ed->excerpt : "");
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
-	tv_set_str(a, ctx, "publish_at",
-	           format_local_time(a, ed->published_at));
+	tv_set_str(a, ctx, "publish_at", admin_local_time(a, ed->published_at));
 	if (ed->id > 0) {
 		long long revisions = revision_db_count(app->db, ed->id);
 
@@ -224,17 +229,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
 		tv_set_int(a, ctx, "revisions_count", revisions);
 	}
-	opts = tv_list(a);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (may_set_state(req->user, states[i]))
-			admin_option(
-			    a, opts, states[i],
-			    edition_string(
-			        req->edition,
-			        arena_concat(a, "state_", states[i], NULL)),
-			    ed->state != NULL &&
-			        strcmp(ed->state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, ed->state,
+	                           false, req->user));
 	opts = tv_list(a);
 	admin_option(a, opts, "", edition_string(req->edition, "no_category"),
 	             ed->category_id == 0);
@@ -283,7 +280,7 @@ load_article(struct app *app, struct req *req, long long id,
 
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
-	return may_edit(req->user, ed) ? 0 : 403;
+	return admin_may_edit(req->user, ed->author_id, ed->state) ? 0 : 403;
 }
 
 /* Reads the article {id} the user may edit; see handlers.h. */
@@ -365,7 +362,7 @@ read_fields(struct req *req, struct article_edit *ed)
 	ed->body_md = req_form(req, "body");
 	ed->tags = req_form(req, "tags");
 	ed->featured = req_form(req, "featured");
-	ed->state = req_form(req, "state");
+	ed->state = req_form(req, "state"); /* shown again if invalid */
 	if (ed->body_md == NULL)
 		ed->body_md = "";
 	if (ed->featured != NULL && strncmp(ed->featured, "/uploads/", 9) == 0)
@@ -390,7 +387,7 @@ read_fields_unchecked(struct req *req, struct article_edit *ed)
 		ed->category_id = id;
 	if ((id = admin_form_id(req, "edition")) > 0)
 		ed->edition_id = id;
-	if ((t = parse_local_time(req_form(req, "publish_at"))) >= 0)
+	if ((t = admin_parse_local_time(req_form(req, "publish_at"))) >= 0)
 		ed->published_at = t;
 }
 
@@ -433,23 +430,8 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");
-	if (!state_known(ed->state) || !may_set_state(req->user, ed->state))
-		return edition_string(e, "error_state");
-	if (strcmp(ed->state, "scheduled") == 0) {
-		long long t = parse_local_time(req_form(req, "publish_at"));
-
-		if (t < 0)
-			return edition_string(e, "error_publish_at");
-		ed->published_at = t;
-		/* A time already past publishes now, as a reader expects. */
-		if (t <= (long long)time(NULL))
-			ed->state = "published";
-	} else if (strcmp(ed->state, "published") == 0 &&
-	           ed->published_at <= 0) {
-		ed->published_at = (long long)time(NULL);
-	}
 	(void)app;
-	return NULL;
+	return admin_form_schedule(req, &ed->state, &ed->published_at);
 }
 
 /* Saves the posted editor over ed; shared by create and update. */

@@ -466,7 +466,9 @@ dashboard_list(struct app *app, struct req *req, struct tval *ctx,
 /*
  * GET /admin: the dashboard: how many articles are drafts, waiting for
  * review, scheduled and published, and the latest of each (an author sees
- * their own).  Moderators see the counts only.
+ * their own).  Moderators see the counts only.  Those who review messages
+ * (admins, editors, moderators) also see how many new messages wait and
+ * the latest of them.
  * Statuses: 200, 500.  Role: any staff.
  */
 int
@@ -488,6 +490,9 @@ admin_dashboard(struct app *app, struct req *req, struct resp *resp)
 	     dashboard_list(app, req, ctx, "pending_list", "pending") < 0 ||
 	     dashboard_list(app, req, ctx, "scheduled_list", "scheduled") < 0 ||
 	     dashboard_list(app, req, ctx, "published_list", "published") < 0))
+		return 500;
+	if (admin_moderates(req->user) &&
+	    admin_messages_waiting(app, req, ctx) < 0)
 		return 500;
 	return app_render(app, resp, 200, "admin/dashboard", ctx);
 }

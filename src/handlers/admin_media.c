@@ -696,12 +696,17 @@ uses_tval(struct req *req, const struct media_use *uses, size_t count)
 
 	for (size_t i = 0; i < count; i++) {
 		struct tval *u = tv_map(a);
-		bool page = strcmp(uses[i].what, "page") == 0;
+		const char *w = uses[i].what;
+		const char *where =
+		    strcmp(w, "page") == 0          ? "pages"
+		    : strcmp(w, "publication") == 0 ? "publications"
+		    : strcmp(w, "media_post") == 0 || strcmp(w, "album") == 0
+		        ? "media-posts"
+		        : "articles";
 
-		tv_set_str(a, u, "url",
-		           arena_printf(a, "/admin/%s/%lld",
-		                        page ? "pages" : "articles",
-		                        uses[i].id));
+		tv_set_str(
+		    a, u, "url",
+		    arena_printf(a, "/admin/%s/%lld", where, uses[i].id));
 		tv_set_str(a, u, "title", uses[i].title);
 		tv_set_str(a, u, "what",
 		           label(req->edition, a, "media_use_", uses[i].what));

@@ -2,7 +2,10 @@
  * admin_settings.c: the site's settings: the default edition's name and
  * tagline, the base URL (every absolute URL comes from it, never from the
  * request), the time zone, articles per page, the footer text, the social
- * links and the roles that must use two-factor login.  Saved in one
+ * links, the roles that must use two-factor login, and for the contact
+ * form's messages the moderators' address (for notices), how long
+ * messages are kept and how many an address may send a minute.  Saved in
+ * one
  * transaction and audited; every worker sees the change at its next
  * request (the commit moves PRAGMA data_version).  The site's secret is a
  * setting too but never shown here.  The upload limit (upload_max_mb) can
@@ -17,17 +20,29 @@
 
 #include "../db/auth_db.h"
 #include "../db/user_db.h"
+#include "../util/text.h"
 #include "handlers.h"
 
 /* The settings this page edits, beside the edition's names. */
 static const char *const keys[] = {
-    "base_url",         "timezone",        "posts_per_page", "footer_text",
-    "two_factor_roles", "social_facebook", "social_twitter", "social_instagram",
-    "social_youtube",   "upload_max_mb",
+    "base_url",
+    "timezone",
+    "posts_per_page",
+    "footer_text",
+    "two_factor_roles",
+    "social_facebook",
+    "social_twitter",
+    "social_instagram",
+    "social_youtube",
+    "moderators_email",
+    "messages_retention_days",
+    "contact_rate_per_minute",
+    "upload_max_mb",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
-#define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
-#define KEY_UPLOAD_MAX 9 /* MiB, at most nginx's 64m for /admin/media/ */
+#define KEY_TWO_FACTOR 4  /* made from a checkbox per role */
+#define KEY_MESSAGES 9    /* the first of the messages' settings */
+#define KEY_UPLOAD_MAX 12 /* MiB, at most nginx's 64m for /admin/media/ */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -51,14 +66,31 @@ base_url_ok(const char *s)
 	return *host == '\0' || strcmp(host, "/") == 0;
 }
 
+/* Whether v is a whole number from min to max, digits only. */
+static bool
+number_ok(const char *v, long min, long max)
+{
+	char *end;
+	long n;
+
+	if (v[0] < '0' || v[0] > '9')
+		return false;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n >= min && n <= max;
+}
+
 /* Whether v is valid for keys[i]. */
 static bool
 value_ok(size_t i, const char *v)
 {
 	char path[128];
-	char *end;
-	long n;
 
+	if (strcmp(keys[i], "moderators_email") == 0)
+		return v[0] == '\0' || text_email_valid(v);
+	if (strcmp(keys[i], "messages_retention_days") == 0)
+		return number_ok(v, 1, 36500);
+	if (strcmp(keys[i], "contact_rate_per_minute") == 0)
+		return number_ok(v, 1, 1000);
 	switch (i) {
 	case 0:
 		return base_url_ok(v);
@@ -70,16 +102,13 @@ value_ok(size_t i, const char *v)
 		snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", v);
 		return access(path, R_OK) == 0;
 	case 2:
-		n = strtol(v, &end, 10);
-		return *end == '\0' && end != v && n >= 1 && n <= 50;
+		return number_ok(v, 1, 50);
 	case 3:
 		return strlen(v) <= 500;
 	case KEY_TWO_FACTOR:
 		return true; /* two_factor_value() writes only role names */
 	case KEY_UPLOAD_MAX:
-		n = strtol(v, &end, 10);
-		return *end == '\0' && end != v && n >= 1 &&
-		       n <= HTTP_MAX_UPLOAD_BYTES / (1024 * 1024);
+		return number_ok(v, 1, HTTP_MAX_UPLOAD_BYTES / (1024 * 1024));
 	default:
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
 		                        strlen(v) <= 300 && frame_url_plain(v));
@@ -187,6 +216,10 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 		/* A form from before the limit was a setting keeps it. */
 		if (values[i] == NULL && i == KEY_UPLOAD_MAX)
 			values[i] = site_setting(&app->site, keys[i], "20");
+		/* The messages' settings came later: a form without them
+		 * (opened before an upgrade) keeps their values. */
+		if (values[i] == NULL && i >= KEY_MESSAGES)
+			values[i] = site_setting(&app->site, keys[i], "");
 		if (values[i] == NULL)
 			values[i] = "";
 		if (!value_ok(i, values[i]))

@@ -85,20 +85,9 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "heading", title);
 	if (term != NULL && term->description[0] != '\0')
 		tv_set_str(a, ctx, "description", term->description);
-	if (n > 1) {
-		tv_set_int(a, ctx, "page", n);
-		tv_set_str(
-		    a, ctx, "newer_url",
-		    n == 2 ? first
-		           : arena_printf(a, "%s/page/%lld",
-		                          base[0] ? base : frame_prefix(req),
-		                          n - 1));
-	}
-	if (count > per_page)
-		tv_set_str(a, ctx, "older_url",
-		           arena_printf(a, "%s/page/%lld",
-		                        base[0] ? base : frame_prefix(req),
-		                        n + 1));
+	/* Every image of a listing sits beside its linked title. */
+	tv_set_bool(a, ctx, "decorative", true);
+	frame_pager(req, ctx, base, n, count > per_page);
 	return app_render(app, resp, 200, "listing", ctx);
 }
 
@@ -197,6 +186,8 @@ article_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set_str(a, ctx, "image_sizes", SIZES_FEATURED);
 	m = tv_map(a);
 	tv_set(a, m, "body", tv_html(a, art.body));
+	/* The featured image is the page's largest: loaded at once. */
+	tv_set_bool(a, m, "eager", true);
 	if (art.author_name[0] != '\0')
 		tv_set_str(a, m, "author", art.author_name);
 	tags = tv_list(a);

@@ -148,9 +148,9 @@ frame_date(struct app *app, struct req *req, long long t)
 	return format_date(req->arena, req->edition, t);
 }
 
-/* The machine-readable date for <time datetime>, in UTC. */
-static const char *
-iso_date(struct arena *a, long long t)
+/* Returns the machine-readable date; see handlers.h. */
+const char *
+frame_iso_date(struct arena *a, long long t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -252,16 +252,15 @@ static struct tval *
 summary_tval(struct app *app, struct arena *a, const struct edition *e,
              const struct article_summary *s)
 {
-	struct tval *m = tv_map(a), *share = tv_map(a);
+	struct tval *m = tv_map(a);
 	const char *prefix = frame_edition_prefix(a, e);
 	const char *url = arena_concat(a, prefix, "/articles/", s->slug, NULL);
-	const char *base = base_url(app, a);
 
 	tv_set_str(a, m, "title", s->title);
 	tv_set_str(a, m, "url", url);
 	tv_set_str(a, m, "excerpt", s->excerpt);
 	tv_set_str(a, m, "date", format_date(a, e, s->published_at));
-	tv_set_str(a, m, "datetime", iso_date(a, s->published_at));
+	tv_set_str(a, m, "datetime", frame_iso_date(a, s->published_at));
 	tv_set_str(a, m, "comments", comments_label(a, e, s->comment_count));
 	if (s->category_slug[0] != '\0') {
 		struct tval *c = tv_map(a);
@@ -272,17 +271,65 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 		                        s->category_slug, NULL));
 		tv_set(a, m, "category", c);
 	}
-	if (s->image.path[0] != '\0') {
+	if (s->image.path[0] != '\0')
 		tv_set(a, m, "image", frame_image(a, &s->image));
+	tv_set(a, m, "share",
+	       frame_share(app, a, url, s->title, s->image.path));
+	return m;
+}
+
+/* Describes what share links need; see handlers.h. */
+struct tval *
+frame_share(struct app *app, struct arena *a, const char *path,
+            const char *title, const char *image_path)
+{
+	struct tval *share = tv_map(a);
+	const char *base = base_url(app, a);
+
+	if (image_path != NULL && image_path[0] != '\0')
 		tv_set_str(a, share, "media",
 		           url_encode(a, arena_concat(a, base, "/uploads/",
-		                                      s->image.path, NULL)));
-	}
+		                                      image_path, NULL)));
 	tv_set_str(a, share, "url",
-	           url_encode(a, arena_concat(a, base, url, NULL)));
-	tv_set_str(a, share, "title", url_encode(a, s->title));
-	tv_set(a, m, "share", share);
-	return m;
+	           url_encode(a, arena_concat(a, base, path, NULL)));
+	tv_set_str(a, share, "title", url_encode(a, title));
+	return share;
+}
+
+/* Finds the part of the site a route is in; see handlers.h. */
+const struct frame_section *
+frame_section_of(const struct req *req, const struct frame_section *table,
+                 size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t n = strlen(table[i].path);
+
+		if (strncmp(req->route_path, table[i].path, n) == 0 &&
+		    (req->route_path[n] == '\0' || req->route_path[n] == '/'))
+			return &table[i];
+	}
+	return NULL;
+}
+
+/* Sets a listing's page links; see handlers.h. */
+void
+frame_pager(struct req *req, struct tval *ctx, const char *base, long long n,
+            bool more)
+{
+	struct arena *a = req->arena;
+	const char *pages = base[0] ? base : frame_prefix(req);
+
+	if (n > 1) {
+		tv_set_int(a, ctx, "page", n);
+		tv_set_str(
+		    a, ctx, "newer_url",
+		    n == 2
+		        ? (base[0] ? base : arena_concat(a, pages, "/", NULL))
+		        : arena_printf(a, "%s/page/%lld", pages, n - 1));
+	}
+	if (more)
+		tv_set_str(a, ctx, "older_url",
+		           arena_printf(a, "%s/page/%lld", pages, n + 1));
 }
 
 /* Copies a summary's strings into a, so that it outlives the request. */

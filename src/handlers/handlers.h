@@ -25,12 +25,104 @@ struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
                          const char *title);
 
 /*
- * handlers/admin_frame.c: what the editors of articles, pages and the menu
- * share.
+ * handlers/admin_frame.c: what the editors of articles, pages, media
+ * posts, publications and the menu share.
  */
 
 /* Returns whether u edits all content (an admin or an editor). */
 bool admin_is_editor(const struct staff *u);
+
+/* The states of articles, media posts and publications, in order:
+ * draft, pending, scheduled, published, private, trash. */
+#define ADMIN_STATES 6
+extern const char *const admin_states[ADMIN_STATES];
+
+/* Returns whether s is one of admin_states. */
+bool admin_state_known(const char *s);
+
+/* Returns whether u may put an article, media post or publication in
+ * state: admins and editors any, authors draft and pending. */
+bool admin_may_set_state(const struct staff *u, const char *state);
+
+/* Returns whether u may open an item (written by author_id, in state) in
+ * its editor: admins and editors any, authors their own drafts and
+ * pending items. */
+bool admin_may_edit(const struct staff *u, long long author_id,
+                    const char *state);
+
+/*
+ * Returns the states (count of them) as <select> options, with the
+ * interface string state_NAME as label, selecting selected: "all" (value
+ * "") first when with_all, and only those u may set when u is not NULL.
+ */
+struct tval *admin_state_options(struct req *req, const char *const *states,
+                                 size_t count, const char *selected,
+                                 bool with_all, const struct staff *u);
+
+/*
+ * Reads the form's state and publish_at for an item of admin_states:
+ * the state must be known and one the user may set; "scheduled" needs a
+ * publish time (YYYY-MM-DDTHH:MM in the site's zone) and becomes
+ * "published" when that time has passed; "published" without a time
+ * (*published_at 0) is published now.  Sets *state (the form's, or a
+ * literal) and *published_at.  Returns NULL, or the message to show.
+ */
+const char *admin_form_schedule(struct req *req, const char **state,
+                                long long *published_at);
+
+/* Returns t as a datetime-local value in the site's zone ("" for 0), in
+ * a. */
+const char *admin_local_time(struct arena *a, long long t);
+
+/* Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
+ * Unix time; -1 when malformed. */
+long long admin_parse_local_time(const char *s);
+
+/* Parses a whole number of at most digits digits; -1 when s is not one. */
+long long admin_number(const char *s, size_t digits);
+
+/* A row of a table editor as the form sent it. */
+struct admin_row {
+	const char *key;   /* "12" (an existing row) or "new1" … */
+	long long id;      /* the number of a digit key, 0 for a new row */
+	const char **cols; /* one value per column, "" when absent */
+	bool remove;       /* delete-KEY was sent for an existing row */
+};
+
+/*
+ * Reads the rows of a table editor that needs no script (the menu's,
+ * an album's, a table of contents): a row per field named COL0-KEY, in
+ * the order sent, with the fields COLn-KEY of the other columns and
+ * delete-KEY.  KEY is a positive number (an existing row) or "new" and
+ * up to two digits.  Fills rows (at most max, in the request's arena).
+ * Returns the number of rows, or -1 when the form is not such a form (a
+ * malformed or repeated key, more than max rows).
+ */
+long long admin_form_rows(struct req *req, const char *const *cols,
+                          size_t ncols, struct admin_row *rows, size_t max);
+
+/*
+ * Orders the rows of a table editor by position: of the count rows, those
+ * with keep[i] set, by positions[i] (-1: none given; such rows go after
+ * the highest position, in the order sent), rows of equal position in the
+ * order sent.  Writes their indexes to order (room for count) and returns
+ * how many it wrote.  Scratch memory comes from a.
+ */
+size_t admin_rows_order(struct arena *a, const long long *positions,
+                        const bool *keep, size_t count, size_t *order);
+
+struct media_option;
+
+/*
+ * Returns library items (edit_db_media_options) as <select> options
+ * labelled by path and the start of their alt text, after a "(none)"
+ * option of value "", selecting the item selected (0: none).
+ */
+struct tval *admin_media_options(struct req *req,
+                                 const struct media_option *opts, size_t count,
+                                 long long selected);
+/* Returns whether u reviews readers' messages (admin, editor, moderator). */
+bool admin_moderates(const struct staff *u);
 
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
@@ -51,6 +143,9 @@ bool admin_query_page(const struct req *req, long long *n);
  * not a number. */
 long long admin_form_id(const struct req *req, const char *name);
 
+/* The same for a query parameter. */
+long long admin_query_id(const struct req *req, const char *name);
+
 /*
  * Sets *slug to the form's slug field, or to one made from title when the
  * field is empty (slug_make; in the request's arena), and returns whether
@@ -66,6 +161,7 @@ struct admin_editor {
 	const char *title;   /* NULL shows "" (so do slug and body) */
 	const char *slug;
 	const char *body;       /* Markdown */
+	const char *body_label; /* the body field's label; NULL: "Body" */
 	const char *message;    /* an error, or NULL */
 	const char *notice;     /* "Saved.", or NULL */
 	const char *other_body; /* after a stale save, the current text */
@@ -90,6 +186,21 @@ const char *admin_saved_notice(const struct req *req);
 int admin_editor_render(struct app *app, struct resp *resp, int status,
                         const char *name, struct arena *a, struct tval *ctx,
                         const char *preview_md);
+
+/*
+ * Returns the message (in edition e's strings) for a save of a media post
+ * or publication refused with r, or NULL for SAVE_OK and SAVE_FAILED.
+ */
+const char *admin_item_save_message(const struct edition *e,
+                                    enum save_result r);
+
+/*
+ * Sets the page links of page n of an admin list at base
+ * ("/admin/articles"): newer_url when n > 1, older_url when more rows
+ * follow, each base with page=N added to its query.
+ */
+void admin_list_pager(struct req *req, struct tval *ctx, const char *base,
+                      long long n, bool more);
 
 /* Answers a successful save: 303 to base/id?saved=1.  Returns 303 or 500. */
 int admin_saved(struct req *req, struct resp *resp, const char *base,
@@ -261,6 +372,151 @@ long long admin_media_limit(const struct app *app);
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
 int admin_settings_save(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/media.c */
+int media_section_show(struct app *app, struct req *req, struct resp *resp);
+int media_post_show(struct app *app, struct req *req, struct resp *resp);
+int album_photo_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/publications.c */
+int publication_list_show(struct app *app, struct req *req, struct resp *resp);
+int publication_book_show(struct app *app, struct req *req, struct resp *resp);
+int publication_issue_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_sections.c */
+int admin_media_posts_list(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_new(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_create(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_media_post_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_publications.c */
+int admin_publications_list(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_publication_new(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_create(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_publication_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_save(struct app *app, struct req *req, struct resp *resp);
+/* handlers/contact.c */
+int contact_show(struct app *app, struct req *req, struct resp *resp);
+int contact_submit(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_queue.c: what the moderators' queues (messages, and
+ * comments to come) share: a page of tabs with a count per state, a
+ * search, a list whose rows are ticked for bulk actions, a detail view
+ * with the same actions as buttons, keyboard shortcuts (www/js/queue.js),
+ * and the audit of every action.  Templates: admin/queue_tabs,
+ * admin/queue_search, admin/queue_actions, admin/queue_pager and
+ * admin/queue_keys.
+ */
+
+/* An action of a queue: a submit button name="action" value=name. */
+struct queue_action {
+	const char *name;      /* "answered", "delete" */
+	const char *label_key; /* its interface string */
+	const char *key;       /* its keyboard shortcut ("a"), or NULL */
+	bool danger;           /* cannot be undone: shown apart */
+};
+
+/* A queue: its address, states, actions and the interface strings
+ * (keys) that name them. */
+struct queue_desc {
+	const char *base;          /* "/admin/messages" */
+	const char *const *states; /* the stored names */
+	size_t states_count;
+	const char *state_key_prefix; /* "msg_state_": labels of the states */
+	const char *default_state;    /* the tab a bare base shows */
+	const struct queue_action *actions;
+	size_t actions_count;
+	const char *search_label_key; /* what the search looks through */
+	const char *list_actions_key; /* "With the ticked messages:" */
+	const char *item_actions_key; /* "This message:" */
+	const char *list_keys_key;    /* the list's keyboard help */
+	const char *item_keys_key;    /* a detail page's keyboard help */
+};
+
+/* What a list page shows: one state (NULL: all) and words, a page. */
+struct queue_view {
+	const char *state;
+	const char *q; /* NULL: no search */
+	long long page;
+};
+
+/* The longest search, in bytes; the most items one bulk action takes. */
+#define QUEUE_Q_MAX 200
+#define QUEUE_IDS_MAX 100
+
+/*
+ * Reads the view from the query: state (one of d's, or "all"; d's
+ * default when absent), q and page.  Returns 0, or 400 for anything else.
+ */
+int admin_queue_view(const struct queue_desc *d, const struct req *req,
+                     struct queue_view *v);
+
+/* Returns the address of view v of queue d, with page (1: none), in a. */
+const char *admin_queue_url(struct arena *a, const struct queue_desc *d,
+                            const struct queue_view *v, long long page);
+
+/*
+ * Adds a list page's shared parts to ctx: tabs (label, count, url,
+ * current; "All" first, its count the sum of counts, which holds one
+ * count per state of d), queue_base, search_label, state ("all" for
+ * all), q, actions, actions_label, view_url (the page's own address,
+ * where its bulk form posts), keys_help, and newer_url and older_url
+ * (more: there is a page after this one).
+ */
+void admin_queue_list_context(struct req *req, struct tval *ctx,
+                              const struct queue_desc *d,
+                              const struct queue_view *v,
+                              const long long *counts, bool more);
+
+/* Adds a detail page's shared parts to ctx: actions, actions_label and
+ * keys_help. */
+void admin_queue_item_context(struct req *req, struct tval *ctx,
+                              const struct queue_desc *d);
+
+/* Returns the label of state (its interface string). */
+const char *admin_queue_state_label(struct req *req, const struct queue_desc *d,
+                                    const char *state);
+
+/*
+ * Reads the ticked items (every field "id") into ids (at most
+ * QUEUE_IDS_MAX).  Returns how many, or -1 for one that is not a
+ * positive integer, or too many.
+ */
+int admin_queue_ids(const struct req *req, long long ids[QUEUE_IDS_MAX]);
+
+/* Returns the action the form's "action" field names, or NULL. */
+const struct queue_action *admin_queue_action(const struct queue_desc *d,
+                                              const struct req *req);
+
+/*
+ * Audits a moderation action on items ids[0..n): action is "message
+ * marked answered" and the like; the detail lists the ids ("#3, #7"),
+ * never what the items say.
+ */
+void admin_queue_audit(struct app *app, struct req *req, const char *action,
+                       const long long *ids, size_t n);
+
+/* Returns Unix time t as "2026-01-31 14:05" in the site's time zone. */
+const char *admin_time(struct arena *a, long long t);
+
+/* handlers/admin_messages.c */
+int admin_messages(struct app *app, struct req *req, struct resp *resp);
+int admin_messages_bulk(struct app *app, struct req *req, struct resp *resp);
+int admin_message_show(struct app *app, struct req *req, struct resp *resp);
+int admin_message_act(struct app *app, struct req *req, struct resp *resp);
+int admin_message_export(struct app *app, struct req *req, struct resp *resp);
+
+/*
+ * handlers/admin_messages.c: adds what the dashboard shows of the
+ * messages to ctx: messages_new (how many are new) and messages_list
+ * (the latest few: id, name, subject, date).  Returns 0 or -1.
+ */
+int admin_messages_waiting(struct app *app, struct req *req, struct tval *ctx);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
@@ -314,6 +570,54 @@ bool frame_menu_url_ok(const char *url);
  * request's arena.
  */
 const char *frame_date(struct app *app, struct req *req, long long t);
+
+/* A part of the site with addresses of its own below path: a media
+ * section, a kind of publication. */
+struct frame_section {
+	const char *name;  /* as stored ("cartoons", "book") */
+	const char *path;  /* below the edition's prefix ("/media/cartoons") */
+	const char *label; /* the interface string naming it */
+};
+
+/*
+ * Returns the entry of table (count entries) whose path the route
+ * matched: req->route_path is the path or below it.  NULL when none is.
+ * The route table names each path literally, so one handler serves every
+ * entry of a table.
+ */
+const struct frame_section *frame_section_of(const struct req *req,
+                                             const struct frame_section *table,
+                                             size_t count);
+
+/* Returns the machine-readable date for <time datetime> (UTC,
+ * "2020-05-13T09:30:00Z") in a. */
+const char *frame_iso_date(struct arena *a, long long t);
+
+/*
+ * Returns a TV_MAP describing an image for templates/partials/image.html,
+ * the one place that writes <img> for content: src (/uploads/PATH),
+ * width, height, alt, and caption when it has one.  The partial reads
+ * two flags from the context around it: eager (above the fold: no lazy
+ * loading) and decorative (the image sits beside a link saying the same:
+ * alt="").  Allocates from a.
+ */
+struct tval *frame_image(struct arena *a, const struct media_ref *m);
+
+/*
+ * Returns the TV_MAP partials/share.html reads (in a): url (the base URL
+ * and path), title and, when image_path (below the uploads folder) is
+ * neither NULL nor "", media, each percent-encoded.
+ */
+struct tval *frame_share(struct app *app, struct arena *a, const char *path,
+                         const char *title, const char *image_path);
+
+/*
+ * Sets the page links of page n of a listing whose first page is base
+ * ("" for the home page): page and newer_url when n > 1, older_url when
+ * more pages follow.
+ */
+void frame_pager(struct req *req, struct tval *ctx, const char *base,
+                 long long n, bool more);
 
 /*
  * Returns a TV_MAP describing the published article id for listings

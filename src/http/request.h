@@ -127,6 +127,8 @@ struct req {
 	/* Filled by the router. */
 	const struct staff *user; /* the signed-in staff member, or NULL */
 	bool csrf_pending; /* an upload's token, still to check (session.h) */
+	/* An R_FORM_LATE route's signed token, still to check (session.h). */
+	bool form_token_pending;
 	unsigned char session_hash[32]; /* of the session cookie, when user */
 	const struct edition *edition;
 	const char *route_path; /* path with the edition prefix removed */

@@ -519,3 +519,23 @@ def vnu(files):
     check(p.returncode == 0 or lines,
           "vnu exited %d without messages" % p.returncode)
     return lines
+
+
+def browser_node():
+    """Returns node's path for a browser test (Debian's chromium driven by
+    playwright-core, with axe-core); raises Skip when
+    GAZETTE_SKIP_BROWSER=1, and Failure when something that `make test`
+    installs (scripts/install-deps.sh test) is missing."""
+    if os.environ.get("GAZETTE_SKIP_BROWSER") == "1":
+        raise Skip("GAZETTE_SKIP_BROWSER=1")
+    hint = " (scripts/install-deps.sh test installs it)"
+    check(os.access("/usr/bin/chromium", os.X_OK),
+          "/usr/bin/chromium not found" + hint)
+    node = shutil.which("node")
+    check(node is not None, "node not found" + hint)
+    modules = os.path.join(SOURCE, "tests", "node_modules")
+    for pkg, probe in (("playwright-core", "package.json"),
+                       ("axe-core", "axe.min.js")):
+        check(os.path.isfile(os.path.join(modules, pkg, probe)),
+              "tests/node_modules/%s not found%s" % (pkg, hint))
+    return node

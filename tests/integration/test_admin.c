@@ -295,6 +295,60 @@ test_articles(void)
 	              NULL) == 400);
 	CHECK(request("GET", "/admin/articles", author, NULL, NULL) == 200);
 	CHECK(!has(&body, "Welcome to the new site"));
+	/* By category, author and edition; ids that are not numbers 400.
+	 * "Earlier" is erin's (an author's), edited by alice. */
+	{
+		char uri_f[160];
+		long long erin = query_int("SELECT id FROM users WHERE name = "
+		                           "'erin'"),
+		          bob = query_int("SELECT id FROM users WHERE name = "
+		                          "'bob'");
+
+		snprintf(uri_f, sizeof(uri_f),
+		         "/admin/articles?q=earlier&author=%lld", erin);
+		CHECK(request("GET", uri_f, editor, NULL, NULL) == 200);
+		CHECK(has(&body, ">Earlier</a>"));
+		CHECK(has(&body, "id=\"author\""));
+		snprintf(uri_f, sizeof(uri_f),
+		         "/admin/articles?q=earlier&author=%lld", bob);
+		CHECK(request("GET", uri_f, editor, NULL, NULL) == 200);
+		CHECK(!has(&body, ">Earlier</a>"));
+		/* An author asking for someone else's still sees only their
+		 * own, and is offered no author filter. */
+		CHECK(request("GET", uri_f, author, NULL, NULL) == 200);
+		CHECK(has(&body, ">Earlier</a>"));
+		CHECK(!has(&body, "id=\"author\""));
+		{
+			char *bob_session = session_of("bob");
+
+			CHECK(request("GET", "/admin/articles?q=earlier",
+			              bob_session, NULL, NULL) == 200);
+			CHECK(!has(&body, ">Earlier</a>"));
+			free(bob_session);
+		}
+		CHECK(request("GET", "/admin/articles?q=earlier&edition=2",
+		              editor, NULL, NULL) == 200);
+		CHECK(!has(&body, ">Earlier</a>"));
+		CHECK(request("GET", "/admin/articles?q=earlier&edition=1",
+		              editor, NULL, NULL) == 200);
+		CHECK(has(&body, ">Earlier</a>"));
+		CHECK(request("GET", "/admin/articles?q=earlier&category=999",
+		              editor, NULL, NULL) == 200);
+		CHECK(!has(&body, ">Earlier</a>"));
+		CHECK(request("GET", "/admin/articles?category=abc", editor,
+		              NULL, NULL) == 400);
+		CHECK(request("GET", "/admin/articles?author=-1", editor, NULL,
+		              NULL) == 400);
+		CHECK(request("GET", "/admin/articles?edition=1x", editor, NULL,
+		              NULL) == 400);
+		/* The pager keeps the filters. */
+		CHECK(request("GET",
+		              "/admin/articles?state=published&edition=1&"
+		              "q=e%26f&page=2",
+		              editor, NULL, NULL) == 200);
+		CHECK(has(&body, "href=\"/admin/articles?page=1&amp;state="
+		                 "published&amp;edition=1&amp;q=e%26f\""));
+	}
 
 	/* The trash keeps articles 30 days, then the timer empties it. */
 	{

@@ -654,7 +654,10 @@ test_library(void)
 	CHECK(request("GET", "/admin/media?view=list&kind=pdf", author_s, NULL,
 	              NULL) == 200);
 	CHECK(has(&body, "<table class=\"list media-list\">"));
-	CHECK(count_of("<tr><td>") == 1);
+	/* The uploaded PDF and the demo's publications' PDFs. */
+	CHECK(count_of("<tr><td>") ==
+	      query_int("SELECT count(*) FROM media WHERE kind = 'pdf'"));
+	CHECK(query_int("SELECT count(*) FROM media WHERE kind = 'pdf'") > 1);
 	CHECK(has(&body, ">minimal</a>"));
 	CHECK(!has(&body, "Harbour at dawn"));
 	CHECK(has(&body, "href=\"/admin/media?kind=pdf\"")); /* to the grid */
@@ -831,6 +834,34 @@ test_featured_and_uses(long long id)
 	         id);
 	CHECK(query_int(q) == 1);
 	CHECK(upload_exists(path));
+
+	/* What the media sections and publications show is in use too. */
+	{
+		static const char *const shown[][2] = {
+		    {"SELECT pdf_id FROM publications WHERE pdf_id IS NOT "
+		     "NULL LIMIT 1",
+		     "cover or PDF of the publication"},
+		    {"SELECT image_id FROM media_posts WHERE image_id IS NOT "
+		     "NULL LIMIT 1",
+		     "image or video of the media post"},
+		    {"SELECT media_id FROM album_items LIMIT 1",
+		     "a photo of the album"},
+		};
+
+		for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+			long long used = query_int(shown[i][0]);
+
+			CHECK(used > 0);
+			snprintf(uri, sizeof(uri), "/admin/media/%lld/delete",
+			         used);
+			CHECK(post_as(editor_s, uri, "") == 409);
+			CHECK(has(&body, shown[i][1]));
+			snprintf(q, sizeof(q),
+			         "SELECT count(*) FROM media WHERE id = %lld",
+			         used);
+			CHECK(query_int(q) == 1);
+		}
+	}
 
 	/* A body that shows another image: the body gets its srcset, and
 	 * that image is in use too. */

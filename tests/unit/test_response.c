@@ -27,8 +27,8 @@ static const char *security_names[] = {
 
 #define CSP                                                                    \
 	"default-src 'none'; img-src 'self' data:; style-src 'self'; "         \
-	"script-src 'self'; font-src 'self'; form-action 'self'; "             \
-	"base-uri 'none'; frame-ancestors 'none'"
+	"script-src 'self'; connect-src 'self'; font-src 'self'; "             \
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 /* Returns how many header lines of out start with "name:". */
 static int

@@ -52,7 +52,8 @@ static void
 test_table(void)
 {
 	const unsigned known = R_PUBLIC | R_EDITION | R_STAFF | R_CSRF |
-	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP | R_UPLOAD;
+	                       R_FORM_TOKEN | R_TWO_FACTOR_SETUP | R_UPLOAD |
+	                       R_FORM_LATE;
 
 	CHECK(router_table_count > 0);
 	for (size_t i = 0; i < router_table_count; i++) {
@@ -72,6 +73,9 @@ test_table(void)
 			      strcmp(r->pattern, "/admin/login") == 0);
 			CHECK((r->flags & (R_PUBLIC | R_EDITION)) == 0);
 		}
+		/* A token the handler checks is a signed form token. */
+		if (r->flags & R_FORM_LATE)
+			CHECK((r->flags & R_FORM_TOKEN) != 0);
 		/* A session token needs a session. */
 		if (r->flags & R_CSRF)
 			CHECK((r->flags & R_STAFF) != 0);
