@@ -22,7 +22,13 @@
 //   4. in the editor, "Choose from the library" lists images with the
 //      current one checked; Enter in its search field searches (with
 //      www/js/media.js; the current image stays listed); another is picked
-//      and saved.
+//      and saved;
+//   5. a reader opens the photo gallery (/media/photos), an album, and its
+//      first photo: the lightbox page, whose "Next photo" link turns to
+//      photos 2 and 3 and "Previous photo" back to 2, each with its URL,
+//      count and a loaded image of its own; then the arrow keys
+//      (www/js/gallery.js) do the same (ArrowRight to 3, ArrowLeft to 2)
+//      and Escape returns to the album.
 // axe-core on each admin page (no serious or critical violation), no
 // console error, failed request or answer >= 400 throughout; screenshots
 // OUT_DIR/media-*.png, and the article's page and the home page as sent,
@@ -237,7 +243,86 @@ async function flow(browser, name, password) {
   check(await page.locator('#featured').inputValue() === otherPath,
     'the picked image was not saved');
   clean('choosing from the library');
+
+  // 5. An album and its lightbox, as a reader (no session).
+  await context.clearCookies();
+  await lightbox(page);
+  clean('the album and its lightbox');
   await context.close();
+}
+
+// The photo page's state: its address, "Photo N of M" and the image
+// shown, once loaded.
+async function photoShown(page) {
+  await page.waitForFunction(() => {
+    const i = document.querySelector('.lightbox-figure img');
+    return i && i.complete && i.naturalWidth > 0;
+  });
+  return {
+    path: pathOf(page),
+    count: (await page.locator('.lightbox h1 .count').textContent()).trim(),
+    src: await page.locator('.lightbox-figure img')
+      .evaluate((i) => i.currentSrc),
+  };
+}
+
+// Checks that the photo page is photo n of the album at albumPath, and
+// that its image is not one of the others seen (by position).
+function checkPhoto(shown, albumPath, n, total, seen) {
+  check(shown.path === `${albumPath}/${n}`,
+    `photo ${n}: the address is ${shown.path}`);
+  check(shown.count === `Photo ${n} of ${total}`,
+    `photo ${n}: the count says "${shown.count}"`);
+  check(/\/uploads\//.test(shown.src), `photo ${n} shows ${shown.src}`);
+  for (const [m, src] of Object.entries(seen)) {
+    check(Number(m) === n ? src === shown.src : src !== shown.src,
+      `photo ${n} shows ${shown.src}, photo ${m} showed ${src}`);
+  }
+  seen[n] = shown.src;
+}
+
+// Step 5: the gallery, an album, its lightbox by links and by keys.
+async function lightbox(page) {
+  await go(page, '/media/photos');
+  await follow(page, page.getByRole('link',
+    { name: 'Kitchen tables in three cities' }).first(), 'the album');
+  const albumPath = pathOf(page);
+  check(albumPath === '/media/photos/kitchen-tables',
+    `the album is at ${albumPath}`);
+  const links = page.locator('.photo-grid a');
+  const total = await links.count();
+  check(total >= 3, `the album shows ${total} photos`);
+  await review(page, 'album');
+
+  const seen = {};
+  await follow(page, links.first(), 'the first photo');
+  checkPhoto(await photoShown(page), albumPath, 1, total, seen);
+  check(await page.getByRole('link', { name: 'Previous photo' }).count() ===
+    0, 'the first photo links to a previous one');
+  await review(page, 'photo');
+  const next = page.getByRole('link', { name: 'Next photo' });
+  const prev = page.getByRole('link', { name: 'Previous photo' });
+  await follow(page, next, 'Next photo');
+  checkPhoto(await photoShown(page), albumPath, 2, total, seen);
+  await follow(page, next, 'Next photo, again');
+  checkPhoto(await photoShown(page), albumPath, 3, total, seen);
+  await follow(page, prev, 'Previous photo');
+  checkPhoto(await photoShown(page), albumPath, 2, total, seen);
+
+  // The keys of www/js/gallery.js follow the same links.
+  const key = async (k, what) => {
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load', timeout: TIMEOUT_MS }),
+      page.keyboard.press(k),
+    ]);
+    console.log(`ok   ${what} (${pathOf(page)})`);
+  };
+  await key('ArrowRight', 'ArrowRight');
+  checkPhoto(await photoShown(page), albumPath, 3, total, seen);
+  await key('ArrowLeft', 'ArrowLeft');
+  checkPhoto(await photoShown(page), albumPath, 2, total, seen);
+  await key('Escape', 'Escape');
+  check(pathOf(page) === albumPath, `Escape went to ${pathOf(page)}`);
 }
 
 async function main() {

@@ -3,7 +3,9 @@ chromium, headless, driven by tests/e2e/media_flow.mjs through
 playwright-core): an image uploaded from the article editor with its text
 kept, the article published with it and its public <picture> loaded, the
 library's grid, list and item page, and another image picked in the
-editor; axe-core on each admin page, screenshots in
+editor; then a reader pages through an album's lightbox by its links and
+by the arrow keys (www/js/gallery.js); axe-core on each admin page and on
+the album and a photo's page, screenshots in
 $GAZETTE_BUILD/screenshots/media-*.png (see the script's header).  The
 article's page and the home page, as sent while they showed the new image
 in a <picture> with srcset, must pass vnu.

@@ -10,7 +10,21 @@ is sent by a signed-in editor, and the stored file, fetched from nginx,
 has no EXIF and no GPS bytes, the right type, nosniff and the sandbox CSP;
 files still arriving (/uploads/.incoming/) are never served; a file over
 the upload limit is refused (413) with nothing left in the uploads folder;
-the library's pages and the editor with its image chooser pass vnu."""
+the library's pages and the editor with its image chooser pass vnu.
+
+Then, through nginx too: each of the eight accepted types (the sniff
+corpus) is stored under a random name with its kind's extension and served
+with its type; HTML named .jpg, SVG with a script, text named .jpg, a page
+with a JPEG after it and images with a page in their first bytes are
+refused (400, the form says why); images that are also pages or scripts
+beyond those bytes (a JPEG with a page in a comment and after its end, the
+corpus's PNG and GIF polyglots) are re-encoded, no stored file keeping any
+of it; names with ../ or ..\\ keep their last segment only, a NUL in a
+name (quoted, or in filename*) is refused (400), ".." is no file; bodies
+cut before the close delimiter, 1,000 fields and 1,000 files are refused
+(400, the error page), the worker answering after each.  Whatever is
+refused leaves no file in uploads/ or .incoming/ and no row; the log
+holds no sanitizer report and no worker death."""
 
 import os
 import re
@@ -127,9 +141,8 @@ def sign_in(site):
     return cookie, form_field(r.text(), "csrf")
 
 
-def upload_through_nginx(site):
+def upload_through_nginx(site, cookie, csrf):
     """A JPEG with GPS through nginx and the admin, then fetched back."""
-    cookie, csrf = sign_in(site)
     pages = {}
     jpeg = exif_gps_jpeg()
     check(b"Exif" in jpeg and GPS_RATIONALS in jpeg, "the EXIF is not there")
@@ -178,6 +191,7 @@ def upload_through_nginx(site):
     db.execute("UPDATE settings SET value = '1' WHERE key = 'upload_max_mb'")
     db.commit()
     db.close()
+    incoming_before = incoming(site)
     before = uploaded_files(site)
     r = post(site, "/admin/media/upload", cookie,
              multipart([("csrf", csrf), ("alt", "x")], "big.jpg",
@@ -189,6 +203,12 @@ def upload_through_nginx(site):
     pages["media-upload-413"] = r.text()
     check(uploaded_files(site) == before,
           "files after a refused upload: %r" % uploaded_files(site))
+    check(incoming(site) == incoming_before,
+          ".incoming after a refused upload: %r" % incoming(site))
+    db = sqlite3.connect(site.db)
+    db.execute("UPDATE settings SET value = '20' WHERE key = 'upload_max_mb'")
+    db.commit()
+    db.close()
 
     for name, path in (("media-grid", "/admin/media"),
                        ("media-list", "/admin/media?view=list&kind=image"),
@@ -213,6 +233,301 @@ def upload_through_nginx(site):
             files.append(path)
         errors = harness.vnu(files)
         check(not errors, "vnu:\n" + "\n".join(errors))
+
+
+# --- every kind, refused kinds, polyglots, names, broken bodies -----------
+
+# What each accepted kind is uploaded as (a corpus file), and the types its
+# stored files may be served as: images are re-encoded (a GIF becomes a PNG
+# where libvips cannot write GIF), the others are stored as sent.
+ACCEPTED = (
+    ("jpeg-1x1.jpg", "image/jpeg", ("image/jpeg",)),
+    ("png-1x1.png", "image/png", ("image/png",)),
+    ("webp-1x1.webp", "image/webp", ("image/webp",)),
+    ("gif-1x1.gif", "image/gif", ("image/gif", "image/png")),
+    ("minimal.pdf", "application/pdf", ("application/pdf",)),
+    ("minimal.mp4", "video/mp4", ("video/mp4",)),
+    ("minimal.webm", "video/webm", ("video/webm",)),
+    ("minimal.mp3", "audio/mpeg", ("audio/mpeg",)),
+)
+EXTENSION_TYPES = {"jpg": "image/jpeg", "png": "image/png",
+                   "webp": "image/webp", "gif": "image/gif",
+                   "pdf": "application/pdf", "mp4": "video/mp4",
+                   "webm": "video/webm", "mp3": "audio/mpeg"}
+STORED = re.compile(r"[0-9]{4}/[0-9]{2}/[0-9a-f]{32}(-[0-9]+)?\.([a-z0-9]+)")
+BAD_REQUEST = "The request could not be understood."
+HTML_TRACES = (b"<html", b"<script", b"alert(", b"</body")
+
+
+def corpus(name):
+    with open(os.path.join(CORPUS, name), "rb") as f:
+        return f.read()
+
+
+def incoming(site):
+    """The temporary files still in uploads/.incoming/."""
+    try:
+        return sorted(os.listdir(os.path.join(site.uploads, ".incoming")))
+    except FileNotFoundError:
+        return []
+
+
+def media_rows(site):
+    """(id, mime, path, original_name) of every media row, by id."""
+    import sqlite3
+    db = sqlite3.connect(site.db)
+    try:
+        return db.execute("SELECT id, mime, path, original_name FROM media "
+                          "ORDER BY id").fetchall()
+    finally:
+        db.close()
+
+
+def media_paths(site, media_id):
+    """Every file (original and sizes) that row media_id names."""
+    import sqlite3
+    db = sqlite3.connect(site.db)
+    try:
+        return sorted([r[0] for r in db.execute(
+            "SELECT path FROM media WHERE id = ?1 UNION "
+            "SELECT path FROM media_sizes WHERE media_id = ?1",
+            (media_id,))])
+    finally:
+        db.close()
+
+
+def send_file(site, cookie, csrf, filename, data, alt="A test file"):
+    """Uploads data under filename from the library's form."""
+    return post(site, "/admin/media/upload", cookie,
+                multipart([("csrf", csrf), ("title", ""), ("alt", alt)],
+                          filename, data),
+                "multipart/form-data; boundary=" + BOUNDARY)
+
+
+def stored(site, r, what):
+    """After an upload answered r (303 to the item): returns the item's id
+    and the files it names, having checked that those are exactly the
+    files that appeared, each under uploads/YYYY/MM/ by a random name,
+    and that nothing stays in .incoming/."""
+    check(r.status == 303, "%s: %r %s" % (what, r, r.text()[:300]))
+    m = re.fullmatch(r"/admin/media/(\d+)\?uploaded=1",
+                     r.header("Location") or "")
+    check(m is not None, "%s: Location %r" % (what, r.header("Location")))
+    media_id = int(m.group(1))
+    paths = media_paths(site, media_id)
+    for p in paths:
+        check(STORED.fullmatch(p), "%s: stored as %r" % (what, p))
+    check(incoming(site) == [], "%s: .incoming keeps %r" % (
+        what, incoming(site)))
+    return media_id, paths
+
+
+def unchanged(site, before, rows, what):
+    """Checks that nothing was kept: no file, no temporary file, no row."""
+    check(uploaded_files(site) == before, "%s: files %r" % (
+        what, sorted(set(uploaded_files(site)) - set(before))))
+    check(incoming(site) == [], "%s: .incoming keeps %r" % (
+        what, incoming(site)))
+    check(media_rows(site) == rows, "%s: a media row was added" % what)
+
+
+def each_accepted_kind(site, cookie, csrf):
+    """Each of the eight accepted kinds, uploaded under a name that says
+    nothing: stored under a random name with its kind's extension, the
+    row's type right, every stored file served by nginx with its type,
+    nosniff and the sandbox; documents and media byte for byte."""
+    for sample, mime, served in ACCEPTED:
+        data = corpus(sample)
+        before = set(uploaded_files(site))
+        r = send_file(site, cookie, csrf, "sample.bin", data)
+        media_id, paths = stored(site, r, sample)
+        new = set(uploaded_files(site)) - before
+        check(new == {os.path.join(site.uploads, p) for p in paths},
+              "%s: new files %r, the rows name %r" % (sample, new, paths))
+        row = [x for x in media_rows(site) if x[0] == media_id][0]
+        check(row[1] in served, "%s: stored as %s" % (sample, row[1]))
+        check(row[3] == "sample.bin", "%s: name kept %r" % (sample, row[3]))
+        if not mime.startswith("image/"):
+            check(row[1] == mime and paths == [row[2]],
+                  "%s: %r %r" % (sample, row[1], paths))
+        for p in paths:
+            ext = STORED.fullmatch(p).group(2)
+            r = site.get("/uploads/" + p)
+            check(r.status == 200, "%s: %s %r" % (sample, p, r))
+            check(r.header("Content-Type") == EXTENSION_TYPES.get(ext),
+                  "%s: %s served as %s" % (sample, p,
+                                           r.header("Content-Type")))
+            check(r.header("X-Content-Type-Options") == "nosniff" and
+                  r.header("Content-Security-Policy") == SANDBOX,
+                  "%s: %s without nosniff or the sandbox" % (sample, p))
+            check((r.header("Content-Disposition") == "attachment") ==
+                  (ext == "pdf"), "%s: Content-Disposition %s" % (
+                      sample, r.header("Content-Disposition")))
+            if not mime.startswith("image/"):
+                check(r.body == data, "%s: not stored as sent" % sample)
+        harness.log("ok   %s stored as %s" % (sample, row[1]))
+
+
+def each_refused_kind(site, cookie, csrf):
+    """Pages, SVG with a script and pages behind or before an image's
+    signature: 400, the form again saying why, nothing kept."""
+    jpeg = corpus("jpeg-1x1.jpg")
+    page = b"<html><body><script>alert(document.domain)</script></body></html>\n"
+    cases = (
+        ("HTML named .jpg", "photo.jpg", corpus("page.html"),
+         "HTML is not accepted"),
+        ("SVG with a script", "drawing.svg", corpus("drawing.svg"),
+         "SVG images are not accepted"),
+        ("text named .jpg", "text.jpg", corpus("text-named.jpg"),
+         "not accepted"),
+        # A page that carries a JPEG after it: not an image at all.
+        ("HTML, then a JPEG", "poly.jpg", page + jpeg, "not accepted"),
+        # A JPEG with the page in its first bytes, which a browser that
+        # sniffs would render.
+        ("a JPEG with HTML in its head", "poly.jpg",
+         corpus("jpeg-html-comment.jpg"), "carries HTML in its first bytes"),
+        ("a JPEG with HTML right after it", "poly.jpg", jpeg + page,
+         "carries HTML in its first bytes"),
+        ("a PNG with HTML right after it", "poly.png",
+         corpus("png-html-early.png"), "carries HTML in its first bytes"),
+    )
+    for what, name, data, reason in cases:
+        before, rows = uploaded_files(site), media_rows(site)
+        r = send_file(site, cookie, csrf, name, data)
+        check(r.status == 400, "%s: %r" % (what, r))
+        text = r.text()
+        check("This file was not accepted: %s:" % name in text and
+              reason in text, "%s: the form does not say why: %s" % (
+                  what, re.findall(r'<p class="[^"]*"[^>]*>[^<]*', text)))
+        unchanged(site, before, rows, what)
+        harness.log("ok   %s refused" % what)
+
+
+def jpeg_with_hidden_page():
+    """The corpus's JPEG with a page in a comment past the bytes the sniff
+    reads (after 1,500 bytes of another comment), and again after its
+    end: an image that an HTML parser also reads as a page."""
+    jpeg = corpus("jpeg-1x1.jpg")
+    page = b"<html><body><script>alert(document.domain)</script></body></html>"
+
+    def segment(payload):
+        return b"\xff\xfe" + struct.pack(">H", len(payload) + 2) + payload
+
+    return (jpeg[:2] + segment(b"." * 1500) + segment(page) + jpeg[2:] +
+            page)
+
+
+def polyglots_reencoded(site, cookie, csrf):
+    """Images that are also pages (or scripts) beyond the first bytes are
+    accepted as images and re-encoded: no stored file keeps the page."""
+    for what, name, data in (
+            ("JPEG and page", "poly.jpg", jpeg_with_hidden_page()),
+            ("PNG and page", "poly.png", corpus("png-html-appended.png")),
+            ("GIF and script", "poly.gif", corpus("gif-js-polyglot.gif"))):
+        check(any(t in data for t in HTML_TRACES), "%s: no page" % what)
+        r = send_file(site, cookie, csrf, name, data)
+        _, paths = stored(site, r, what)
+        for p in paths:
+            with open(os.path.join(site.uploads, p), "rb") as f:
+                body = f.read()
+            for trace in HTML_TRACES:
+                check(trace not in body, "%s: %s keeps %r" % (what, p, trace))
+        r = site.get("/uploads/" + paths[0])
+        check(r.status == 200 and not any(t in r.body for t in HTML_TRACES),
+              "%s: served %r" % (what, r))
+        harness.log("ok   %s re-encoded into %d files" % (what, len(paths)))
+
+
+def multipart_raw(csrf, disposition, data):
+    """A body whose file part has the Content-Disposition value given as
+    bytes (for names no str formatting would send)."""
+    return (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+             "%s\r\n--%s\r\nContent-Disposition: form-data; name=\"alt\""
+             "\r\n\r\nx\r\n--%s\r\nContent-Disposition: " % (
+                 BOUNDARY, csrf, BOUNDARY, BOUNDARY)).encode() +
+            disposition + b"\r\nContent-Type: image/jpeg\r\n\r\n" + data +
+            ("\r\n--%s--\r\n" % BOUNDARY).encode())
+
+
+def post_multipart(site, cookie, body):
+    return post(site, "/admin/media/upload", cookie, body,
+                "multipart/form-data; boundary=" + BOUNDARY)
+
+
+def file_names(site, cookie, csrf):
+    """Names with a path keep only their last segment (for display; the
+    file is stored by a random name); a NUL in a name is refused (400),
+    quoted or percent-encoded; ".." alone is no name: no file."""
+    jpeg = corpus("jpeg-1x1.jpg")
+    for sent, kept in (("../../../../etc/evil.jpg", "evil.jpg"),
+                       ("..\\..\\windows\\evil2.jpg", "evil2.jpg"),
+                       ("/tmp/../evil3.jpg", "evil3.jpg")):
+        r = send_file(site, cookie, csrf, sent, jpeg)
+        media_id, _ = stored(site, r, sent)
+        row = [x for x in media_rows(site) if x[0] == media_id][0]
+        check(row[3] == kept, "%s kept as %r" % (sent, row[3]))
+        r = site.get("/admin/media/%d" % media_id,
+                     headers={"Cookie": cookie})
+        check(r.status == 200 and ">%s</dd>" % kept in r.text() and
+              "etc/" not in r.text() and "windows" not in r.text(),
+              "%s: the item page shows another name" % sent)
+    for root, dirs, names in os.walk(site.tmp):
+        for n in names + dirs:
+            check("evil" not in n, "a file named %s in %s" % (n, root))
+    for what, disposition in (
+            ("a NUL in a quoted name",
+             b'form-data; name="file"; filename="a\x00.jpg"'),
+            ("a NUL and a path",
+             b'form-data; name="file"; filename="../a\x00/../../x.jpg"'),
+            ("a NUL in filename*", b'form-data; name="file"; '
+             b'filename="a.jpg"; filename*=UTF-8\'\'a%00.jpg')):
+        before, rows = uploaded_files(site), media_rows(site)
+        r = post_multipart(site, cookie, multipart_raw(csrf, disposition,
+                                                       jpeg))
+        check(r.status == 400 and BAD_REQUEST in r.text(),
+              "%s: %r" % (what, r))
+        unchanged(site, before, rows, what)
+    before, rows = uploaded_files(site), media_rows(site)
+    r = post_multipart(site, cookie, multipart_raw(
+        csrf, b'form-data; name="file"; filename=".."', jpeg))
+    check(r.status == 400 and "Choose a file to upload." in r.text(),
+          "a name of '..': %r" % r)
+    unchanged(site, before, rows, "a name of '..'")
+    harness.log("ok   file names")
+
+
+def broken_bodies(site, cookie, csrf):
+    """A body cut before its close delimiter (Content-Length matching what
+    is sent), and bodies of 1,000 tiny parts, fields or files: 400 with
+    the error page, nothing kept, the worker still answering."""
+    jpeg = corpus("jpeg-1x1.jpg")
+    whole = multipart([("csrf", csrf), ("alt", "x")], "cut.jpg", jpeg)
+    close = ("\r\n--%s--\r\n" % BOUNDARY).encode()
+    file_at = whole.index(b"\xff\xd8")
+    cuts = (("no close delimiter", whole[:-len(close)]),
+            ("the delimiter half sent", whole[:-len(close) + 5]),
+            ("cut in the file's data", whole[:file_at + 40]),
+            ("cut in the file's headers", whole[:file_at - 30]))
+    many_fields = b"".join(
+        ("--%s\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nx"
+         "\r\n" % (BOUNDARY, i)).encode() for i in range(999))
+    many_files = b"".join(
+        ("--%s\r\nContent-Disposition: form-data; name=\"file\"; "
+         "filename=\"f%d.jpg\"\r\n\r\n" % (BOUNDARY, i)).encode() + jpeg +
+        b"\r\n" for i in range(999))
+    first = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+             "%s\r\n" % (BOUNDARY, csrf)).encode()
+    parts = (("1,000 fields", first + many_fields + close[2:]),
+             ("1,000 files", first + many_files + close[2:]))
+    for what, body in cuts + parts:
+        before, rows = uploaded_files(site), media_rows(site)
+        r = post_multipart(site, cookie, body)
+        check(r.status == 400 and BAD_REQUEST in r.text(),
+              "%s: %r %s" % (what, r, r.text()[:300]))
+        unchanged(site, before, rows, what)
+        r = site.get("/admin/media", headers={"Cookie": cookie})
+        check(r.status == 200, "after %s: %r" % (what, r))
+        harness.log("ok   %s: 400" % what)
 
 
 def main():
@@ -241,7 +556,13 @@ def main():
                 disposition = r.header("Content-Disposition")
                 check((disposition == "attachment") == attachment,
                       "%s: Content-Disposition %s" % (what, disposition))
-        upload_through_nginx(site)
+        cookie, csrf = sign_in(site)
+        upload_through_nginx(site, cookie, csrf)
+        each_accepted_kind(site, cookie, csrf)
+        each_refused_kind(site, cookie, csrf)
+        polyglots_reencoded(site, cookie, csrf)
+        file_names(site, cookie, csrf)
+        broken_bodies(site, cookie, csrf)
         site.check_log()
 
 
