@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "../db/content_db.h"
+#include "../db/media_db.h"
 #include "../media/srcset.h"
 #include "../render/html.h"
 #include "../util/log.h"
@@ -241,6 +242,23 @@ frame_image(struct arena *a, const struct media_ref *m)
 	tv_set_str(a, img, "srcset", set.srcset != NULL ? set.srcset : "");
 	tv_set_str(a, img, "webp_srcset", set.webp != NULL ? set.webp : "");
 	return img;
+}
+
+/* Describes an image read by path, with its sizes; see handlers.h. */
+struct tval *
+frame_media_image(struct app *app, struct arena *a, const struct media_ref *m)
+{
+	struct media_ref r = *m;
+	struct media_item item;
+	struct media_file *sizes;
+
+	if (r.sizes_count == 0 && r.path != NULL && r.path[0] != '\0' &&
+	    media_db_get_by_path(app->db, a, r.path, &item) == 0 &&
+	    media_db_sizes(app->db, a, item.id, &sizes, &r.sizes_count) == 0) {
+		r.sizes = sizes;
+		r.mime = item.mime;
+	}
+	return frame_image(a, &r);
 }
 
 /*

@@ -594,16 +594,6 @@ const struct frame_section *frame_section_of(const struct req *req,
 const char *frame_iso_date(struct arena *a, long long t);
 
 /*
- * Returns a TV_MAP describing an image for templates/partials/image.html,
- * the one place that writes <img> for content: src (/uploads/PATH),
- * width, height, alt, and caption when it has one.  The partial reads
- * two flags from the context around it: eager (above the fold: no lazy
- * loading) and decorative (the image sits beside a link saying the same:
- * alt="").  Allocates from a.
- */
-struct tval *frame_image(struct arena *a, const struct media_ref *m);
-
-/*
  * Returns the TV_MAP partials/share.html reads (in a): url (the base URL
  * and path), title and, when image_path (below the uploads folder) is
  * neither NULL nor "", media, each percent-encoded.
@@ -637,5 +627,13 @@ const struct tval *frame_article_summary(struct app *app, struct req *req,
  * Allocates from a.
  */
 struct tval *frame_image(struct arena *a, const struct media_ref *m);
+
+/*
+ * The same for an image a page read by its path alone (the media sections
+ * and publications): the item's sizes are read first (two indexed
+ * queries), so it gets srcset too; without them it is shown as it is.
+ */
+struct tval *frame_media_image(struct app *app, struct arena *a,
+                               const struct media_ref *m);
 
 #endif

@@ -89,7 +89,8 @@ media_section_show(struct app *app, struct req *req, struct resp *resp)
 		           strcmp(sec->name, "photos") == 0 ? posts[i].photos
 		                                            : 0);
 		if (posts[i].image.path[0] != '\0')
-			tv_set(a, m, "image", frame_image(a, &posts[i].image));
+			tv_set(a, m, "image",
+			       frame_media_image(app, a, &posts[i].image));
 		tv_set_bool(a, m, "eager", i < GRID_EAGER);
 		tv_push(a, list, m);
 	}
@@ -154,7 +155,7 @@ post_page(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, m, "author", p->author_name);
 	tv_set(a, m, "caption_html", tv_html(a, p->caption));
 	if (p->image.path[0] != '\0')
-		tv_set(a, m, "image", frame_image(a, &p->image));
+		tv_set(a, m, "image", frame_media_image(app, a, &p->image));
 	tv_set_bool(a, m, "eager", true);
 	tv_set(a, m, "share",
 	       frame_share(app, a, url, p->title, p->image.path));
@@ -249,7 +250,8 @@ media_post_show(struct app *app, struct req *req, struct resp *resp)
 
 		tv_set_str(a, m, "url",
 		           arena_printf(a, "%s/%lld", url, photos[i].position));
-		tv_set(a, m, "image", frame_image(a, &photos[i].image));
+		tv_set(a, m, "image",
+		       frame_media_image(app, a, &photos[i].image));
 		tv_set_int(a, m, "position", (long long)i + 1);
 		tv_set_int(a, m, "total", (long long)count);
 		tv_set_bool(a, m, "eager", i < GRID_EAGER);
@@ -298,7 +300,7 @@ album_photo_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set_str(a, m, "album_url", album_url);
 	tv_set_int(a, m, "position", (long long)i + 1);
 	tv_set_int(a, m, "total", (long long)count);
-	tv_set(a, m, "image", frame_image(a, &photos[i].image));
+	tv_set(a, m, "image", frame_media_image(app, a, &photos[i].image));
 	tv_set_str(a, m, "caption", photos[i].caption);
 	tv_set_bool(a, m, "eager", true);
 	tv_set_str(a, m, "prev_url",

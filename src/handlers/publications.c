@@ -65,7 +65,7 @@ pub_tval(struct app *app, struct req *req, const struct publication *p,
 	tv_set_str(a, m, "pdf_size", file_size(a, p->pdf_bytes));
 	tv_set_str(a, m, "link", p->link);
 	if (p->cover.path[0] != '\0')
-		tv_set(a, m, "image", frame_image(a, &p->cover));
+		tv_set(a, m, "image", frame_media_image(app, a, &p->cover));
 	return m;
 }
 

@@ -823,6 +823,31 @@ test_featured_and_uses(long long id)
 	/* The demo's images have no sizes: no srcset, as before. */
 	CHECK(has(&body, "<img src=\"/uploads/demo/"));
 
+	/* The media sections show a library image with its sizes too. */
+	{
+		char *slug;
+
+		snprintf(q, sizeof(q),
+		         "UPDATE media_posts SET image_id = %lld WHERE id = "
+		         "(SELECT min(id) FROM media_posts WHERE section = "
+		         "'cartoons' AND state = 'published')",
+		         id);
+		sql(q);
+		snprintf(q, sizeof(q),
+		         "SELECT slug FROM media_posts WHERE image_id = %lld",
+		         id);
+		slug = text_of(q);
+		snprintf(uri, sizeof(uri), "/media/cartoons/%s", slug);
+		CHECK(request("GET", uri, NULL, NULL, NULL) == 200);
+		snprintf(q, sizeof(q), "srcset=\"/uploads/%s-320.webp 320w",
+		         stem);
+		CHECK(has(&body, q));
+		CHECK(request("GET", "/media/cartoons", NULL, NULL, NULL) ==
+		      200);
+		CHECK(has(&body, q));
+		free(slug);
+	}
+
 	/* In use: not deleted, the uses listed. */
 	snprintf(uri, sizeof(uri), "/admin/media/%lld/delete", id);
 	CHECK(post_as(editor_s, uri, "") == 409);
