@@ -156,6 +156,7 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'media_upload_done', 'Uploaded. Save the article to keep it as its featured image.'),
 	(1, 'media_insert', 'Images to insert in the body'),
 	(1, 'media_insert_hint', 'Copy a line into the body where the image should appear.'),
+	(1, 'media_insert_button', 'Insert'),
 	(1, 'error_media_alt', 'Images need an alternative text.'),
 	(1, 'error_media_fields', 'A field is too long, or the section is not one of the list.'),
 	(1, 'error_media_file', 'Choose a file to upload.'),

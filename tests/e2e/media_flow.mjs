@@ -159,6 +159,20 @@ async function flow(browser, name, password) {
   check(await page.locator('.featured-current img').evaluate((i) =>
     i.complete && i.naturalWidth > 0), 'the new image does not show');
   await review(page, 'editor-uploaded');
+  {
+    // With script, "Insert" puts a recent image's line at the cursor.
+    const text = page.getByLabel('Body (Markdown)', { exact: true });
+    await page.locator('details.insert summary').click();
+    await text.evaluate((t) => t.setSelectionRange(11, 11));
+    const line = await page.locator('.media-snippets li code').first()
+      .textContent();
+    await page.locator('.media-snippets li').first()
+      .getByRole('button', { name: 'Insert', exact: true }).click();
+    check(await text.inputValue() === `First line.\n${line}\n\n\nSecond ` +
+      'line.', `after Insert the body is ${JSON.stringify(
+        await text.inputValue())}`);
+    await text.fill('First line.\n\nSecond line.');
+  }
   clean('uploading from the editor');
 
   // 2. Saved and published: the public page's <picture>.
