@@ -12,8 +12,9 @@
 -- tests: change them only together with the tests.
 --
 -- The images (demo/images/*.jpg, served as /uploads/demo/NAME.jpg) are
--- drawn by demo/make-images.py; the media rows below carry their sizes,
--- so rerun it and update the bytes column if an image changes.
+-- drawn by demo/make-images.py and the PDFs (demo/images/*.pdf, one page
+-- each) written by demo/make-pdfs.py; the media rows below carry their
+-- sizes, so rerun them and update the bytes column if a file changes.
 
 -- Users: the newsroom account and four authors.  None can log in
 -- (password_hash '!', disabled).
@@ -1465,32 +1466,137 @@ UPDATE settings SET value = 'https://www.instagram.com/example.homeward.watch/' 
 UPDATE settings SET value = 'https://www.youtube.com/@example-homeward-watch' WHERE key = 'social_youtube';
 UPDATE editions SET site_name = 'Homeward Watch', tagline = 'No family should wait alone' WHERE id = 1;
 
--- Main menu.  The first items are relied on by the tests; "Articles"
--- (after News, same position, higher id) holds the newer sections.
+-- Main menu: News and Open Letters, then the Media and Publications
+-- dropdowns of the reference site, About Us, Contact us.  The first items
+-- are relied on by the tests (test_pages_menu.c); sixteen in all, so that
+-- the menu editor still offers three empty rows.
 INSERT INTO menu_items (menu_id, parent_id, label, url, position) VALUES
 	(1, NULL, 'News', '/category/news', 1),
 	(1, NULL, 'Open Letters', '/category/open-letters', 2),
-	(1, NULL, 'Publications', '/category/publications', 3),
-	(1, NULL, 'About Us', '/about', 4),
-	(1, NULL, 'Contact us', '/contact', 5);
-INSERT INTO menu_items (menu_id, parent_id, label, url, position)
-	SELECT 1, id, 'Field Reports', '/category/field-reports', 0
-	FROM menu_items WHERE menu_id = 1 AND url = '/category/news';
-INSERT INTO menu_items (menu_id, parent_id, label, url, position)
-	SELECT 1, id, 'Videos', '/category/videos', 1
-	FROM menu_items WHERE menu_id = 1 AND url = '/category/news';
-INSERT INTO menu_items (menu_id, parent_id, label, url, position)
-	SELECT 1, id, 'Newsletter', '/category/newsletter', 0
-	FROM menu_items WHERE menu_id = 1 AND url = '/category/publications';
-INSERT INTO menu_items (menu_id, parent_id, label, url, position) VALUES
-	(1, NULL, 'Articles', '/', 1);
+	(1, NULL, 'Media', '/media/cartoons', 3),
+	(1, NULL, 'Publications', '/publications/books', 4),
+	(1, NULL, 'About Us', '/about', 5),
+	(1, NULL, 'Contact us', '/contact', 6);
 INSERT INTO menu_items (menu_id, parent_id, label, url, position)
 	SELECT 1, p.id, c.label, c.url, c.position
 	FROM menu_items p, (
-		SELECT 'Families'' Voices' AS label, '/category/families-voices' AS url, 0 AS position
-		UNION ALL SELECT 'Former Members'' Stories', '/category/former-members', 1
-		UNION ALL SELECT 'Interviews & Testimony', '/category/interviews', 2
-		UNION ALL SELECT 'The Movement''s Camps & the Host Country', '/category/the-movement', 3
-		UNION ALL SELECT 'Weekly Digest from Our Partners', '/category/weekly-digest', 4
+		SELECT '/category/news' AS top, 'Field Reports' AS label, '/category/field-reports' AS url, 0 AS position
+		UNION ALL SELECT '/category/news', 'Families'' Voices', '/category/families-voices', 1
+		UNION ALL SELECT '/media/cartoons', 'Cartoons', '/media/cartoons', 0
+		UNION ALL SELECT '/media/cartoons', 'NewsPics', '/media/newspics', 1
+		UNION ALL SELECT '/media/cartoons', 'Photo Gallery', '/media/photos', 2
+		UNION ALL SELECT '/media/cartoons', 'Videos', '/media/videos', 3
+		UNION ALL SELECT '/publications/books', 'Books', '/publications/books', 0
+		UNION ALL SELECT '/publications/books', 'Newsletter', '/publications/newsletter', 1
+		UNION ALL SELECT '/publications/books', 'Pars Brief', '/publications/pars-brief', 2
 	) c
-	WHERE p.menu_id = 1 AND p.parent_id IS NULL AND p.label = 'Articles';
+	WHERE p.menu_id = 1 AND p.parent_id IS NULL AND p.url = c.top
+	ORDER BY c.top DESC, c.position;
+
+-- Files of the publications: one-page PDFs from demo/make-pdfs.py.
+INSERT INTO media (id, path, mime, width, height, bytes, alt, caption, uploaded_by, created_at) VALUES
+	(48, 'demo/newsletter-19.pdf', 'application/pdf', 0, 0, 1063, '', 'Newsletter No. 19', 1, unixepoch('2023-10-04')),
+	(49, 'demo/newsletter-27.pdf', 'application/pdf', 0, 0, 1036, '', 'Newsletter No. 27', 1, unixepoch('2025-10-06')),
+	(50, 'demo/newsletter-28.pdf', 'application/pdf', 0, 0, 1051, '', 'Newsletter No. 28', 1, unixepoch('2026-11-25')),
+	(51, 'demo/pars-brief-1.pdf', 'application/pdf', 0, 0, 1098, '', 'Pars Brief No. 1', 1, unixepoch('2021-12-03')),
+	(52, 'demo/pars-brief-2.pdf', 'application/pdf', 0, 0, 1042, '', 'Pars Brief No. 2', 1, unixepoch('2025-10-20')),
+	(53, 'demo/waiting-rooms.pdf', 'application/pdf', 0, 0, 963, '', 'Waiting Rooms', 1, unixepoch('2022-06-01'));
+
+-- The media sections: cartoons and NewsPics (an image each), two photo
+-- albums (album_items below), two videos (a YouTube and a Vimeo video,
+-- each with a poster from the library; the demo has no video file), and a
+-- draft.  Captions are Markdown; init renders them (caption_html '').
+INSERT INTO media_posts (id, edition_id, section, slug, title, state, image_id, video_provider, video_ref, author_id, published_at, created_at, updated_at, caption_md) VALUES
+	(1, 1, 'cartoons', 'the-long-wait', 'The long wait', 'published', 2, NULL, NULL, 5,
+	 unixepoch('2026-02-11 09:00'), unixepoch('2026-02-11'), unixepoch('2026-02-11'),
+	 'A closed door, a light beneath it, and nobody allowed to knock. *Drawn for the families'' committee.*'),
+	(2, 1, 'cartoons', 'letters-like-birds', 'Letters, like birds', 'published', 31, NULL, NULL, 5,
+	 unixepoch('2026-09-11 09:00'), unixepoch('2026-09-11'), unixepoch('2026-09-11'),
+	 'For every reader who asked whether it is [too late to write](/articles/is-it-too-late-to-write).'),
+	(3, 1, 'cartoons', 'the-paperwork-of-a-new-life', 'The paperwork of a new life', 'published', 47, NULL, NULL, 4,
+	 unixepoch('2025-01-28 09:00'), unixepoch('2025-01-28'), unixepoch('2025-01-28'),
+	 'Forms, copies, stamps, and a queue for each of them.'),
+	(4, 1, 'newspics', 'vigil-at-marren-gate', 'Vigil at Marren Gate', 'published', 38, NULL, NULL, 2,
+	 unixepoch('2021-06-19 08:00'), unixepoch('2021-06-19'), unixepoch('2021-06-19'),
+	 'Families held candles at the gate until it closed for the night. Read the [report from the vigil](/articles/a-banner-reading-hope-at-the-marren-gate-vigil).'),
+	(5, 1, 'newspics', 'signatures-on-their-way', 'Signatures on their way', 'published', 30, NULL, NULL, 2,
+	 unixepoch('2026-02-17 08:00'), unixepoch('2026-02-17'), unixepoch('2026-02-17'),
+	 'The first pages of the petition for independent access, ready to be delivered.'),
+	(6, 1, 'newspics', 'the-compound-from-the-public-road', 'The compound from the public road', 'published', 25, NULL, NULL, 3,
+	 unixepoch('2024-09-24 08:00'), unixepoch('2024-09-24'), unixepoch('2024-09-24'),
+	 'As close as a visitor can come to the Velmora compound.'),
+	(7, 1, 'photos', 'kitchen-tables', 'Kitchen tables in three cities', 'published', NULL, NULL, NULL, 3,
+	 unixepoch('2023-11-03 10:00'), unixepoch('2023-11-03'), unixepoch('2023-11-03'),
+	 'The photographs of our [photo essay](/articles/three-kitchen-tables-a-photo-essay): the places where most of our interviews take place.'),
+	(8, 1, 'photos', 'the-vigil', 'The vigil, in pictures', 'published', 14, NULL, NULL, 2,
+	 unixepoch('2021-06-22 10:00'), unixepoch('2021-06-22'), unixepoch('2021-06-22'),
+	 'One evening at Marren Gate.'),
+	(9, 1, 'videos', 'the-queue-at-marren-gate', 'The queue at Marren Gate', 'published', 17, 'youtube', 'M7lc1UVf-VE', 2,
+	 unixepoch('2022-08-20 13:00'), unixepoch('2022-08-20'), unixepoch('2022-08-20'),
+	 'Families waiting on both sides of a closed gate. The video plays from YouTube only when you ask for it; the [article](/articles/video-the-long-queue-at-marren-gate) tells the story.'),
+	(10, 1, 'videos', 'a-tour-of-the-new-site', 'A tour of the new site', 'published', 33, 'vimeo', '76979871', 1,
+	 unixepoch('2024-05-14 11:00'), unixepoch('2024-05-14'), unixepoch('2024-05-14'),
+	 'Categories, tags and the archive in two minutes. (Until the film is ready, the player shows a placeholder video.)'),
+	(11, 1, 'cartoons', 'the-form-we-never-filled-in', 'The form we never filled in', 'draft', NULL, NULL, NULL, 4,
+	 NULL, unixepoch('2026-10-01'), unixepoch('2026-10-01'),
+	 'A draft, not on the public site.');
+
+INSERT INTO album_items (post_id, position, media_id, caption) VALUES
+	(7, 1, 39, ''),
+	(7, 2, 40, ''),
+	(7, 3, 41, ''),
+	(7, 4, 22, 'Where the questions are asked: a kitchen table in Halvan.'),
+	(7, 5, 46, ''),
+	(8, 1, 14, ''),
+	(8, 2, 37, ''),
+	(8, 3, 38, ''),
+	(8, 4, 20, 'Two sisters watched the vigil from two countries.');
+
+-- Publications: three books (one with a PDF, two with outside links),
+-- three newsletter issues and two Pars Briefs, each with its PDF; the
+-- issues' tables of contents name demo articles (the scheduled winter
+-- appeal is not linked until it is published).
+INSERT INTO publications (id, edition_id, kind, number, slug, title, book_author, year, state, cover_id, pdf_id, link, author_id, published_at, created_at, updated_at, description_md) VALUES
+	(1, 1, 'book', NULL, 'waiting-rooms', 'Waiting Rooms: Families of the Ashgrove Movement', 'Ilka Dorran', 2022, 'published', 21, 53, '', 2,
+	 unixepoch('2022-06-01 10:00'), unixepoch('2022-06-01'), unixepoch('2022-06-01'),
+	 'Thirty families tell, in their own words, what waiting means: the letters, the phone calls that never came, the journeys to a gate that stays closed.
+
+Free to download and to print.'),
+	(2, 1, 'book', NULL, 'the-second-road', 'The Second Road', 'Leyla Marvand', 2024, 'published', 18, NULL, 'https://example.org/books/the-second-road', 3,
+	 unixepoch('2024-10-15 10:00'), unixepoch('2024-10-15'), unixepoch('2024-10-15'),
+	 'Former members on the years after leaving: papers, work, family, and learning to speak in whole sentences again. Published by our partners; read it on their site.'),
+	(3, 1, 'book', NULL, 'letters-that-came-back', 'Letters That Came Back', 'ed. Odile Brannock', 2020, 'published', 16, NULL, 'https://example.org/books/letters-that-came-back', 5,
+	 unixepoch('2020-12-10 10:00'), unixepoch('2020-12-10'), unixepoch('2020-12-10'),
+	 'A collection of letters that families sent and that were returned unopened, with the families'' notes.'),
+	(4, 1, 'newsletter', 19, 'newsletter-no-19-2023', 'Newsletter No. 19', '', NULL, 'published', 8, 48, '', 1,
+	 unixepoch('2023-10-04 08:00'), unixepoch('2023-10-04'), unixepoch('2023-10-04'),
+	 'Our autumn issue: recruitment, two sisters, and a letter to the minister.'),
+	(5, 1, 'newsletter', 27, 'newsletter-no-27-2025', 'Newsletter No. 27', '', NULL, 'published', 8, 49, '', 1,
+	 unixepoch('2025-10-06 08:00'), unixepoch('2025-10-06'), unixepoch('2025-10-06'),
+	 'The annual report, a reunion, and what a lawyer says about residence papers.'),
+	(6, 1, 'newsletter', 28, 'newsletter-no-28-2026', 'Newsletter No. 28', '', NULL, 'published', 8, 50, '', 1,
+	 unixepoch('2026-11-25 08:00'), unixepoch('2026-11-25'), unixepoch('2026-11-25'),
+	 'Seven years of Homeward Watch, the petition, and your letters.'),
+	(7, 1, 'brief', 1, 'pars-brief-no-1', 'Closed Doors, Open Questions', '', NULL, 'published', 15, 51, '', 5,
+	 unixepoch('2021-12-03 10:00'), unixepoch('2021-12-03'), unixepoch('2021-12-03'),
+	 'Our first brief: what families are told at the gate, and what the law of the host country allows. See also [our article on it](/articles/brief-closed-doors-open-questions).'),
+	(8, 1, 'brief', 2, 'pars-brief-no-2', 'Five Years of Refused Visits', '', NULL, 'published', 29, 52, '', 5,
+	 unixepoch('2025-10-20 10:00'), unixepoch('2025-10-20'), unixepoch('2025-10-20'),
+	 'Every visit families asked for between 2020 and 2025, and the answers they received.');
+
+INSERT INTO publication_toc (publication_id, position, heading, excerpt, article_id) VALUES
+	(4, 1, 'Is the Movement still recruiting?', 'What our records of the last four years show.', 29),
+	(4, 2, 'Two sisters, two countries', 'A conversation about speaking in half-sentences.', 28),
+	(4, 3, 'A letter to the Minister of the Interior', 'The families'' committee asks for a meeting.', 27),
+	(4, 4, 'From the case files', 'Three new families came to us this summer.', NULL),
+	(5, 1, 'Annual report 2024–25', 'What we documented, and what we could not.', 42),
+	(5, 2, 'Reunited at a bus station', 'A field report from Halvan.', 40),
+	(5, 3, 'Residence papers and family visits', 'A lawyer answers the questions families ask most.', 38),
+	(5, 4, 'What “home” means', 'After twenty-four years away.', 39),
+	(6, 1, 'Seven years of Homeward Watch', 'What you helped us do.', 47),
+	(6, 2, 'The petition for independent access', 'Where the signatures went, and what comes next.', 43),
+	(6, 3, 'Is it too late to write?', 'A former member answers readers.', 46),
+	(6, 4, 'Winter appeal', 'Keep the phone line open.', 49),
+	(7, 1, 'At the gate', 'What families are told when they ask to visit.', NULL),
+	(7, 2, 'The law', 'What the host country allows, and what it does not.', NULL),
+	(7, 3, 'Five questions', 'For the authorities, from the families.', 22);

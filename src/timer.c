@@ -1,12 +1,13 @@
 /*
  * timer.c: the timer process.  Once a second it does the work nobody
- * should wait for a visitor to trigger: publishing scheduled articles
- * (within two seconds of their time) and telling the moderators of new
- * messages; once a minute, deleting expired sessions, old throttle
- * windows, articles and pages 30 days in the trash, comments 30 days in
- * the spam or the trash, messages past their retention
- * (messages_retention_days) and the address keys of days that are over (which
- * makes those days' address hashes unlinkable).
+ * should wait for a visitor to trigger: publishing scheduled articles,
+ * media posts and publications (within two seconds of their time; a read
+ * first, the write lock only when something is due) and telling the
+ * moderators of new messages; once a minute, deleting expired sessions,
+ * old throttle windows, articles, pages, media posts and publications 30
+ * days in the trash, comments 30 days in the spam or the trash,
+ * messages past their retention (messages_retention_days) and the address keys
+ * of days that are over (which makes those days' address hashes unlinkable).
  *
  * Notices of new messages (serve --sendmail): a worker that files a
  * message marks it; the timer claims the marks, at most once a minute,
@@ -27,6 +28,8 @@
 #include "db/comment_db.h"
 #include "db/message_db.h"
 #include "db/page_admin_db.h"
+#include "db/publication_db.h"
+#include "db/section_db.h"
 #include "sendmail.h"
 #include "serve.h"
 #include "util/buf.h"
@@ -68,6 +71,17 @@ timer_settings(struct timer *t)
 	return 0;
 }
 
+/* What stays TRASH_DAYS in the trash, then goes. */
+static const struct {
+	int (*purge)(struct db *db, long long now, long long max_age_s);
+	const char *what;
+} trash[] = {
+    {article_db_purge_trash, "article"},
+    {page_db_purge_trash, "page"},
+    {media_post_db_purge_trash, "media post"},
+    {publication_db_purge_trash, "publication"},
+};
+
 /* The once-a-minute work. */
 static void
 every_minute(struct timer *t, long long now)
@@ -79,14 +93,12 @@ every_minute(struct timer *t, long long now)
 	 * throttle windows a day old; lookups enforce the real limits,
 	 * this only keeps the tables small. */
 	auth_db_purge(t->db, now, 24 * 3600, 24 * 3600);
-	n = article_db_purge_trash(t->db, now, TRASH_DAYS * 86400LL);
-	if (n > 0)
-		log_info("emptied %d article%s from the trash", n,
-		         n == 1 ? "" : "s");
-	n = page_db_purge_trash(t->db, now, TRASH_DAYS * 86400LL);
-	if (n > 0)
-		log_info("emptied %d page%s from the trash", n,
-		         n == 1 ? "" : "s");
+	for (size_t i = 0; i < sizeof(trash) / sizeof(trash[0]); i++) {
+		n = trash[i].purge(t->db, now, TRASH_DAYS * 86400LL);
+		if (n > 0)
+			log_info("emptied %d %s%s from the trash", n,
+			         trash[i].what, n == 1 ? "" : "s");
+	}
 	n = comment_db_purge(t->db, now - TRASH_DAYS * 86400LL);
 	if (n > 0)
 		log_info("deleted %d comment%s 30 days in the spam or trash", n,
@@ -180,11 +192,10 @@ notices(struct timer *t, long long now)
 void
 timer_tick(struct timer *t, long long now)
 {
-	int n = article_db_publish_due(t->db, now);
+	int n = content_db_publish_due(t->db, now);
 
 	if (n > 0)
-		log_info("published %d scheduled article%s", n,
-		         n == 1 ? "" : "s");
+		log_info("published %d scheduled item%s", n, n == 1 ? "" : "s");
 	if (t->ticks % 60 == 0)
 		every_minute(t, now);
 	notices(t, now);

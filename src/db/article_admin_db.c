@@ -86,16 +86,6 @@ static const char sql_categories[] =
     "SELECT id, slug, name, description, edition_id FROM categories "
     "ORDER BY edition_id, position, name";
 
-/* Binds text, or NULL for a NULL or empty string. */
-static void
-bind_opt(sqlite3_stmt *st, int idx, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		sqlite3_bind_null(st, idx);
-	else
-		db_bind_text(st, idx, s, -1);
-}
-
 /* Lists articles; see article_admin_db.h. */
 int
 article_admin_list(struct db *db, struct arena *a,
@@ -111,11 +101,11 @@ article_admin_list(struct db *db, struct arena *a,
 	if (st == NULL)
 		return -1;
 	*rows = arena_calloc(a, f->limit ? f->limit : 1, sizeof(**rows));
-	bind_opt(st, 1, f->state);
+	db_bind_text_opt(st, 1, f->state);
 	sqlite3_bind_int64(st, 2, f->category_id);
 	sqlite3_bind_int64(st, 3, f->author_id);
 	sqlite3_bind_int64(st, 4, f->edition_id);
-	bind_opt(st, 5, f->q);
+	db_bind_text_opt(st, 5, f->q);
 	sqlite3_bind_int64(st, 6, (long long)f->limit);
 	sqlite3_bind_int64(st, 7, f->offset);
 	while (n < f->limit && (rc = db_step(db, st)) == SQLITE_ROW) {

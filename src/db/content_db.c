@@ -1,7 +1,8 @@
 /*
  * content_db.c: the queries behind the public pages (listings, articles,
  * pages, categories, tags), article creation with its Markdown rendering,
- * scheduled publishing and the starter content.  Every statement is a
+ * scheduled publishing (of articles, media posts and publications), the
+ * site's last change and the starter content.  Every statement is a
  * literal with bound parameters, cached per connection by db_stmt().
  */
 #include <stdlib.h>
@@ -9,16 +10,17 @@
 #include <time.h>
 
 #include "../embedded.h"
-#include "../render/markdown.h"
 #include "../util/log.h"
 #include "content_db.h"
 #include "db_internal.h"
+#include "media_db.h"
 
 #define SUMMARY_COLUMNS                                                        \
 	"a.id, a.slug, a.title, a.excerpt, a.published_at, "                   \
 	"coalesce(c.slug, ''), coalesce(c.name, ''), a.comment_count, "        \
 	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
-	"coalesce(m.alt, ''), coalesce(m.caption, '') "
+	"coalesce(m.alt, ''), coalesce(m.caption, ''), coalesce(m.id, 0), "    \
+	"coalesce(m.mime, '') "
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
 	"LEFT JOIN media m ON m.id = a.featured_media_id "
@@ -77,11 +79,30 @@ static const char sql_stats[] =
     "coalesce((SELECT max(updated_at) FROM articles "
     "WHERE edition_id = ?1 AND state = 'published'), 0), "
     "coalesce((SELECT max(updated_at) FROM pages "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM media_posts "
+    "WHERE edition_id = ?1 AND state = 'published'), 0), "
+    "coalesce((SELECT max(updated_at) FROM publications "
     "WHERE edition_id = ?1 AND state = 'published'), 0)), "
     "(SELECT min(published_at) FROM articles "
     "WHERE edition_id = ?1 AND state = 'published')";
+/* What is scheduled and due, found through the partial indexes on
+ * scheduled items: the timer asks every second, and writes only when
+ * something is due. */
+static const char sql_due[] =
+    "SELECT EXISTS (SELECT 1 FROM articles WHERE state = 'scheduled' "
+    "AND published_at <= ?1) OR EXISTS (SELECT 1 FROM media_posts "
+    "WHERE state = 'scheduled' AND published_at <= ?1) OR EXISTS "
+    "(SELECT 1 FROM publications WHERE state = 'scheduled' "
+    "AND published_at <= ?1)";
 static const char sql_publish_due[] =
     "UPDATE articles SET state = 'published', updated_at = ?1 "
+    "WHERE state = 'scheduled' AND published_at <= ?1";
+static const char sql_publish_due_posts[] =
+    "UPDATE media_posts SET state = 'published', updated_at = ?1 "
+    "WHERE state = 'scheduled' AND published_at <= ?1";
+static const char sql_publish_due_publications[] =
+    "UPDATE publications SET state = 'published', updated_at = ?1 "
     "WHERE state = 'scheduled' AND published_at <= ?1";
 static const char sql_category_id[] =
     "SELECT id FROM categories WHERE edition_id = ? AND slug = ?";
@@ -101,10 +122,18 @@ static const char sql_render_article[] =
     "UPDATE articles SET body_html = ? WHERE id = ?";
 static const char sql_unrendered_pages[] =
     "SELECT id, body_md FROM pages WHERE body_html = '' AND body_md != ''";
-static const char sql_media_size[] =
-    "SELECT width, height FROM media WHERE path = ?";
 static const char sql_render_page[] =
     "UPDATE pages SET body_html = ? WHERE id = ?";
+static const char sql_unrendered_posts[] =
+    "SELECT id, caption_md FROM media_posts WHERE caption_html = '' "
+    "AND caption_md != ''";
+static const char sql_render_post[] =
+    "UPDATE media_posts SET caption_html = ? WHERE id = ?";
+static const char sql_unrendered_publications[] =
+    "SELECT id, description_md FROM publications WHERE "
+    "description_html = '' AND description_md != ''";
+static const char sql_render_publication[] =
+    "UPDATE publications SET description_html = ? WHERE id = ?";
 
 /* Fills a summary from the SUMMARY_COLUMNS of the current row. */
 static void
@@ -123,6 +152,8 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->image.height = sqlite3_column_int64(st, 10);
 	s->image.alt = db_col_text(a, st, 11);
 	s->image.caption = db_col_text(a, st, 12);
+	s->image.id = sqlite3_column_int64(st, 13);
+	s->image.mime = db_col_text(a, st, 14);
 }
 
 /*
@@ -189,7 +220,19 @@ article_db_summary(struct db *db, struct arena *a, long long id,
 	if (rc == SQLITE_ROW)
 		read_summary(a, st, out);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : -1;
+	/* Summaries are kept per worker (handlers/frame.c): this second
+	 * query runs once per article and reload, not per request. */
+	if (out->image.id > 0) {
+		struct media_file *sizes;
+
+		if (media_db_sizes(db, a, out->image.id, &sizes,
+		                   &out->image.sizes_count) < 0)
+			return -1;
+		out->image.sizes = sizes;
+	}
+	return 0;
 }
 
 static int
@@ -375,15 +418,32 @@ content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES])
 	                       counts);
 }
 
-/* Publishes due articles; see content_db.h. */
+/* Publishes what is due; see content_db.h. */
 int
-article_db_publish_due(struct db *db, long long now)
+content_db_publish_due(struct db *db, long long now)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_publish_due);
+	static const char *const updates[] = {sql_publish_due,
+	                                      sql_publish_due_posts,
+	                                      sql_publish_due_publications};
+	sqlite3_stmt *st = db_stmt(db, sql_due);
+	int error = 0, changes = 0;
 
 	if (st != NULL)
 		sqlite3_bind_int64(st, 1, now);
-	return db_write_one(db, st);
+	if (db_one_int(db, st, &error) == 0)
+		return error ? -1 : 0;
+	if (db_begin(db) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(updates) / sizeof(updates[0]); i++) {
+		if ((st = db_stmt(db, updates[i])) != NULL)
+			sqlite3_bind_int64(st, 1, now);
+		if (db_exec_stmt(db, st) < 0) {
+			db_rollback(db);
+			return -1;
+		}
+		changes += sqlite3_changes(db->handle);
+	}
+	return db_commit(db) < 0 ? -1 : changes;
 }
 
 /* Looks up a term id by slug: returns the id, 0 if absent, -1 on error. */
@@ -401,37 +461,6 @@ term_id(struct db *db, const char *sql, long long edition_id, const char *slug)
 	return rc < 0 ? -1 : id;
 }
 
-/*
- * Tells markdown.c the size of an image in the media library, found by
- * its URL (/uploads/PATH), so that bodies carry width and height.
- */
-static int
-media_size(void *ctx, const char *url, long long *width, long long *height)
-{
-	struct db *db = ctx;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (strncmp(url, "/uploads/", 9) != 0 ||
-	    (st = db_stmt(db, sql_media_size)) == NULL)
-		return -1;
-	db_bind_text(st, 1, url + 9, -1);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*width = sqlite3_column_int64(st, 0);
-		*height = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Renders Markdown with image sizes from the media library. */
-static int
-render_body(struct db *db, const char *md, size_t len, struct trusted_html *out)
-{
-	return markdown_render_sized(md, len, media_size, db, out);
-}
-
 /* Inserts an article; see content_db.h. */
 long long
 article_db_insert(struct db *db, const struct article_input *in)
@@ -445,7 +474,7 @@ article_db_insert(struct db *db, const struct article_input *in)
 	    (category = term_id(db, sql_category_id, in->edition_id,
 	                        in->category_slug)) <= 0)
 		return -1;
-	if (render_body(db, in->body_md, strlen(in->body_md), &html) < 0)
+	if (media_db_render(db, in->body_md, strlen(in->body_md), &html) < 0)
 		return -1;
 	if ((st = db_stmt(db, sql_insert)) == NULL)
 		goto out;
@@ -501,8 +530,8 @@ render_missing(struct db *db, const char *select_sql, const char *update_sql)
 		const char *md = (const char *)sqlite3_column_text(st, 1);
 		long long id = sqlite3_column_int64(st, 0);
 
-		if (render_body(db, md, (size_t)sqlite3_column_bytes(st, 1),
-		                &html) < 0) {
+		if (media_db_render(db, md, (size_t)sqlite3_column_bytes(st, 1),
+		                    &html) < 0) {
 			log_error("starter content: row %lld does not render",
 			          id);
 			rc = -1;
@@ -556,7 +585,10 @@ content_db_load_starter(struct db *db)
 	}
 	if (render_missing(db, sql_unrendered_articles, sql_render_article) <
 	        0 ||
-	    render_missing(db, sql_unrendered_pages, sql_render_page) < 0)
+	    render_missing(db, sql_unrendered_pages, sql_render_page) < 0 ||
+	    render_missing(db, sql_unrendered_posts, sql_render_post) < 0 ||
+	    render_missing(db, sql_unrendered_publications,
+	                   sql_render_publication) < 0)
 		goto fail;
 	return db_commit(db) < 0 ? -1 : 1;
 fail:

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../media/media.h"
 #include "../render/trusted.h"
 #include "../util/arena.h"
 #include "db.h"
@@ -23,11 +24,15 @@ struct term {
 
 /* A media item as a page shows it. */
 struct media_ref {
+	long long id;     /* 0 for none */
 	const char *path; /* below the uploads folder */
+	const char *mime;
 	long long width;
 	long long height;
 	const char *alt;
 	const char *caption;
+	const struct media_file *sizes; /* for srcset; widths ascending */
+	size_t sizes_count;
 };
 
 struct article_summary {
@@ -80,7 +85,8 @@ int article_db_list(struct db *db, struct arena *a, long long edition_id,
                     enum listing_kind kind, long long term_id, long long offset,
                     size_t limit, long long **ids, size_t *count);
 
-/* Reads the summary of the published article with this id. */
+/* Reads the summary of the published article with this id, with the
+ * sizes of its featured image. */
 int article_db_summary(struct db *db, struct arena *a, long long id,
                        struct article_summary *out);
 
@@ -101,17 +107,20 @@ int tag_db_get(struct db *db, struct arena *a, long long edition_id,
 
 /*
  * Returns the time of the newest change to published content of the
- * edition (for Last-Modified) in *changed_at and the year of the oldest
- * published article in *first_year (0 when none).  Returns 0 or -1.
+ * edition (articles, pages, media posts, publications: for Last-Modified)
+ * in *changed_at and the year of the oldest published article in
+ * *first_year (0 when none).  Returns 0 or -1.
  */
 int content_db_stats(struct db *db, long long edition_id, long long *changed_at,
                      int *first_year);
 
 /*
- * Publishes every scheduled article whose time has come (published_at <=
- * now).  Returns the number published, or -1.
+ * Publishes every scheduled article, media post and publication whose time
+ * has come (published_at <= now), in one write transaction that is only
+ * begun when a read finds something due.  Returns the number published,
+ * or -1.
  */
-int article_db_publish_due(struct db *db, long long now);
+int content_db_publish_due(struct db *db, long long now);
 
 enum article_state {
 	STATE_DRAFT,
@@ -153,9 +162,10 @@ struct article_input {
 long long article_db_insert(struct db *db, const struct article_input *in);
 
 /*
- * Loads the starter content (sql/starter/, compiled in) when the database
- * has no articles and no pages, in one transaction, rendering every body
- * with Markdown.  Returns 1 when it loaded, 0 when content existed, -1.
+ * Loads the starter content (the SQL files of demo/, compiled in) when the
+ * database has no articles and no pages, in one transaction, rendering
+ * every body, caption and description with Markdown.  Returns 1 when it
+ * loaded, 0 when content existed, -1.
  */
 int content_db_load_starter(struct db *db);
 

@@ -275,6 +275,15 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s, int len)
 	return sqlite3_bind_text(st, idx, s, len, SQLITE_TRANSIENT);
 }
 
+/* Binds optional text; see db_internal.h. */
+int
+db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return sqlite3_bind_null(st, idx);
+	return db_bind_text(st, idx, s, -1);
+}
+
 /* Starts a write transaction; see db.h. */
 int
 db_begin(struct db *db)

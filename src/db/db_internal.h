@@ -13,7 +13,9 @@
 #include "../util/arena.h"
 #include "db.h"
 
-#define DB_STMT_CACHE 128
+/* Room for every statement of the program (about 160 so far): a full
+ * cache fails the statement that does not fit. */
+#define DB_STMT_CACHE 256
 
 struct db {
 	sqlite3 *handle;
@@ -72,5 +74,8 @@ char *db_col_text(struct arena *a, sqlite3_stmt *st, int col);
 
 /* Binding shorthands: text by length (-1 for NUL-terminated). */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int len);
+
+/* Binds s, or NULL when s is NULL or empty (an optional value). */
+int db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s);
 
 #endif

@@ -1,15 +1,16 @@
 /*
- * edit_db.c: the steps that saving an article and saving a page share
- * (see edit_db.h).  The statements are the caller's; this file only runs
+ * edit_db.c: the steps that the saves of articles, pages, media posts and
+ * publications share (see edit_db.h), and the library items their editors
+ * offer.  The statements are the caller's; this file only runs
  * them in the order every save needs.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/markdown.h"
 #include "../util/alloc.h"
 #include "db_internal.h"
 #include "edit_db.h"
+#include "media_db.h"
 
 /* Runs a save; see edit_db.h. */
 enum save_result
@@ -19,8 +20,9 @@ edit_db_save(struct db *db, const char *body_md, edit_locked_fn locked,
 	struct trusted_html html;
 	enum save_result res;
 
-	/* Slow work first, outside the write lock. */
-	if (markdown_render(body_md, strlen(body_md), &html) < 0)
+	/* Slow work first, outside the write lock; images of the media
+	 * library get their size and srcset. */
+	if (media_db_render(db, body_md, strlen(body_md), &html) < 0)
 		return SAVE_BAD_BODY;
 	if (db_begin(db) < 0) {
 		free((char *)html.html);
@@ -120,4 +122,80 @@ edit_db_old_slug_find(struct db *db, const struct edit_sql *q, struct arena *a,
 		*slug = db_col_text(a, st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static const char sql_media_ok[] =
+    "SELECT count(*) FROM media WHERE id = ? AND mime GLOB ?";
+static const char sql_media_newest[] =
+    "SELECT id, path, alt FROM media WHERE mime GLOB ? "
+    "ORDER BY id DESC LIMIT ?";
+static const char sql_media_one[] =
+    "SELECT id, path, alt FROM media WHERE id = ? AND mime GLOB ?";
+
+/* Checks a chosen library item; see edit_db.h. */
+enum save_result
+edit_db_media_ok(struct db *db, long long id, const char *mime_glob)
+{
+	sqlite3_stmt *st;
+	int error = 0;
+	long long n;
+
+	if (id == 0)
+		return SAVE_OK;
+	if ((st = db_stmt(db, sql_media_ok)) != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, mime_glob, -1);
+	}
+	n = db_one_int(db, st, &error);
+	return error ? SAVE_FAILED : n > 0 ? SAVE_OK : SAVE_BAD_MEDIA;
+}
+
+/* Reads the current row of st (id, path, alt) into o. */
+static void
+read_option(struct arena *a, sqlite3_stmt *st, struct media_option *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->path = db_col_text(a, st, 1);
+	o->alt = db_col_text(a, st, 2);
+}
+
+/* Lists library items for a <select>; see edit_db.h. */
+int
+edit_db_media_options(struct db *db, struct arena *a, const char *mime_glob,
+                      const long long *selected, size_t n_selected,
+                      size_t limit, struct media_option **out, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_media_newest);
+	size_t n = 0, i, k;
+	int rc = SQLITE_DONE;
+
+	*out = arena_calloc(a, limit + n_selected + 1, sizeof(**out));
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, mime_glob, -1);
+	sqlite3_bind_int64(st, 2, (long long)limit);
+	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
+		read_option(a, st, &(*out)[n++]);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return -1;
+	for (i = 0; i < n_selected; i++) {
+		for (k = 0; k < n && (*out)[k].id != selected[i]; k++)
+			;
+		if (selected[i] <= 0 || k < n)
+			continue;
+		if ((st = db_stmt(db, sql_media_one)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, selected[i]);
+		db_bind_text(st, 2, mime_glob, -1);
+		rc = db_step(db, st);
+		if (rc == SQLITE_ROW)
+			read_option(a, st, &(*out)[n++]);
+		sqlite3_reset(st);
+		if (rc < 0)
+			return -1;
+	}
+	*count = n;
+	return 0;
 }

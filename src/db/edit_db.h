@@ -1,7 +1,9 @@
 /*
- * edit_db.h: what saving an article and saving a page share.  Handlers see
+ * edit_db.h: what saving an article, a page, a media post and a
+ * publication share.  Handlers see
  * the answer of a save (enum save_result).  The files of src/db/ that save
- * (article_admin_db.c, page_admin_db.c) share the steps: the Markdown
+ * (article_admin_db.c, page_admin_db.c, section_db.c, publication_db.c)
+ * share the steps: the Markdown
  * rendered before the write lock, one BEGIN IMMEDIATE transaction, the
  * version check that refuses a stale save, the check that no other row of
  * the edition has the slug, and the old slugs that keep a changed address
@@ -20,8 +22,11 @@ enum save_result {
 	SAVE_SLUG_TAKEN,
 	SAVE_BAD_CATEGORY,
 	SAVE_BAD_IMAGE,
-	SAVE_BAD_BODY, /* too long for Markdown, or not UTF-8 */
-	SAVE_FAILED,   /* the database failed (logged) */
+	SAVE_BAD_BODY,  /* too long for Markdown, or not UTF-8 */
+	SAVE_FAILED,    /* the database failed (logged) */
+	SAVE_BAD_MEDIA, /* a chosen library item is gone or of a wrong type */
+	SAVE_NUMBER_TAKEN, /* another issue of the edition has the number */
+	SAVE_BAD_ARTICLE,  /* a named article is not one of the edition's */
 };
 
 /* A table's statements for the shared steps (SQL literals; parameters as
@@ -84,5 +89,33 @@ int edit_db_old_slugs(struct db *db, const struct edit_sql *q, long long id,
 int edit_db_old_slug_find(struct db *db, const struct edit_sql *q,
                           struct arena *a, long long edition_id,
                           const char *old_slug, const char **slug);
+
+/*
+ * Inside a save's transaction: returns SAVE_OK when id is 0 (nothing
+ * chosen) or names a library item whose type matches mime_glob (a GLOB
+ * pattern on the type: every image type, every video type,
+ * "application/pdf"), SAVE_BAD_MEDIA when it does not, or SAVE_FAILED.
+ */
+enum save_result edit_db_media_ok(struct db *db, long long id,
+                                  const char *mime_glob);
+
+/* A library item as an editor's <select> offers it. */
+struct media_option {
+	long long id;
+	const char *path; /* below the uploads folder */
+	const char *alt;
+};
+
+/*
+ * Lists library items whose type matches mime_glob for an editor's
+ * <select>: the newest, at most limit, then those of the ids in selected
+ * (count n_selected, 0 entries ignored) that match but were not among
+ * them, so that what an item already has is always offered.  Sets *out
+ * (in a) and *count.  Returns 0 or -1.
+ */
+int edit_db_media_options(struct db *db, struct arena *a, const char *mime_glob,
+                          const long long *selected, size_t n_selected,
+                          size_t limit, struct media_option **out,
+                          size_t *count);
 
 #endif

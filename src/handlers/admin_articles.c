@@ -25,76 +25,6 @@
 #define EXCERPT_MAX 2000
 #define TAGS_MAX 2000
 
-static const char *const states[] = {"draft",     "pending", "scheduled",
-                                     "published", "private", "trash"};
-
-/* Whether u may open this article in the editor at all. */
-static bool
-may_edit(const struct staff *u, const struct article_edit *a)
-{
-	if (admin_is_editor(u))
-		return true;
-	return a->author_id == u->id && (strcmp(a->state, "draft") == 0 ||
-	                                 strcmp(a->state, "pending") == 0);
-}
-
-/* Whether u may put an article in state. */
-static bool
-may_set_state(const struct staff *u, const char *state)
-{
-	return admin_is_editor(u) || strcmp(state, "draft") == 0 ||
-	       strcmp(state, "pending") == 0;
-}
-
-static bool
-state_known(const char *s)
-{
-	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (s != NULL && strcmp(s, states[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed.
- */
-static long long
-parse_local_time(const char *s)
-{
-	struct tm tm;
-	int y, mo, d, h, mi;
-	char extra;
-
-	if (s == NULL ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) !=
-	        5 ||
-	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return (long long)mktime(&tm);
-}
-
-static const char *
-format_local_time(struct arena *a, long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char s[32];
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
-		return "";
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M", &tm);
-	return arena_strdup(a, s);
-}
-
 /*
  * Reads the list's filters from the query into f (and *q, *page).
  * Returns 0, or 400 for a value that names nothing.
@@ -109,7 +39,7 @@ read_filters(struct req *req, struct article_filter *f, long long *page)
 	f->state = req_query(req, "state");
 	if (f->state != NULL && f->state[0] == '\0')
 		f->state = NULL;
-	if (f->state != NULL && !state_known(f->state))
+	if (f->state != NULL && !admin_state_known(f->state))
 		return 400;
 	*page = 1;
 	if (p != NULL &&
@@ -167,14 +97,9 @@ filter_options(struct app *app, struct req *req, struct tval *ctx,
 	struct staff_row *staff;
 	size_t n, i;
 
-	admin_option(a, opts, "", all, f->state == NULL);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		admin_option(
-		    a, opts, states[i],
-		    edition_string(req->edition,
-		                   arena_concat(a, "state_", states[i], NULL)),
-		    f->state != NULL && strcmp(f->state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, f->state,
+	                           true, NULL));
 	if (category_admin_list(app->db, a, &cats, &cat_editions, &n) < 0)
 		return -1;
 	opts = tv_list(a);
@@ -254,11 +179,18 @@ admin_articles_list(struct app *app, struct req *req, struct resp *resp)
 	return app_render(app, resp, 200, "admin/articles", ctx);
 }
 
-/* Renders the editor for ed, with an optional message and preview. */
+/* What the editor shows below the form, besides the library's tools. */
+enum editor_extra {
+	EXTRA_NONE,
+	EXTRA_PREVIEW, /* the body rendered */
+	EXTRA_CHOOSER, /* the library's images to pick the featured one */
+};
+
+/* Renders the editor for ed, with an optional message and extra. */
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
             const struct article_edit *ed, const char *message,
-            const char *other_body, bool preview, const char *notice)
+            const char *other_body, enum editor_extra extra, const char *notice)
 {
 	struct arena *a = req->arena;
 	struct tval *ctx, *opts;
@@ -287,8 +219,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
 	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
-	tv_set_str(a, ctx, "publish_at",
-	           format_local_time(a, ed->published_at));
+	tv_set_str(a, ctx, "publish_at", admin_local_time(a, ed->published_at));
 	if (ed->id > 0) {
 		long long revisions = revision_db_count(app->db, ed->id);
 
@@ -299,17 +230,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
 		tv_set_int(a, ctx, "revisions_count", revisions);
 	}
-	opts = tv_list(a);
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-		if (may_set_state(req->user, states[i]))
-			admin_option(
-			    a, opts, states[i],
-			    edition_string(
-			        req->edition,
-			        arena_concat(a, "state_", states[i], NULL)),
-			    ed->state != NULL &&
-			        strcmp(ed->state, states[i]) == 0);
-	tv_set(a, ctx, "states", opts);
+	tv_set(a, ctx, "states",
+	       admin_state_options(req, admin_states, ADMIN_STATES, ed->state,
+	                           false, req->user));
 	opts = tv_list(a);
 	admin_option(a, opts, "", edition_string(req->edition, "no_category"),
 	             ed->category_id == 0);
@@ -319,8 +242,17 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, ctx, "categories", opts);
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
+	/* The featured image, an upload in place and images for the body
+	 * (admin/editor_media, after the form: see admin_media.c). */
+	tv_set_bool(a, ctx, "media_tools", true);
+	tv_set_str(a, ctx, "upload_action",
+	           arena_printf(a, "/admin/media/upload?article=%lld", ed->id));
+	if (admin_media_editor(app, req, ctx, ed->featured,
+	                       extra == EXTRA_CHOOSER) < 0)
+		return 500;
 	return admin_editor_render(app, resp, status, "admin/article_edit", a,
-	                           ctx, preview ? ed->body_md : NULL);
+	                           ctx,
+	                           extra == EXTRA_PREVIEW ? ed->body_md : NULL);
 }
 
 /*
@@ -337,18 +269,51 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 	ed.edition_id = req->edition->id;
 	ed.body_md = "";
 	ed.comments_open = true;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, EXTRA_NONE,
+	                   NULL);
+}
+
+/* Reads article id into ed when the user may edit it: 0, 403, 404, 500. */
+static int
+load_article(struct app *app, struct req *req, long long id,
+             struct article_edit *ed)
+{
+	int rc = article_admin_get(app->db, req->arena, id, ed);
+
+	if (rc != 0)
+		return rc > 0 ? 404 : 500;
+	return admin_may_edit(req->user, ed->author_id, ed->state) ? 0 : 403;
 }
 
 /* Reads the article {id} the user may edit; see handlers.h. */
 int
 admin_article_load(struct app *app, struct req *req, struct article_edit *ed)
 {
-	int rc = article_admin_get(app->db, req->arena, req->param_int, ed);
+	return load_article(app, req, req->param_int, ed);
+}
 
-	if (rc != 0)
-		return rc > 0 ? 404 : 500;
-	return may_edit(req->user, ed) ? 0 : 403;
+/* Reads the article the query names; see handlers.h. */
+int
+admin_article_from_query(struct app *app, struct req *req,
+                         struct article_edit *ed)
+{
+	const char *v = req_query(req, "article");
+	char *end;
+	long long id;
+
+	memset(ed, 0, sizeof(*ed));
+	if (v == NULL || v[0] == '\0')
+		return 400;
+	id = strtoll(v, &end, 10);
+	if (*end != '\0' || id < 0)
+		return 400;
+	if (id > 0)
+		return load_article(app, req, id, ed);
+	ed->state = "draft";
+	ed->edition_id = req->edition->id;
+	ed->author_id = req->user->id;
+	ed->body_md = "";
+	return 0;
 }
 
 /*
@@ -364,7 +329,7 @@ admin_article_edit(struct app *app, struct req *req, struct resp *resp)
 
 	if (rc != 0)
 		return rc;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
+	return editor_page(app, req, resp, 200, &ed, NULL, NULL, EXTRA_NONE,
 	                   admin_saved_notice(req));
 }
 
@@ -388,23 +353,18 @@ admin_article_save_message(const struct edition *e, enum save_result r)
 	}
 }
 
-/*
- * Reads the editor's fields into ed (over what ed held) and checks them.
- * Returns NULL when they are valid, else the message to show.
- */
-static const char *
-read_form(struct app *app, struct req *req, struct article_edit *ed)
+/* Reads the editor's text fields into ed (over what ed held). */
+static void
+read_fields(struct req *req, struct article_edit *ed)
 {
-	const struct edition *e = req->edition;
 	const char *v;
-	long long id;
 
 	ed->title = req_form(req, "title");
 	ed->excerpt = req_form(req, "excerpt");
 	ed->body_md = req_form(req, "body");
 	ed->tags = req_form(req, "tags");
 	ed->featured = req_form(req, "featured");
-	ed->state = req_form(req, "state");
+	ed->state = req_form(req, "state"); /* shown again if invalid */
 	if (ed->body_md == NULL)
 		ed->body_md = "";
 	if (ed->featured != NULL && strncmp(ed->featured, "/uploads/", 9) == 0)
@@ -415,6 +375,53 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	 * had it (a form without it keeps the article's setting). */
 	if (req_form(req, "comments_field") != NULL)
 		ed->comments_open = req_form(req, "comments_open") != NULL;
+}
+
+/*
+ * Reads every field of the editor into ed without checking them, for a
+ * form shown again as it was sent (the chooser, an upload in place).
+ */
+static void
+read_fields_unchecked(struct req *req, struct article_edit *ed)
+{
+	long long id, t;
+
+	read_fields(req, ed);
+	if (req_form(req, "slug") != NULL)
+		ed->slug = req_form(req, "slug");
+	if ((id = admin_form_id(req, "category")) >= 0)
+		ed->category_id = id;
+	if ((id = admin_form_id(req, "edition")) > 0)
+		ed->edition_id = id;
+	if ((t = admin_parse_local_time(req_form(req, "publish_at"))) >= 0)
+		ed->published_at = t;
+}
+
+/* Shows the editor again as posted; see handlers.h. */
+int
+admin_article_form_again(struct app *app, struct req *req, struct resp *resp,
+                         int status, struct article_edit *ed,
+                         const char *featured, const char *message,
+                         const char *notice)
+{
+	read_fields_unchecked(req, ed);
+	if (featured != NULL)
+		ed->featured = featured;
+	return editor_page(app, req, resp, status, ed, message, NULL,
+	                   EXTRA_NONE, notice);
+}
+
+/*
+ * Reads the editor's fields into ed (over what ed held) and checks them.
+ * Returns NULL when they are valid, else the message to show.
+ */
+static const char *
+read_form(struct app *app, struct req *req, struct article_edit *ed)
+{
+	const struct edition *e = req->edition;
+	long long id;
+
+	read_fields(req, ed);
 	if ((id = admin_form_id(req, "category")) < 0)
 		return edition_string(e, "error_category");
 	ed->category_id = id;
@@ -429,23 +436,8 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");
-	if (!state_known(ed->state) || !may_set_state(req->user, ed->state))
-		return edition_string(e, "error_state");
-	if (strcmp(ed->state, "scheduled") == 0) {
-		long long t = parse_local_time(req_form(req, "publish_at"));
-
-		if (t < 0)
-			return edition_string(e, "error_publish_at");
-		ed->published_at = t;
-		/* A time already past publishes now, as a reader expects. */
-		if (t <= (long long)time(NULL))
-			ed->state = "published";
-	} else if (strcmp(ed->state, "published") == 0 &&
-	           ed->published_at <= 0) {
-		ed->published_at = (long long)time(NULL);
-	}
 	(void)app;
-	return NULL;
+	return admin_form_schedule(req, &ed->state, &ed->published_at);
 }
 
 /* Saves the posted editor over ed; shared by create and update. */
@@ -454,17 +446,24 @@ save(struct app *app, struct req *req, struct resp *resp,
      struct article_edit *ed)
 {
 	const char *old_state = ed->state; /* NULL for a new article */
-	const char *message = read_form(app, req, ed);
 	const char *action = req_form(req, "action");
+	const char *message;
 	enum save_result r;
 	long long id;
 
+	/* Opening the library's images keeps the text as it is, unchecked. */
+	if (action != NULL && strcmp(action, "choose_image") == 0) {
+		read_fields_unchecked(req, ed);
+		return editor_page(app, req, resp, 200, ed, NULL, NULL,
+		                   EXTRA_CHOOSER, NULL);
+	}
+	message = read_form(app, req, ed);
 	if (message != NULL)
 		return editor_page(app, req, resp, 400, ed, message, NULL,
-		                   false, NULL);
+		                   EXTRA_NONE, NULL);
 	if (action != NULL && strcmp(action, "preview") == 0)
-		return editor_page(app, req, resp, 200, ed, NULL, NULL, true,
-		                   NULL);
+		return editor_page(app, req, resp, 200, ed, NULL, NULL,
+		                   EXTRA_PREVIEW, NULL);
 	r = article_admin_save(app->db, ed, req->user->id,
 	                       (long long)time(NULL), &id);
 	if (r == SAVE_FAILED)
@@ -478,24 +477,26 @@ save(struct app *app, struct req *req, struct resp *resp,
 		ed->version = current.version;
 		return editor_page(app, req, resp, 409, ed,
 		                   admin_article_save_message(req->edition, r),
-		                   current.body_md, false, NULL);
+		                   current.body_md, EXTRA_NONE, NULL);
 	}
 	if (r != SAVE_OK)
 		return editor_page(app, req, resp, 400, ed,
 		                   admin_article_save_message(req->edition, r),
-		                   NULL, false, NULL);
+		                   NULL, EXTRA_NONE, NULL);
 	admin_audit_state(app, req, "article", old_state, ed->state, ed->title);
 	return admin_saved(req, resp, "/admin/articles", id);
 }
 
 /*
  * POST /admin/articles/new: creates an article.  Fields: title, slug,
- * excerpt, body, category, tags, featured, edition, state, publish_at,
- * comments_field and comments_open (the "Comments open" box: open unless
- * the form has the first without the second), action (save or preview),
- * csrf.  Statuses: 303 (saved), 200 (preview),
- * 400 (invalid: the form again with a message), 500.  Roles: admin,
- * editor, author.
+ * excerpt, body, category, tags, featured (an uploads path), edition,
+ * state, publish_at, comments_field and comments_open (the "Comments
+ * open" box: open unless the form has the first without the second),
+ * action (save, preview, or choose_image: the editor again, unchecked and
+ * unsaved, with the library's images to pick the featured one, filtered
+ * by image_q), csrf.  Statuses: 303 (saved), 200 (preview, chooser), 400
+ * (invalid: the form again with a message), 500.  Roles: admin, editor,
+ * author.
  */
 int
 admin_article_create(struct app *app, struct req *req, struct resp *resp)

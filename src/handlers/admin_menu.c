@@ -56,17 +56,6 @@ is_blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* Parses a whole number of at most digits digits; -1 when it is not. */
-static long long
-parse_number(const char *s, size_t digits)
-{
-	size_t n = strspn(s, "0123456789");
-
-	if (n == 0 || n > digits || s[n] != '\0')
-		return -1;
-	return strtoll(s, NULL, 10);
-}
-
 /* The edition named by code (the admin's own when code is NULL or
  * empty), enabled or not; NULL when there is none. */
 static const struct edition *
@@ -237,46 +226,22 @@ admin_menu(struct app *app, struct req *req, struct resp *resp)
 static long long
 read_rows(struct req *req, struct row *rows, size_t max)
 {
-	struct arena *a = req->arena;
-	size_t n = 0;
+	static const char *const cols[] = {"label", "url", "parent",
+	                                   "position"};
+	struct admin_row *sent = arena_calloc(req->arena, max, sizeof(*sent));
+	long long n = admin_form_rows(req, cols, 4, sent, max);
 
-	for (size_t f = 0; f < req->form_count; f++) {
-		const char *key = req->form[f].key, *k;
-		struct row *r;
-
-		if (strncmp(key, "label-", 6) != 0)
-			continue;
-		k = key + 6;
-		if (n == max)
-			return -1;
-		r = &rows[n];
-		memset(r, 0, sizeof(*r));
-		if (strncmp(k, "new", 3) == 0) {
-			if (parse_number(k + 3, 2) < 0)
-				return -1;
-		} else if ((r->id = parse_number(k, 18)) <= 0) {
-			return -1;
-		}
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(rows[i].key, k) == 0)
-				return -1;
-		r->key = k;
-		r->label = req->form[f].val;
-		r->url = req_form(req, arena_concat(a, "url-", k, NULL));
-		r->parent = req_form(req, arena_concat(a, "parent-", k, NULL));
-		r->position =
-		    req_form(req, arena_concat(a, "position-", k, NULL));
-		r->remove = r->id > 0 &&
-		            req_form(req, arena_concat(a, "delete-", k, NULL));
-		if (r->url == NULL)
-			r->url = "";
-		if (r->parent == NULL)
-			r->parent = "";
-		if (r->position == NULL)
-			r->position = "";
-		n++;
+	for (long long i = 0; i < n; i++) {
+		memset(&rows[i], 0, sizeof(rows[i]));
+		rows[i].key = sent[i].key;
+		rows[i].id = sent[i].id;
+		rows[i].label = sent[i].cols[0];
+		rows[i].url = sent[i].cols[1];
+		rows[i].parent = sent[i].cols[2];
+		rows[i].position = sent[i].cols[3];
+		rows[i].remove = sent[i].remove;
 	}
-	return (long long)n;
+	return n;
 }
 
 /* Returns the row of item id among rows, or NULL. */
@@ -309,9 +274,9 @@ check_rows(struct row *rows, size_t count)
 		kept++;
 		r->parent_id = 0;
 		if (r->parent[0] != '\0' && strcmp(r->parent, "0") != 0)
-			r->parent_id = parse_number(r->parent, 18);
+			r->parent_id = admin_number(r->parent, 18);
 		r->pos =
-		    r->position[0] == '\0' ? -1 : parse_number(r->position, 4);
+		    r->position[0] == '\0' ? -1 : admin_number(r->position, 4);
 		if (is_blank(r->label) || strlen(r->label) > MENU_LABEL_MAX)
 			r->error = "error_menu_label";
 		else if (strlen(r->url) > MENU_URL_MAX ||

@@ -36,19 +36,8 @@ state_known(const char *s)
 static struct tval *
 state_options(struct req *req, const char *state, bool with_all)
 {
-	struct arena *a = req->arena;
-	struct tval *opts = tv_list(a);
-
-	if (with_all)
-		admin_option(a, opts, "", edition_string(req->edition, "all"),
-		             state == NULL);
-	for (size_t i = 0; i < STATES_COUNT; i++)
-		admin_option(
-		    a, opts, states[i],
-		    edition_string(req->edition,
-		                   arena_concat(a, "state_", states[i], NULL)),
-		    state != NULL && strcmp(state, states[i]) == 0);
-	return opts;
+	return admin_state_options(req, states, STATES_COUNT, state, with_all,
+	                           NULL);
 }
 
 /* A page's public address, in its edition. */

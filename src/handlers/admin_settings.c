@@ -9,6 +9,8 @@
  * Saved in one transaction and audited; every worker sees the change at its
  * next request (the commit moves PRAGMA data_version).  The site's secret is a
  * setting too but never shown here.
+ * The upload limit (upload_max_mb) can be raised to nginx's ceiling for
+ * /admin/media/ (HTTP_MAX_UPLOAD_BYTES, 64 MiB), never past it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,12 +37,14 @@ static const char *const keys[] = {
     "moderators_email",
     "messages_retention_days",
     "contact_rate_per_minute",
+    "upload_max_mb",
     "comments_close_after_days",
     "comments_rate_per_minute",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
-#define KEY_TWO_FACTOR 4 /* made from a checkbox per role */
-#define KEY_MESSAGES 9   /* the first of the readers' forms' settings */
+#define KEY_TWO_FACTOR 4  /* made from a checkbox per role */
+#define KEY_MESSAGES 9    /* the first of the readers' forms' settings */
+#define KEY_UPLOAD_MAX 12 /* MiB, at most nginx's 64m for /admin/media/ */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -108,6 +112,8 @@ value_ok(size_t i, const char *v)
 		return strlen(v) <= 500;
 	case KEY_TWO_FACTOR:
 		return true; /* two_factor_value() writes only role names */
+	case KEY_UPLOAD_MAX:
+		return number_ok(v, 1, HTTP_MAX_UPLOAD_BYTES / (1024 * 1024));
 	default:
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
 		                        strlen(v) <= 300 && frame_url_plain(v));
@@ -212,6 +218,9 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 	for (i = 0; i < KEYS_COUNT; i++) {
 		values[i] = i == KEY_TWO_FACTOR ? two_factor_value(req)
 		                                : req_form(req, keys[i]);
+		/* A form from before the limit was a setting keeps it. */
+		if (values[i] == NULL && i == KEY_UPLOAD_MAX)
+			values[i] = site_setting(&app->site, keys[i], "20");
 		/* The readers' forms' settings came later: a form without
 		 * them (opened before an upgrade) keeps their values. */
 		if (values[i] == NULL && i >= KEY_MESSAGES)

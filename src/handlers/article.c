@@ -9,6 +9,18 @@
 #include "handlers.h"
 
 /*
+ * The sizes attribute of featured images (templates/partials/image.html),
+ * from the layout in www/css/site.css: a listing's image is 17rem wide
+ * beside its text, the whole column (viewport less 2rem) below 48rem; an
+ * article's spans the main column (75rem less the 20rem sidebar, the
+ * 3.5rem gap and 2rem of padding), the whole width below 60rem.
+ */
+#define SIZES_SUMMARY "(max-width: 48rem) calc(100vw - 2rem), 17rem"
+#define SIZES_FEATURED                                                         \
+	"(max-width: 60rem) calc(100vw - 2rem), "                              \
+	"(max-width: 75rem) calc(100vw - 25.5rem), 49.5rem"
+
+/*
  * Renders one page of a listing.  base is the listing's first page
  * ("" for the home page, "/category/x"), title its heading (NULL on the
  * home page).  Page 1 written out (/page/1) redirects to base; a page past
@@ -57,6 +69,9 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set(a, ctx, "above_fold", fold);
 		tv_set_shared(a, ctx, "lead", lead);
 	}
+	/* The image repeats the link of the title beside it: alt="". */
+	tv_set_bool(a, ctx, "decorative", true);
+	tv_set_str(a, ctx, "image_sizes", SIZES_SUMMARY);
 	list = tv_list(a);
 	for (i = 1; i < count && i < per_page; i++) {
 		const struct tval *m = frame_article_summary(app, req, ids[i]);
@@ -70,20 +85,9 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "heading", title);
 	if (term != NULL && term->description[0] != '\0')
 		tv_set_str(a, ctx, "description", term->description);
-	if (n > 1) {
-		tv_set_int(a, ctx, "page", n);
-		tv_set_str(
-		    a, ctx, "newer_url",
-		    n == 2 ? first
-		           : arena_printf(a, "%s/page/%lld",
-		                          base[0] ? base : frame_prefix(req),
-		                          n - 1));
-	}
-	if (count > per_page)
-		tv_set_str(a, ctx, "older_url",
-		           arena_printf(a, "%s/page/%lld",
-		                        base[0] ? base : frame_prefix(req),
-		                        n + 1));
+	/* Every image of a listing sits beside its linked title. */
+	tv_set_bool(a, ctx, "decorative", true);
+	frame_pager(req, ctx, base, n, count > per_page);
 	return app_render(app, resp, 200, "listing", ctx);
 }
 
@@ -174,8 +178,13 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if ((n = frame_article_summary(app, req, art.id)) == NULL)
 		return 500;
 	tv_set_shared(a, ctx, "article", n);
+	/* The featured image is at the top: loaded at once. */
+	tv_set_bool(a, ctx, "eager", true);
+	tv_set_str(a, ctx, "image_sizes", SIZES_FEATURED);
 	m = tv_map(a);
 	tv_set(a, m, "body", tv_html(a, art.body));
+	/* The featured image is the page's largest: loaded at once. */
+	tv_set_bool(a, m, "eager", true);
 	if (art.author_name[0] != '\0')
 		tv_set_str(a, m, "author", art.author_name);
 	tags = tv_list(a);

@@ -190,7 +190,7 @@ comment_tval(const struct thread *t, long i, bool deep)
 	            linked && html_url_allowed(c->url, strlen(c->url)));
 	tv_set_str(a, m, "commenter_url", c->url);
 	tv_set_str(a, m, "date", frame_date_in(a, t->edition, c->created_at));
-	tv_set_str(a, m, "datetime", frame_datetime(a, c->created_at));
+	tv_set_str(a, m, "datetime", frame_iso_date(a, c->created_at));
 	set_text(a, m, c->body);
 	tv_set_str(a, m, "reply_url",
 	           t->open

@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "../db/content_db.h"
+#include "../db/media_db.h"
+#include "../media/srcset.h"
 #include "../render/html.h"
 #include "../util/log.h"
 #include "handlers.h"
@@ -159,9 +161,9 @@ frame_date(struct app *app, struct req *req, long long t)
 	return format_date(req->arena, req->edition, t);
 }
 
-/* The machine-readable date for <time datetime>, in UTC. */
-static const char *
-iso_date(struct arena *a, long long t)
+/* Returns the machine-readable date; see handlers.h. */
+const char *
+frame_iso_date(struct arena *a, long long t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -199,12 +201,6 @@ frame_date_in(struct arena *a, const struct edition *e, long long t)
 	return format_date(a, e, t);
 }
 
-/* Formats a machine-readable date; see handlers.h. */
-const char *
-frame_datetime(struct arena *a, long long t)
-{
-	return iso_date(a, t);
-}
 
 /* Returns s percent-encoded as a query value, in the arena. */
 static const char *
@@ -240,19 +236,49 @@ comments_label(struct arena *a, const struct edition *e, long long n)
 	                       arena_concat(a, decimal(a, n), " ", word, NULL));
 }
 
-/* Describes a media item for a page: URL, size, alt text, caption. */
-static struct tval *
-image_tval(struct arena *a, const struct media_ref *m)
+/* Describes a media image for templates/partials/image.html; see
+ * handlers.h. */
+struct tval *
+frame_image(struct arena *a, const struct media_ref *m)
 {
 	struct tval *img = tv_map(a);
+	struct media_file original = {
+	    .path = m->path,
+	    .mime = m->mime,
+	    .width = (int)m->width,
+	    .height = (int)m->height,
+	};
+	struct media_srcset set;
 
-	tv_set_str(a, img, "url", arena_concat(a, "/uploads/", m->path, NULL));
+	tv_set_str(a, img, "src", arena_concat(a, "/uploads/", m->path, NULL));
 	tv_set_int(a, img, "width", m->width);
 	tv_set_int(a, img, "height", m->height);
 	tv_set_str(a, img, "alt", m->alt);
 	if (m->caption[0] != '\0')
 		tv_set_str(a, img, "caption", m->caption);
+	media_srcset(a, &original, m->sizes, m->sizes_count, &set);
+	/* Set even when empty (a false section): a name the map lacks is
+	 * looked up in every enclosing context, on every render. */
+	tv_set_str(a, img, "srcset", set.srcset != NULL ? set.srcset : "");
+	tv_set_str(a, img, "webp_srcset", set.webp != NULL ? set.webp : "");
 	return img;
+}
+
+/* Describes an image read by path, with its sizes; see handlers.h. */
+struct tval *
+frame_media_image(struct app *app, struct arena *a, const struct media_ref *m)
+{
+	struct media_ref r = *m;
+	struct media_item item;
+	struct media_file *sizes;
+
+	if (r.sizes_count == 0 && r.path != NULL && r.path[0] != '\0' &&
+	    media_db_get_by_path(app->db, a, r.path, &item) == 0 &&
+	    media_db_sizes(app->db, a, item.id, &sizes, &r.sizes_count) == 0) {
+		r.sizes = sizes;
+		r.mime = item.mime;
+	}
+	return frame_image(a, &r);
 }
 
 /*
@@ -264,16 +290,15 @@ static struct tval *
 summary_tval(struct app *app, struct arena *a, const struct edition *e,
              const struct article_summary *s)
 {
-	struct tval *m = tv_map(a), *share = tv_map(a);
+	struct tval *m = tv_map(a);
 	const char *prefix = frame_edition_prefix(a, e);
 	const char *url = arena_concat(a, prefix, "/articles/", s->slug, NULL);
-	const char *base = base_url(app, a);
 
 	tv_set_str(a, m, "title", s->title);
 	tv_set_str(a, m, "url", url);
 	tv_set_str(a, m, "excerpt", s->excerpt);
 	tv_set_str(a, m, "date", format_date(a, e, s->published_at));
-	tv_set_str(a, m, "datetime", iso_date(a, s->published_at));
+	tv_set_str(a, m, "datetime", frame_iso_date(a, s->published_at));
 	tv_set_str(a, m, "comments", comments_label(a, e, s->comment_count));
 	if (s->category_slug[0] != '\0') {
 		struct tval *c = tv_map(a);
@@ -284,17 +309,65 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 		                        s->category_slug, NULL));
 		tv_set(a, m, "category", c);
 	}
-	if (s->image.path[0] != '\0') {
-		tv_set(a, m, "image", image_tval(a, &s->image));
+	if (s->image.path[0] != '\0')
+		tv_set(a, m, "image", frame_image(a, &s->image));
+	tv_set(a, m, "share",
+	       frame_share(app, a, url, s->title, s->image.path));
+	return m;
+}
+
+/* Describes what share links need; see handlers.h. */
+struct tval *
+frame_share(struct app *app, struct arena *a, const char *path,
+            const char *title, const char *image_path)
+{
+	struct tval *share = tv_map(a);
+	const char *base = base_url(app, a);
+
+	if (image_path != NULL && image_path[0] != '\0')
 		tv_set_str(a, share, "media",
 		           url_encode(a, arena_concat(a, base, "/uploads/",
-		                                      s->image.path, NULL)));
-	}
+		                                      image_path, NULL)));
 	tv_set_str(a, share, "url",
-	           url_encode(a, arena_concat(a, base, url, NULL)));
-	tv_set_str(a, share, "title", url_encode(a, s->title));
-	tv_set(a, m, "share", share);
-	return m;
+	           url_encode(a, arena_concat(a, base, path, NULL)));
+	tv_set_str(a, share, "title", url_encode(a, title));
+	return share;
+}
+
+/* Finds the part of the site a route is in; see handlers.h. */
+const struct frame_section *
+frame_section_of(const struct req *req, const struct frame_section *table,
+                 size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t n = strlen(table[i].path);
+
+		if (strncmp(req->route_path, table[i].path, n) == 0 &&
+		    (req->route_path[n] == '\0' || req->route_path[n] == '/'))
+			return &table[i];
+	}
+	return NULL;
+}
+
+/* Sets a listing's page links; see handlers.h. */
+void
+frame_pager(struct req *req, struct tval *ctx, const char *base, long long n,
+            bool more)
+{
+	struct arena *a = req->arena;
+	const char *pages = base[0] ? base : frame_prefix(req);
+
+	if (n > 1) {
+		tv_set_int(a, ctx, "page", n);
+		tv_set_str(
+		    a, ctx, "newer_url",
+		    n == 2
+		        ? (base[0] ? base : arena_concat(a, pages, "/", NULL))
+		        : arena_printf(a, "%s/page/%lld", pages, n - 1));
+	}
+	if (more)
+		tv_set_str(a, ctx, "older_url",
+		           arena_printf(a, "%s/page/%lld", pages, n + 1));
 }
 
 /* Copies a summary's strings into a, so that it outlives the request. */
@@ -309,8 +382,20 @@ summary_copy(struct arena *a, const struct article_summary *s)
 	c.category_slug = arena_strdup(a, s->category_slug);
 	c.category_name = arena_strdup(a, s->category_name);
 	c.image.path = arena_strdup(a, s->image.path);
+	c.image.mime = arena_strdup(a, s->image.mime);
 	c.image.alt = arena_strdup(a, s->image.alt);
 	c.image.caption = arena_strdup(a, s->image.caption);
+	if (s->image.sizes_count > 0) {
+		struct media_file *sizes =
+		    arena_calloc(a, s->image.sizes_count, sizeof(*sizes));
+
+		for (size_t i = 0; i < s->image.sizes_count; i++) {
+			sizes[i] = s->image.sizes[i];
+			sizes[i].path = arena_strdup(a, s->image.sizes[i].path);
+			sizes[i].mime = arena_strdup(a, s->image.sizes[i].mime);
+		}
+		c.image.sizes = sizes;
+	}
 	return c;
 }
 

@@ -113,13 +113,102 @@ struct tval *admin_frame(struct app *app, struct req *req, struct resp *resp,
                          const char *title);
 
 /*
- * handlers/admin_frame.c: what the editors of articles, pages and the menu
- * share.
+ * handlers/admin_frame.c: what the editors of articles, pages, media
+ * posts, publications and the menu share.
  */
 
 /* Returns whether u edits all content (an admin or an editor). */
 bool admin_is_editor(const struct staff *u);
 
+/* The states of articles, media posts and publications, in order:
+ * draft, pending, scheduled, published, private, trash. */
+#define ADMIN_STATES 6
+extern const char *const admin_states[ADMIN_STATES];
+
+/* Returns whether s is one of admin_states. */
+bool admin_state_known(const char *s);
+
+/* Returns whether u may put an article, media post or publication in
+ * state: admins and editors any, authors draft and pending. */
+bool admin_may_set_state(const struct staff *u, const char *state);
+
+/* Returns whether u may open an item (written by author_id, in state) in
+ * its editor: admins and editors any, authors their own drafts and
+ * pending items. */
+bool admin_may_edit(const struct staff *u, long long author_id,
+                    const char *state);
+
+/*
+ * Returns the states (count of them) as <select> options, with the
+ * interface string state_NAME as label, selecting selected: "all" (value
+ * "") first when with_all, and only those u may set when u is not NULL.
+ */
+struct tval *admin_state_options(struct req *req, const char *const *states,
+                                 size_t count, const char *selected,
+                                 bool with_all, const struct staff *u);
+
+/*
+ * Reads the form's state and publish_at for an item of admin_states:
+ * the state must be known and one the user may set; "scheduled" needs a
+ * publish time (YYYY-MM-DDTHH:MM in the site's zone) and becomes
+ * "published" when that time has passed; "published" without a time
+ * (*published_at 0) is published now.  Sets *state (the form's, or a
+ * literal) and *published_at.  Returns NULL, or the message to show.
+ */
+const char *admin_form_schedule(struct req *req, const char **state,
+                                long long *published_at);
+
+/* Returns t as a datetime-local value in the site's zone ("" for 0), in
+ * a. */
+const char *admin_local_time(struct arena *a, long long t);
+
+/* Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
+ * Unix time; -1 when malformed. */
+long long admin_parse_local_time(const char *s);
+
+/* Parses a whole number of at most digits digits; -1 when s is not one. */
+long long admin_number(const char *s, size_t digits);
+
+/* A row of a table editor as the form sent it. */
+struct admin_row {
+	const char *key;   /* "12" (an existing row) or "new1" … */
+	long long id;      /* the number of a digit key, 0 for a new row */
+	const char **cols; /* one value per column, "" when absent */
+	bool remove;       /* delete-KEY was sent for an existing row */
+};
+
+/*
+ * Reads the rows of a table editor that needs no script (the menu's,
+ * an album's, a table of contents): a row per field named COL0-KEY, in
+ * the order sent, with the fields COLn-KEY of the other columns and
+ * delete-KEY.  KEY is a positive number (an existing row) or "new" and
+ * up to two digits.  Fills rows (at most max, in the request's arena).
+ * Returns the number of rows, or -1 when the form is not such a form (a
+ * malformed or repeated key, more than max rows).
+ */
+long long admin_form_rows(struct req *req, const char *const *cols,
+                          size_t ncols, struct admin_row *rows, size_t max);
+
+/*
+ * Orders the rows of a table editor by position: of the count rows, those
+ * with keep[i] set, by positions[i] (-1: none given; such rows go after
+ * the highest position, in the order sent), rows of equal position in the
+ * order sent.  Writes their indexes to order (room for count) and returns
+ * how many it wrote.  Scratch memory comes from a.
+ */
+size_t admin_rows_order(struct arena *a, const long long *positions,
+                        const bool *keep, size_t count, size_t *order);
+
+struct media_option;
+
+/*
+ * Returns library items (edit_db_media_options) as <select> options
+ * labelled by path and the start of their alt text, after a "(none)"
+ * option of value "", selecting the item selected (0: none).
+ */
+struct tval *admin_media_options(struct req *req,
+                                 const struct media_option *opts, size_t count,
+                                 long long selected);
 /* Returns whether u reviews readers' messages and comments (admin, editor,
  * moderator). */
 bool admin_moderates(const struct staff *u);
@@ -134,6 +223,10 @@ struct tval *admin_edition_options(struct app *app, struct arena *a,
 
 /* Returns the edition with this id, enabled or not, or NULL. */
 const struct edition *admin_edition_by_id(const struct app *app, long long id);
+
+/* Reads the query's page number into *n (1 when absent); returns false
+ * when it is not a number from 1 to 100,000. */
+bool admin_query_page(const struct req *req, long long *n);
 
 /* Parses a form field holding an id: 0 when absent or empty, -1 when
  * not a number. */
@@ -157,6 +250,7 @@ struct admin_editor {
 	const char *title;   /* NULL shows "" (so do slug and body) */
 	const char *slug;
 	const char *body;       /* Markdown */
+	const char *body_label; /* the body field's label; NULL: "Body" */
 	const char *message;    /* an error, or NULL */
 	const char *notice;     /* "Saved.", or NULL */
 	const char *other_body; /* after a stale save, the current text */
@@ -181,6 +275,21 @@ const char *admin_saved_notice(const struct req *req);
 int admin_editor_render(struct app *app, struct resp *resp, int status,
                         const char *name, struct arena *a, struct tval *ctx,
                         const char *preview_md);
+
+/*
+ * Returns the message (in edition e's strings) for a save of a media post
+ * or publication refused with r, or NULL for SAVE_OK and SAVE_FAILED.
+ */
+const char *admin_item_save_message(const struct edition *e,
+                                    enum save_result r);
+
+/*
+ * Sets the page links of page n of an admin list at base
+ * ("/admin/articles"): newer_url when n > 1, older_url when more rows
+ * follow, each base with page=N added to its query.
+ */
+void admin_list_pager(struct req *req, struct tval *ctx, const char *base,
+                      long long n, bool more);
 
 /* Answers a successful save: 303 to base/id?saved=1.  Returns 303 or 500. */
 int admin_saved(struct req *req, struct resp *resp, const char *base,
@@ -272,6 +381,26 @@ int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
 int admin_article_load(struct app *app, struct req *req,
                        struct article_edit *ed);
 
+/*
+ * For an upload made from the article editor (admin_media.c): reads into
+ * ed the article the query names (article=ID; 0 for one not saved yet)
+ * when the user may edit it.  Returns 0, or the status to answer: 400 (no
+ * such query), 403, 404, 500.
+ */
+int admin_article_from_query(struct app *app, struct req *req,
+                             struct article_edit *ed);
+
+/*
+ * Shows the article editor again as the form posted it (req->form: the
+ * text is kept, nothing is saved) over ed, with featured (an uploads path;
+ * NULL keeps the posted one) as its image and an optional message or
+ * notice.  Returns status, or 500.
+ */
+int admin_article_form_again(struct app *app, struct req *req,
+                             struct resp *resp, int status,
+                             struct article_edit *ed, const char *featured,
+                             const char *message, const char *notice);
+
 /* Returns the message (in edition e's strings) for a save refused with r,
  * or NULL for SAVE_OK and SAVE_FAILED. */
 const char *admin_article_save_message(const struct edition *e,
@@ -308,10 +437,56 @@ int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
 int admin_audit(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/admin_media.c */
+int admin_media_list(struct app *app, struct req *req, struct resp *resp);
+int admin_media_upload_form(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_media_upload(struct app *app, struct req *req, struct resp *resp);
+int admin_media_item(struct app *app, struct req *req, struct resp *resp);
+int admin_media_save(struct app *app, struct req *req, struct resp *resp);
+int admin_media_delete(struct app *app, struct req *req, struct resp *resp);
+/*
+ * Adds to an editor's context what it shows of the library: recent_images
+ * (thumb, title, markdown: the line that inserts each in a body) and, for
+ * the featured image's path, featured_item (thumb, title, alt) when it is
+ * an item.  With chooser true, also chooser: the images matching the
+ * form's image_q, each with path, thumb, title and checked.  0 or -1.
+ */
+int admin_media_editor(struct app *app, struct req *req, struct tval *ctx,
+                       const char *featured, bool chooser);
+/* Returns the upload limit in bytes (setting upload_max_mb, 1 to 64). */
+long long admin_media_limit(const struct app *app);
+
 /* handlers/admin_settings.c */
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
 int admin_settings_save(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/media.c */
+int media_section_show(struct app *app, struct req *req, struct resp *resp);
+int media_post_show(struct app *app, struct req *req, struct resp *resp);
+int album_photo_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/publications.c */
+int publication_list_show(struct app *app, struct req *req, struct resp *resp);
+int publication_book_show(struct app *app, struct req *req, struct resp *resp);
+int publication_issue_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_sections.c */
+int admin_media_posts_list(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_new(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_create(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_media_post_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_media_post_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_publications.c */
+int admin_publications_list(struct app *app, struct req *req,
+                            struct resp *resp);
+int admin_publication_new(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_create(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_publication_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_publication_save(struct app *app, struct req *req, struct resp *resp);
 /* handlers/contact.c */
 int contact_show(struct app *app, struct req *req, struct resp *resp);
 int contact_submit(struct app *app, struct req *req, struct resp *resp);
@@ -560,10 +735,6 @@ const char *frame_date(struct app *app, struct req *req, long long t);
 const char *frame_date_in(struct arena *a, const struct edition *e,
                           long long t);
 
-/* Returns a Unix time as <time datetime> wants it ("2020-05-13T08:00:00Z",
- * UTC), in arena a. */
-const char *frame_datetime(struct arena *a, long long t);
-
 /*
  * handlers/frame.c: the request's edition's interface strings (what
  * frame_context sets as "t"), kept until the site is next loaded; NULL
@@ -587,6 +758,43 @@ struct arena *frame_thread_arena(struct app *app, struct req *req,
                                  size_t comments);
 void frame_thread_put(struct app *app, struct req *req, long long key,
                       const void *thread, size_t comments);
+/* A part of the site with addresses of its own below path: a media
+ * section, a kind of publication. */
+struct frame_section {
+	const char *name;  /* as stored ("cartoons", "book") */
+	const char *path;  /* below the edition's prefix ("/media/cartoons") */
+	const char *label; /* the interface string naming it */
+};
+
+/*
+ * Returns the entry of table (count entries) whose path the route
+ * matched: req->route_path is the path or below it.  NULL when none is.
+ * The route table names each path literally, so one handler serves every
+ * entry of a table.
+ */
+const struct frame_section *frame_section_of(const struct req *req,
+                                             const struct frame_section *table,
+                                             size_t count);
+
+/* Returns the machine-readable date for <time datetime> (UTC,
+ * "2020-05-13T09:30:00Z") in a. */
+const char *frame_iso_date(struct arena *a, long long t);
+
+/*
+ * Returns the TV_MAP partials/share.html reads (in a): url (the base URL
+ * and path), title and, when image_path (below the uploads folder) is
+ * neither NULL nor "", media, each percent-encoded.
+ */
+struct tval *frame_share(struct app *app, struct arena *a, const char *path,
+                         const char *title, const char *image_path);
+
+/*
+ * Sets the page links of page n of a listing whose first page is base
+ * ("" for the home page): page and newer_url when n > 1, older_url when
+ * more pages follow.
+ */
+void frame_pager(struct req *req, struct tval *ctx, const char *base,
+                 long long n, bool more);
 
 /*
  * Returns a TV_MAP describing the published article id for listings
@@ -596,5 +804,23 @@ void frame_thread_put(struct app *app, struct req *req, long long key,
  */
 const struct tval *frame_article_summary(struct app *app, struct req *req,
                                          long long id);
+
+/*
+ * handlers/frame.c: describes a media image for templates/partials/
+ * image.html (used inside {{#image}}): src, width, height, alt, caption
+ * (when not empty), and srcset and webp_srcset when m has sizes (made by
+ * media/srcset.c).  The page supplies image_sizes (the sizes attribute)
+ * and may supply eager (no lazy loading) and decorative (alt="").
+ * Allocates from a.
+ */
+struct tval *frame_image(struct arena *a, const struct media_ref *m);
+
+/*
+ * The same for an image a page read by its path alone (the media sections
+ * and publications): the item's sizes are read first (two indexed
+ * queries), so it gets srcset too; without them it is shown as it is.
+ */
+struct tval *frame_media_image(struct app *app, struct arena *a,
+                               const struct media_ref *m);
 
 #endif

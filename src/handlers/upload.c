@@ -189,11 +189,15 @@ upload_receive(struct app *app, struct req *req, uint64_t max_file_bytes,
 	/* A form without a file still carries its token. */
 	if (status == 0)
 		status = check_csrf(&rc);
+	/* Once the token is known good, the fields that came are the
+	 * handler's, even when a file then passed a limit: the form shown
+	 * again keeps what was typed before the file. */
+	if (!req->csrf_pending)
+		req->form = (struct kv *)mp_fields(rc.parser, &req->form_count);
 	if (status != 0) {
 		upload_cleanup(up);
 		return status;
 	}
-	req->form = (struct kv *)mp_fields(rc.parser, &req->form_count);
 	return 0;
 }
 

@@ -37,7 +37,9 @@ struct upload {
  * are skipped.  Returns 0 with up filled and req->form set, or the status
  * to answer with nothing kept: 400 (malformed body, too many files), 403
  * (the CSRF token missing, wrong, or after a file), 413 (a limit passed),
- * 415 (not multipart), 500 (no uploads folder, a write failed).
+ * 415 (not multipart), 500 (no uploads folder, a write failed).  After a
+ * failure, req->form holds the fields that came before it when the token
+ * had been checked by then (a file over the limit), else nothing.
  */
 int upload_receive(struct app *app, struct req *req, uint64_t max_file_bytes,
                    struct upload *up);

@@ -27,15 +27,20 @@
 #define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 5)
 
 /*
- * Sent on every response unless the handler set a header of the same name.
- * The CSP allows no inline script or style: templates link /css and /js.
+ * The Content-Security-Policy of every page.  It allows no inline script
+ * or style (templates link /css and /js), and nothing from elsewhere: a
+ * page that needs more (a video page's player) adds directives with
+ * resp_csp_add.
  */
+#define RESP_CSP                                                               \
+	"default-src 'none'; img-src 'self' data:; style-src 'self'; "         \
+	"script-src 'self'; connect-src 'self'; font-src 'self'; "             \
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+/* Sent on every response unless the handler set a header of the same
+ * name. */
 static const struct resp_header resp_security_headers[] = {
-    {"Content-Security-Policy",
-     "default-src 'none'; img-src 'self' data:; style-src 'self'; "
-     "script-src 'self'; connect-src 'self'; font-src 'self'; "
-     "form-action 'self'; "
-     "base-uri 'none'; frame-ancestors 'none'"},
+    {"Content-Security-Policy", RESP_CSP},
     {"X-Content-Type-Options", "nosniff"},
     {"Referrer-Policy", "strict-origin-when-cross-origin"},
     {"X-Frame-Options", "DENY"},
@@ -125,6 +130,15 @@ resp_redirect(struct resp *r, int status, const char *location)
 		return -1;
 	r->status = status;
 	return 0;
+}
+
+/* Adds directives to the page's CSP; see response.h. */
+int
+resp_csp_add(struct resp *r, const char *directives)
+{
+	return resp_header(
+	    r, "Content-Security-Policy",
+	    arena_concat(r->arena, RESP_CSP "; ", directives, NULL));
 }
 
 /* Returns the reason phrase for status, or "Unknown" for one we never

@@ -55,6 +55,14 @@ void resp_init(struct resp *r, struct arena *a, struct buf *body);
  */
 int resp_header(struct resp *r, const char *name, const char *value);
 
+/*
+ * Sends the default Content-Security-Policy with directives appended
+ * ("media-src 'self'; frame-src https://…"), for a page that needs what
+ * the default leaves to default-src 'none'.  Call it once per response.
+ * Returns as resp_header.
+ */
+int resp_csp_add(struct resp *r, const char *directives);
+
 /* Sets a redirect: status (301, 302, 303) and Location. Returns as above. */
 int resp_redirect(struct resp *r, int status, const char *location);
 

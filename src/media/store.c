@@ -279,6 +279,102 @@ store_abort(struct store_batch *b)
 	store_close(b);
 }
 
+/* Returns whether path is relative, without empty, "." or ".." parts. */
+static bool
+store_path_ok(const char *path)
+{
+	const char *p = path;
+
+	if (*p == '\0' || *p == '/')
+		return false;
+	while (*p != '\0') {
+		size_t n = strcspn(p, "/");
+
+		if (n == 0 || (n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		p += n;
+		if (*p == '/')
+			p++;
+		else
+			break;
+	}
+	return path[strlen(path) - 1] != '/';
+}
+
+/* Returns the length of path's folder part ("2026/11" in "2026/11/x"). */
+static size_t
+store_folder_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? 0 : (size_t)(slash - path);
+}
+
+/* Returns whether two paths are in the same folder. */
+static bool
+store_same_folder(const char *a, const char *b)
+{
+	size_t n = store_folder_len(a);
+
+	return n == store_folder_len(b) && strncmp(a, b, n) == 0;
+}
+
+/* Fsyncs the folder of path (below the root open as root_fd). */
+static void
+store_sync_folder(int root_fd, const char *path)
+{
+	size_t n = store_folder_len(path);
+	char dir[STORE_SUBDIR_MAX + 1];
+	int fd;
+
+	if (n == 0) {
+		(void)fsync(root_fd);
+		return;
+	}
+	if (n > STORE_SUBDIR_MAX)
+		return;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	fd = openat(root_fd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+int
+store_remove(const char *root, const char *const *paths, size_t count)
+{
+	int root_fd, failed = 0;
+	size_t i;
+
+	root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (root_fd < 0) {
+		log_error("store: %s: %s", root, strerror(errno));
+		return (int)count;
+	}
+	for (i = 0; i < count; i++) {
+		if (!store_path_ok(paths[i])) {
+			log_error("store: not removing \"%s\"", paths[i]);
+			failed++;
+			continue;
+		}
+		if (unlinkat(root_fd, paths[i], 0) != 0 && errno != ENOENT) {
+			log_error("store: cannot remove %s/%s: %s", root,
+			          paths[i], strerror(errno));
+			failed++;
+			continue;
+		}
+		/* Sizes share their folder: sync it once, after the last. */
+		if (i + 1 == count ||
+		    !store_same_folder(paths[i], paths[i + 1]))
+			store_sync_folder(root_fd, paths[i]);
+	}
+	close(root_fd);
+	return failed;
+}
+
 enum media_status
 store_file(const char *src_path, enum sniff_kind kind, const char *root,
            const char *subdir, struct arena *a, struct media_file *out,

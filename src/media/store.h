@@ -67,6 +67,15 @@ enum media_status store_finish(struct store_batch *b);
 void store_abort(struct store_batch *b);
 
 /*
+ * Removes files placed by earlier batches (paths below root, as struct
+ * media_file gives them: an upload whose row did not commit, or a deleted
+ * item's), each folder fsynced after.  A path that is absolute, has an
+ * empty, "." or ".." segment is left alone.  Returns the number of files
+ * that could not be removed (logged; one already gone is not counted).
+ */
+int store_remove(const char *root, const char *const *paths, size_t count);
+
+/*
  * Stores a file of a kind that is not re-encoded (PDF, MP4, WebM, MP3) as
  * it is: a copy of src_path under root/subdir with a random name and the
  * kind's extension.  Fills out (width and height 0) with strings in a.

@@ -10,7 +10,9 @@
  *
  * Images are written by us rather than by cmark (markdown_rewrite_images),
  * with loading="lazy", decoding="async" and, when the caller can tell their
- * size, width and height, so that pages do not jump as images arrive.
+ * size, width and height, so that pages do not jump as images arrive; for
+ * an image of the media library, also its srcset (and a <picture> with its
+ * WebP sizes), which the caller makes (media/srcset.c).
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -121,38 +123,62 @@ plain_text(cmark_node *node, struct buf *out)
 	cmark_iter_free(it);
 }
 
+/* Writes name="value" with value escaped, after a space. */
+static void
+attribute(struct buf *out, const char *name, const char *value)
+{
+	buf_putc(out, ' ');
+	buf_puts(out, name);
+	buf_puts(out, "=\"");
+	html_text(out, value, strlen(value));
+	buf_putc(out, '"');
+}
+
 /*
  * Writes the <img> element for an image node: every value through the
  * escapers of html.c, the URL through html_url (already checked by
- * markdown_filter_urls), the size when known, and lazy loading.  Returns
- * 0, or -1 when the URL is refused.
+ * markdown_filter_urls), what the caller knows of the image (size,
+ * srcset; a <picture> around it for WebP sizes), and lazy loading.
+ * Returns 0, or -1 when the URL is refused.
  */
 static int
-image_html(cmark_node *img, markdown_image_size_fn size, void *size_ctx,
+image_html(cmark_node *img, markdown_image_fn image, void *image_ctx,
            struct buf *out)
 {
 	const char *url = cmark_node_get_url(img);
 	const char *title = cmark_node_get_title(img);
+	struct markdown_image known;
 	struct buf alt;
-	long long w, h;
 
+	memset(&known, 0, sizeof(known));
+	if (image == NULL || image(image_ctx, url, &known) != 0)
+		memset(&known, 0, sizeof(known));
+	if (known.webp_srcset != NULL) {
+		buf_puts(out, "<picture><source type=\"image/webp\"");
+		attribute(out, "srcset", known.webp_srcset);
+		attribute(out, "sizes", MARKDOWN_IMAGE_SIZES);
+		buf_putc(out, '>');
+	}
 	buf_puts(out, "<img src=\"");
 	if (html_url(out, url, strlen(url)) < 0)
 		return -1;
-	buf_puts(out, "\" alt=\"");
+	buf_putc(out, '"');
 	buf_init(&alt);
 	plain_text(img, &alt);
-	html_text(out, alt.data ? alt.data : "", alt.len);
+	attribute(out, "alt", alt.data ? alt.data : "");
 	buf_free(&alt);
-	buf_putc(out, '"');
-	if (title != NULL && *title != '\0') {
-		buf_puts(out, " title=\"");
-		html_text(out, title, strlen(title));
-		buf_putc(out, '"');
+	if (title != NULL && *title != '\0')
+		attribute(out, "title", title);
+	if (known.width > 0 && known.height > 0)
+		buf_printf(out, " width=\"%lld\" height=\"%lld\"", known.width,
+		           known.height);
+	if (known.srcset != NULL) {
+		attribute(out, "srcset", known.srcset);
+		attribute(out, "sizes", MARKDOWN_IMAGE_SIZES);
 	}
-	if (size != NULL && size(size_ctx, url, &w, &h) == 0 && w > 0 && h > 0)
-		buf_printf(out, " width=\"%lld\" height=\"%lld\"", w, h);
 	buf_puts(out, " loading=\"lazy\" decoding=\"async\">");
+	if (known.webp_srcset != NULL)
+		buf_puts(out, "</picture>");
 	return 0;
 }
 
@@ -163,8 +189,8 @@ image_html(cmark_node *img, markdown_image_size_fn size, void *size_ctx,
  * such text reaches a page.
  */
 static int
-markdown_rewrite_images(cmark_node *doc, markdown_image_size_fn size,
-                        void *size_ctx)
+markdown_rewrite_images(cmark_node *doc, markdown_image_fn image,
+                        void *image_ctx)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_node **imgs = NULL;
@@ -193,7 +219,7 @@ markdown_rewrite_images(cmark_node *doc, markdown_image_size_fn size,
 
 		buf_init(&html);
 		if (custom == NULL ||
-		    image_html(imgs[i], size, size_ctx, &html) < 0 ||
+		    image_html(imgs[i], image, image_ctx, &html) < 0 ||
 		    !cmark_node_set_on_enter(custom, html.data) ||
 		    !cmark_node_set_on_exit(custom, "") ||
 		    !cmark_node_replace(imgs[i], custom)) {
@@ -216,8 +242,8 @@ markdown_rewrite_images(cmark_node *doc, markdown_image_size_fn size,
  * nothing to free) when len exceeds MARKDOWN_MAX_BYTES or cmark fails.
  */
 int
-markdown_render_sized(const char *md, size_t len, markdown_image_size_fn size,
-                      void *size_ctx, struct trusted_html *out)
+markdown_render_image(const char *md, size_t len, markdown_image_fn image,
+                      void *image_ctx, struct trusted_html *out)
 {
 	cmark_node *doc;
 	char *html;
@@ -230,7 +256,7 @@ markdown_render_sized(const char *md, size_t len, markdown_image_size_fn size,
 	if (doc == NULL)
 		return -1;
 	markdown_filter_urls(doc);
-	if (markdown_rewrite_images(doc, size, size_ctx) < 0) {
+	if (markdown_rewrite_images(doc, image, image_ctx) < 0) {
 		cmark_node_free(doc);
 		return -1;
 	}
@@ -243,9 +269,9 @@ markdown_render_sized(const char *md, size_t len, markdown_image_size_fn size,
 	return 0;
 }
 
-/* Renders without image sizes; see markdown_render_sized. */
+/* Renders knowing nothing of images; see markdown_render_image. */
 int
 markdown_render(const char *md, size_t len, struct trusted_html *out)
 {
-	return markdown_render_sized(md, len, NULL, NULL, out);
+	return markdown_render_image(md, len, NULL, NULL, out);
 }

@@ -20,23 +20,38 @@
  */
 #define MARKDOWN_MAX_BYTES (128 * 1024)
 
+/* What the caller knows of an image in a body, found by its URL. */
+struct markdown_image {
+	long long width; /* pixels; 0 when unknown (then no size is written) */
+	long long height;
+	const char *srcset; /* NULL, or candidates in the image's own type */
+	const char *webp_srcset; /* NULL, or WebP candidates: <picture> */
+};
+
 /*
- * Looks up the pixel size of an image by its URL, for width and height
- * attributes.  Returns 0 and fills *width and *height when known, -1 when
- * not (the image is then written without them).
+ * Looks up an image by its URL.  Returns 0 and fills *out (cleared first)
+ * when known, -1 when not (the image is then written with its src and alt
+ * alone).  The strings must last until markdown_render_image returns.
  */
-typedef int (*markdown_image_size_fn)(void *ctx, const char *url,
-                                      long long *width, long long *height);
+typedef int (*markdown_image_fn)(void *ctx, const char *url,
+                                 struct markdown_image *out);
+
+/*
+ * The sizes attribute of body images: the width of a body (.body in
+ * www/css/site.css: 44rem, the whole column less its padding on narrow
+ * screens).
+ */
+#define MARKDOWN_IMAGE_SIZES "(max-width: 46rem) calc(100vw - 2rem), 44rem"
 
 int markdown_render(const char *md, size_t len, struct trusted_html *out);
 
 /*
- * As markdown_render, with image sizes from size(ctx, …) (which may be
- * NULL).  Images are written as <img src alt [title] [width height]
- * loading="lazy" decoding="async">.
+ * As markdown_render, with what image(ctx, …) (which may be NULL) tells
+ * of each image.  Images are written as <img src alt [title] [width
+ * height] [srcset sizes] loading="lazy" decoding="async">, inside a
+ * <picture> with a WebP <source> when there are WebP sizes.
  */
-int markdown_render_sized(const char *md, size_t len,
-                          markdown_image_size_fn size, void *size_ctx,
-                          struct trusted_html *out);
+int markdown_render_image(const char *md, size_t len, markdown_image_fn image,
+                          void *image_ctx, struct trusted_html *out);
 
 #endif

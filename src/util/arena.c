@@ -120,6 +120,21 @@ arena_calloc(struct arena *a, size_t count, size_t size)
 	return p;
 }
 
+/* Makes room for one more element; see arena.h. */
+void *
+arena_grow(struct arena *a, void *items, size_t count, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	if (count < *cap)
+		return items;
+	bigger = arena_calloc(a, *cap ? *cap * 2 : 8, size);
+	if (count > 0)
+		memcpy(bigger, items, count * size);
+	*cap = *cap ? *cap * 2 : 8;
+	return bigger;
+}
+
 /* Returns a NUL-terminated copy of the first n bytes of s. */
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)

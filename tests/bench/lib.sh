@@ -201,11 +201,12 @@ wait_ok() {
 
 # --- gazette ------------------------------------------------------------
 
-# Starts `gazette serve --workers $workers` on $tmp/gazette.sock and waits
-# until / answers 200 through nginx.
+# Starts `gazette serve --workers $workers` on $tmp/gazette.sock, with any
+# further serve options given as arguments, and waits until / answers 200
+# through nginx.
 start_gazette() {
 	"$bin" serve --db "$tmp/gazette.db" --socket "$tmp/gazette.sock" \
-		--workers "$workers" </dev/null >"$tmp/gazette.log" 2>&1 &
+		--workers "$workers" "$@" </dev/null >"$tmp/gazette.log" 2>&1 &
 	gazette_pid=$!
 	wait_ok "$gz/" "$gazette_pid" ||
 		{ tail -20 "$tmp/gazette.log" >&2; die "gazette serve does not answer 200 on /"; }

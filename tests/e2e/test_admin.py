@@ -1,9 +1,11 @@
 """test_admin.py: signing in through nginx.  An account made with `gazette
 user add` logs in with the real form (after its minimum fill time), gets a
 session cookie with the right flags, sees the dashboard, and logs out; the
-login and dashboard pages, the pages list and editor (with a preview) and
-the menu editor (with a refused row) pass the HTML validator; nginx's limit_req turns
-a burst of logins into 429 before the application is asked."""
+login and dashboard pages, the pages list and editor (with a preview), the
+menu editor (with a refused row), and the lists and editors of media posts
+and publications (an album's photos and an issue's contents, with a refused
+row each) pass the HTML validator; nginx's limit_req turns a burst of
+logins into 429 before the application is asked."""
 
 import os
 import re
@@ -73,7 +75,16 @@ def main():
         for name, path in (("pages", "/admin/pages"),
                            ("page-new", "/admin/pages/new"),
                            ("page-edit", "/admin/pages/1"),
-                           ("menu", "/admin/menu")):
+                           ("menu", "/admin/menu"),
+                           ("media-posts", "/admin/media-posts"),
+                           ("album-new", "/admin/media-posts/new?section="
+                            "photos"),
+                           ("album-edit", "/admin/media-posts/7"),
+                           ("video-edit", "/admin/media-posts/9"),
+                           ("publications", "/admin/publications"),
+                           ("issue-new", "/admin/publications/new?kind="
+                            "newsletter"),
+                           ("issue-edit", "/admin/publications/5")):
             r = site.get(path, headers={"Cookie": cookie})
             check(r.status == 200, "%s: %r" % (path, r))
             pages[name] = r.text()
@@ -90,6 +101,21 @@ def main():
         check(r.status == 400 and 'aria-invalid="true"' in r.text(),
               "menu with a bad row: %r" % r)
         pages["menu-error"] = r.text()
+        r = post(site, "/admin/media-posts/new",
+                 {"csrf": csrf, "title": "Album", "section": "photos",
+                  "state": "draft", "album": "1", "photo-new1": "",
+                  "caption-new1": "A caption without a photo"}, cookie)
+        check(r.status == 400 and 'aria-invalid="true"' in r.text(),
+              "album with a bad row: %r" % r)
+        pages["album-error"] = r.text()
+        r = post(site, "/admin/publications/new",
+                 {"csrf": csrf, "title": "Issue", "kind": "newsletter",
+                  "number": "90", "state": "draft", "toc": "1",
+                  "heading-new1": "", "excerpt-new1": "No heading",
+                  "action": "preview"}, cookie)
+        check(r.status == 400 and 'aria-invalid="true"' in r.text(),
+              "contents with a bad row: %r" % r)
+        pages["issue-error"] = r.text()
         r = site.get("/", headers={"Cookie": cookie})
         check(r.header("Set-Cookie") is None, "a public page set a cookie")
 

@@ -3,7 +3,11 @@ headless, driven by tests/e2e/browser.mjs through playwright-core).
 
 The pages: the home page, the first article, category archive and tag
 archive linked from it (else from its articles, in order),
-/about, and /no-such-page, whose main document must answer 404.  Each is
+/about, the first cartoon, the second photo of the first album (a page
+of the lightbox), the first video (a YouTube or Vimeo facade that must
+request nothing from the provider) and the first newsletter issue, each
+found from its section's page, and /no-such-page, whose main document
+must answer 404.  Each is
 loaded at 1440 and 360 px wide and must not scroll horizontally, have no
 serious or critical axe-core violation, log no console error, have no
 failed request, and at 360 px show its menu links (at once or after the
@@ -112,7 +116,17 @@ def main():
               "/category/ page")
         check(tag, "neither the home page nor its articles link a /tag/ "
               "page")
-        paths = ["/", article, category, tag, "/about", "404:/no-such-page"]
+        cartoon = first(hrefs(site, "/media/cartoons"), "/media/cartoons/")
+        album = first(hrefs(site, "/media/photos"), "/media/photos/")
+        photos = [h for h in hrefs(site, album) if h.startswith(album + "/")]
+        video = first(hrefs(site, "/media/videos"), "/media/videos/")
+        issue = first([h for h in hrefs(site, "/publications/newsletter")
+                       if h.rsplit("/", 1)[-1].isdigit()],
+                      "/publications/newsletter/")
+        check(cartoon and video and issue and len(photos) >= 2,
+              "the media sections or the newsletter have no items to check")
+        paths = ["/", article, category, tag, "/about", cartoon, photos[1],
+                 video, issue, "404:/no-such-page"]
         harness.log("browser: checking %s" % " ".join(paths))
 
         start = time.monotonic()

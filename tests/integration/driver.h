@@ -77,13 +77,15 @@ driver_stop(void)
 /*
  * Sends one request from remote_addr with a Host header, the headers in
  * extra ("HTTP_NAME" and value; an If-None-Match among them is honoured)
- * and, when form is not NULL, an urlencoded body.  Leaves the serialised
- * header block in head and the body in body (empty when the answer has
- * none) and returns the status.
+ * and, when content_type is not NULL, a body of that type (data_len bytes
+ * of data: req_body_read serves a multipart one from memory).  Leaves the
+ * serialised header block in head and the body in body (empty when the
+ * answer has none) and returns the status.
  */
 static inline int
-driver_request(const char *method, const char *uri, const char *remote_addr,
-               const struct kv *extra, size_t extra_count, const char *form)
+driver_send(const char *method, const char *uri, const char *remote_addr,
+            const struct kv *extra, size_t extra_count,
+            const char *content_type, const char *data, size_t data_len)
 {
 	struct raw_request raw;
 	struct resp resp;
@@ -105,10 +107,10 @@ driver_request(const char *method, const char *uri, const char *remote_addr,
 	}
 	raw.headers = hdr;
 	raw.headers_count = n;
-	if (form != NULL) {
-		raw.content_type = "application/x-www-form-urlencoded";
-		raw.body = form;
-		raw.body_len = strlen(form);
+	if (content_type != NULL) {
+		raw.content_type = content_type;
+		raw.body = data;
+		raw.body_len = data_len;
 		raw.content_length = (long long)raw.body_len;
 	}
 	resp_init(&resp, &arena, &body);
@@ -118,6 +120,16 @@ driver_request(const char *method, const char *uri, const char *remote_addr,
 	if (resp.omit_body)
 		buf_reset(&body);
 	return resp.status;
+}
+
+/* The same with, when form is not NULL, an urlencoded body. */
+static inline int
+driver_request(const char *method, const char *uri, const char *remote_addr,
+               const struct kv *extra, size_t extra_count, const char *form)
+{
+	return driver_send(method, uri, remote_addr, extra, extra_count,
+	                   form ? "application/x-www-form-urlencoded" : NULL,
+	                   form, form ? strlen(form) : 0);
 }
 
 /* Returns whether b holds needle. */

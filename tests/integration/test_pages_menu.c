@@ -12,142 +12,8 @@
 
 #include "db/page_admin_db.h"
 #include "driver.h"
-#include "render/html.h"
 #include "staff.h"
-
-/* The fields a browser would send from a form of the last page. */
-struct form {
-	size_t n;
-	char name[128][48];
-	char value[128][640];
-};
-
-/* Copies attribute attr of the tag at tag (up to its '>') into out,
- * undoing the page's escaping; returns whether it is there. */
-static bool
-attr(const char *tag, const char *attr_name, char *out, size_t size)
-{
-	char pat[32];
-	const char *end = strchr(tag, '>'), *p, *q;
-	size_t k = 0;
-
-	snprintf(pat, sizeof(pat), " %s=\"", attr_name);
-	if ((p = strstr(tag, pat)) == NULL || (end != NULL && p > end))
-		return false;
-	p += strlen(pat);
-	q = strchr(p, '"');
-	while (q != NULL && p < q && k + 1 < size) {
-		static const char *const refs[][2] = {
-		    {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
-		    {"&quot;", "\""}, {"&#39;", "'"},
-		};
-		size_t r;
-
-		for (r = 0; r < sizeof(refs) / sizeof(refs[0]); r++)
-			if (strncmp(p, refs[r][0], strlen(refs[r][0])) == 0)
-				break;
-		if (r < sizeof(refs) / sizeof(refs[0])) {
-			out[k++] = refs[r][1][0];
-			p += strlen(refs[r][0]);
-		} else {
-			out[k++] = *p++;
-		}
-	}
-	out[k] = '\0';
-	return true;
-}
-
-static void
-form_add(struct form *f, const char *name, const char *value)
-{
-	CHECK(f->n < sizeof(f->name) / sizeof(f->name[0]));
-	if (f->n < sizeof(f->name) / sizeof(f->name[0])) {
-		snprintf(f->name[f->n], sizeof(f->name[0]), "%s", name);
-		snprintf(f->value[f->n], sizeof(f->value[0]), "%s", value);
-		f->n++;
-	}
-}
-
-/*
- * Reads the form that posts to action from the last page: text and hidden
- * inputs, ticked boxes, and each select's chosen option (or its first).
- */
-static void
-form_scrape(struct form *f, const char *action)
-{
-	char open[96], name[48], value[640];
-	const char *p, *end;
-
-	f->n = 0;
-	snprintf(open, sizeof(open), "<form method=\"post\" action=\"%s\">",
-	         action);
-	p = body.data ? strstr(body.data, open) : NULL;
-	CHECK(p != NULL);
-	if (p == NULL)
-		return;
-	end = strstr(p, "</form>");
-	while ((p = strchr(p + 1, '<')) != NULL && p < end) {
-		if (strncmp(p, "<input ", 7) == 0 &&
-		    attr(p, "name", name, sizeof(name))) {
-			const char *close = strchr(p, '>');
-			bool box = strstr(p, "type=\"checkbox\"") != NULL &&
-			           strstr(p, "type=\"checkbox\"") < close;
-			bool ticked = strstr(p, " checked") != NULL &&
-			              strstr(p, " checked") < close;
-
-			if (!attr(p, "value", value, sizeof(value)))
-				value[0] = '\0';
-			if (!box || ticked)
-				form_add(f, name, value);
-		} else if (strncmp(p, "<select ", 8) == 0 &&
-		           attr(p, "name", name, sizeof(name))) {
-			const char *stop = strstr(p, "</select>");
-			const char *o = strstr(p, "<option "), *chosen = o;
-
-			for (; o != NULL && o < stop;
-			     o = strstr(o + 1, "<option "))
-				if (strncmp(strchr(o, '>') - 9, " selected",
-				            9) == 0)
-					chosen = o;
-			if (chosen != NULL && chosen < stop &&
-			    attr(chosen, "value", value, sizeof(value)))
-				form_add(f, name, value);
-		}
-	}
-}
-
-/* Sets a field of the form (adding it when absent). */
-static void
-form_set(struct form *f, const char *name, const char *value)
-{
-	for (size_t i = 0; i < f->n; i++)
-		if (strcmp(f->name[i], name) == 0) {
-			snprintf(f->value[i], sizeof(f->value[0]), "%s", value);
-			return;
-		}
-	form_add(f, name, value);
-}
-
-/* Sends the form as the session; returns the status. */
-static int
-form_post(const char *session, const char *uri, const struct form *f)
-{
-	struct buf b;
-	int status;
-
-	buf_init(&b);
-	for (size_t i = 0; i < f->n; i++) {
-		if (i > 0)
-			buf_putc(&b, '&');
-		html_url_component(&b, f->name[i], strlen(f->name[i]));
-		buf_putc(&b, '=');
-		html_url_component(&b, f->value[i], strlen(f->value[i]));
-	}
-	buf_putc(&b, '\0');
-	status = request("POST", uri, session, NULL, b.data);
-	buf_free(&b);
-	return status;
-}
+#include "form.h"
 
 /*
  * Returns "what-ID" for the English menu's item labelled label (which
@@ -448,8 +314,10 @@ test_menu(void)
 	CHECK(!has(&body, "name=\"label-new4\""));
 	/* Sub-items follow their top item, indented. */
 	CHECK(at("value=\"News\"") < at("value=\"Field Reports\""));
-	CHECK(at("value=\"Field Reports\"") < at("value=\"Videos\""));
-	CHECK(at("value=\"Videos\"") < at("value=\"Open Letters\""));
+	CHECK(at("value=\"Field Reports\"") <
+	      at("value=\"Families&#39; Voices\""));
+	CHECK(at("value=\"Families&#39; Voices\"") <
+	      at("value=\"Open Letters\""));
 	CHECK(has(&body, "<tr class=\"sub\">"));
 	CHECK(request("GET", "/admin/menu?edition=xx", editor, NULL, NULL) ==
 	      400);
@@ -477,7 +345,7 @@ test_menu(void)
 	CHECK(has(&body, "<li><a href=\"/tag/field-notes\">Field Notes</a>"
 	                 "</li></ul></li>"));
 	CHECK(at(">News</a>") < at(">Field Reports</a>"));
-	CHECK(at(">Videos</a>") < at(">Field Notes</a>"));
+	CHECK(at(">Families&#39; Voices</a>") < at(">Field Notes</a>"));
 	CHECK(at(">Field Notes</a>") < at(">Open Letters</a>"));
 	CHECK(request("GET", "/admin/menu?saved=1", editor, NULL, NULL) == 200);
 	CHECK(has(&body, "role=\"status\">Saved."));
@@ -606,10 +474,11 @@ test_menu(void)
 	form_set(&f, item_field("delete", "News"), "1");
 	CHECK(form_post(editor, "/admin/menu", &f) == 303);
 	CHECK(query_int("SELECT count(*) FROM menu_items WHERE label IN "
-	                "('Field Reports', 'Videos') AND parent_id IS "
-	                "NULL") == 2);
+	                "('Field Reports', 'Families'' Voices') AND "
+	                "parent_id IS NULL") == 2);
 	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);
-	CHECK(has(&body, "<li><a href=\"/category/videos\">Videos</a></li>\n"));
+	CHECK(has(&body, "<li><a href=\"/category/families-voices\">Families"
+	                 "&#39; Voices</a></li>\n"));
 
 	/* Another edition's menu, made on its first save. */
 	CHECK(request("GET", "/admin/menu?edition=ar", admin, NULL, NULL) ==

@@ -86,30 +86,51 @@ test_basics(void)
 }
 
 static int
-fake_size(void *ctx, const char *url, long long *w, long long *h)
+fake_image(void *ctx, const char *url, struct markdown_image *out)
 {
 	(void)ctx;
-	if (strcmp(url, "/uploads/a.jpg") != 0)
-		return -1;
-	*w = 800;
-	*h = 533;
-	return 0;
+	if (strcmp(url, "/uploads/a.jpg") == 0) {
+		out->width = 800;
+		out->height = 533;
+		return 0;
+	}
+	if (strcmp(url, "/uploads/b.jpg") == 0) {
+		out->width = 1200;
+		out->height = 800;
+		out->srcset = "/uploads/b-320.jpg 320w, /uploads/b.jpg 1200w";
+		out->webp_srcset = "/uploads/b-320.webp 320w";
+		return 0;
+	}
+	return -1;
 }
 
-/* Known images get their size; others are written without one. */
+/* Known images get their size and srcset; others are written without. */
 static void
 test_image_sizes(void)
 {
 	struct trusted_html out;
 	const char *md = "![A *b*](/uploads/a.jpg \"Cap\") ![c](/x.png)";
 
-	CHECK(markdown_render_sized(md, strlen(md), fake_size, NULL, &out) ==
+	CHECK(markdown_render_image(md, strlen(md), fake_image, NULL, &out) ==
 	      0);
 	CHECK_STR(out.html,
 	          "<p><img src=\"/uploads/a.jpg\" alt=\"A b\" title=\"Cap\" "
 	          "width=\"800\" height=\"533\" loading=\"lazy\" "
 	          "decoding=\"async\"> <img src=\"/x.png\" alt=\"c\" "
 	          "loading=\"lazy\" decoding=\"async\"></p>\n");
+	free((char *)out.html);
+
+	md = "![B & q](/uploads/b.jpg)";
+	CHECK(markdown_render_image(md, strlen(md), fake_image, NULL, &out) ==
+	      0);
+	CHECK_STR(
+	    out.html,
+	    "<p><picture><source type=\"image/webp\" "
+	    "srcset=\"/uploads/b-320.webp 320w\" sizes=\"" MARKDOWN_IMAGE_SIZES
+	    "\"><img src=\"/uploads/b.jpg\" alt=\"B &amp; q\" "
+	    "width=\"1200\" height=\"800\" srcset=\"/uploads/b-320.jpg "
+	    "320w, /uploads/b.jpg 1200w\" sizes=\"" MARKDOWN_IMAGE_SIZES
+	    "\" loading=\"lazy\" decoding=\"async\"></picture></p>\n");
 	free((char *)out.html);
 }
 
