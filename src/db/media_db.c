@@ -48,6 +48,11 @@ static const char sql_get_by_path[] =
 static const char sql_sizes[] =
     "SELECT path, mime, width, height, bytes FROM media_sizes "
     "WHERE media_id = ?1 ORDER BY width, mime";
+/* The same by the item's path, with the item's own type last. */
+static const char sql_sizes_by_path[] =
+    "SELECT s.path, s.mime, s.width, s.height, s.bytes, m.mime "
+    "FROM media m JOIN media_sizes s ON s.media_id = m.id "
+    "WHERE m.path = ?1 ORDER BY s.width, s.mime";
 static const char sql_update[] =
     "UPDATE media SET title = ?3, alt = ?4, caption = ?5, credit = ?6, "
     "section = ?7, version = version + 1 WHERE id = ?1 AND version = ?2";
@@ -190,21 +195,18 @@ media_db_list(struct db *db, struct arena *a, const struct media_filter *f,
 	return 0;
 }
 
-/* Reads the sizes of an item; see media_db.h. */
-int
-media_db_sizes(struct db *db, struct arena *a, long long media_id,
-               struct media_file **out, size_t *count)
+/*
+ * Reads the sizes the bound statement st gives (columns of sql_sizes,
+ * then optionally the item's type, copied to *mime when mime is not NULL).
+ */
+static int
+read_sizes(struct db *db, struct arena *a, sqlite3_stmt *st,
+           struct media_file **out, size_t *count, const char **mime)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_sizes);
 	size_t n = 0, cap = 16;
 	int rc;
 
-	*out = NULL;
-	*count = 0;
-	if (st == NULL)
-		return -1;
 	*out = arena_calloc(a, cap, sizeof(**out));
-	sqlite3_bind_int64(st, 1, media_id);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		struct media_file *f;
 
@@ -222,10 +224,43 @@ media_db_sizes(struct db *db, struct arena *a, long long media_id,
 		f->width = sqlite3_column_int(st, 2);
 		f->height = sqlite3_column_int(st, 3);
 		f->bytes = sqlite3_column_int64(st, 4);
+		if (mime != NULL && n == 1)
+			*mime = db_col_text(a, st, 5);
 	}
 	sqlite3_reset(st);
 	*count = n;
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Reads an item's sizes; see media_db.h. */
+int
+media_db_sizes(struct db *db, struct arena *a, long long media_id,
+               struct media_file **out, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_sizes);
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, media_id);
+	return read_sizes(db, a, st, out, count, NULL);
+}
+
+/* Reads the sizes of the item at a path; see media_db.h. */
+int
+media_db_sizes_by_path(struct db *db, struct arena *a, const char *path,
+                       struct media_file **out, size_t *count,
+                       const char **mime)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_sizes_by_path);
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, path, -1);
+	return read_sizes(db, a, st, out, count, mime);
 }
 
 /* Reads one item by a statement with one bound parameter. */

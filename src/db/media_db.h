@@ -93,6 +93,12 @@ int media_db_get_by_path(struct db *db, struct arena *a, const char *path,
 int media_db_sizes(struct db *db, struct arena *a, long long media_id,
                    struct media_file **out, size_t *count);
 
+/* The same for the item whose file is path, in one query; sets *mime to
+ * the item's own type when it has sizes.  0 (none: *count 0) or -1. */
+int media_db_sizes_by_path(struct db *db, struct arena *a, const char *path,
+                           struct media_file **out, size_t *count,
+                           const char **mime);
+
 /* What an edit changes. */
 struct media_edit {
 	long long id;

@@ -201,7 +201,6 @@ frame_date_in(struct arena *a, const struct edition *e, long long t)
 	return format_date(a, e, t);
 }
 
-
 /* Returns s percent-encoded as a query value, in the arena. */
 static const char *
 url_encode(struct arena *a, const char *s)
@@ -269,14 +268,14 @@ struct tval *
 frame_media_image(struct app *app, struct arena *a, const struct media_ref *m)
 {
 	struct media_ref r = *m;
-	struct media_item item;
 	struct media_file *sizes;
+	const char *mime = r.mime;
 
 	if (r.sizes_count == 0 && r.path != NULL && r.path[0] != '\0' &&
-	    media_db_get_by_path(app->db, a, r.path, &item) == 0 &&
-	    media_db_sizes(app->db, a, item.id, &sizes, &r.sizes_count) == 0) {
+	    media_db_sizes_by_path(app->db, a, r.path, &sizes, &r.sizes_count,
+	                           &mime) == 0) {
 		r.sizes = sizes;
-		r.mime = item.mime;
+		r.mime = mime;
 	}
 	return frame_image(a, &r);
 }

@@ -817,8 +817,8 @@ struct tval *frame_image(struct arena *a, const struct media_ref *m);
 
 /*
  * The same for an image a page read by its path alone (the media sections
- * and publications): the item's sizes are read first (two indexed
- * queries), so it gets srcset too; without them it is shown as it is.
+ * and publications): the item's sizes are read first (one indexed
+ * query), so it gets srcset too; without them it is shown as it is.
  */
 struct tval *frame_media_image(struct app *app, struct arena *a,
                                const struct media_ref *m);
