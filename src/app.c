@@ -199,7 +199,8 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	          (strcmp(raw->method, "GET") == 0 ||
 	           strcmp(raw->method, "HEAD") == 0) &&
 	          raw->request_uri != NULL &&
-	          strncmp(raw->request_uri, "/admin", 6) != 0;
+	          strncmp(raw->request_uri, "/admin", 6) != 0 &&
+	          !app->held_read;
 	if (reading && db_read_begin(app->db) < 0)
 		reading = false;
 	/* Another connection committed (data_version moved), or this one did
@@ -218,7 +219,8 @@ app_handle(struct app *app, const struct raw_request *raw, struct arena *arena,
 	/* A 4xx that a handler rendered itself (a form shown again with its
 	 * message) keeps its page; anything else gets the error page. */
 	if (status >= 500 || (status >= 400 && resp->body->len == 0)) {
-		db_rollback(app->db);
+		if (!app->held_read)
+			db_rollback(app->db);
 		if (status >= 500)
 			log_error("%s %s: %d", raw->method ? raw->method : "?",
 			          req.path ? req.path : "(unparsed)", status);

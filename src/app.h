@@ -34,6 +34,13 @@ struct app {
 	/* serve ran with --sendmail: a new message is marked for the timer
 	 * process to notify the moderators of (timer.c). */
 	bool notify_messages;
+	/* The caller holds one read transaction across many requests
+	 * (export-static's snapshot): app_handle neither begins, ends nor
+	 * rolls back a transaction of its own. */
+	bool held_read;
+	/* The pages become files (export-static): no nginx SSI includes,
+	 * whatever the ssi setting says. */
+	bool static_copy;
 };
 
 /*

@@ -23,6 +23,9 @@ static const struct command commands[] = {
      "                  [--uploads DIR] [--sendmail PATH]"},
     {"check", cmd_check, "check     --db FILE"},
     {"backup", cmd_backup, "backup    --db FILE OUT.db"},
+    {"export-static", cmd_export_static,
+     "export-static --db FILE --out DIR [--uploads DIR] [--www DIR]\n"
+     "                  [--templates DIR]"},
 };
 
 static void

@@ -800,7 +800,7 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
 	tv_set_str(a, ctx, "footer_text",
 	           site_setting(&app->site, "footer_text", ""));
-	if (site_setting(&app->site, "ssi", "0")[0] == '1')
+	if (site_setting(&app->site, "ssi", "0")[0] == '1' && !app->static_copy)
 		tv_set_str(
 		    a, ctx, "ssi_recent",
 		    arena_concat(a, prefix, "/_partials/recent-posts", NULL));

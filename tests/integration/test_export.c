@@ -1,0 +1,694 @@
+/*
+ * test_export.c: `export-static` (src/export/) on the starter site.  The
+ * export holds the pages, the css and the uploads it links; every link of
+ * every page written is relative and leads to a file on disk (a checker
+ * of its own, not the rewriter, resolves each href, src, srcset, action
+ * and poster as a browser on file:// would); no form that needs the
+ * server is left, nor a form token; a second run writes nothing; after
+ * one article's title changes only the pages linking to it are rendered,
+ * exactly the files that show the title are written again, and the
+ * folder is byte for byte what a fresh export makes (so too after a
+ * setting changes and after an article moves, which render everything;
+ * every table of the schema is known to the fingerprint); with nginx SSI
+ * on, pages still hold Recent Posts; a deleted article's page and folder
+ * go (a link to it is reported broken); files the export
+ * did not make are never removed; a symbolic link planted in the folder
+ * is not followed; and bad input (a missing or foreign database, an
+ * output that is a file or a folder we did not make, a damaged manifest,
+ * uploads without their folder) is refused with nothing changed.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "db/export_db.h"
+#include "driver.h"
+#include "export/export.h"
+
+static char out[512], uploads[512], www[512], scratch[512];
+static struct export_summary sum;
+static char err[1024];
+
+/* Runs an export of the test database into dir with the uploads and www
+ * folders; returns its status. */
+static int
+export_to(const char *db, const char *dir, const char *up)
+{
+	struct export_options o = {
+	    .db_path = db, .out_dir = dir, .uploads_dir = up, .www_dir = www};
+
+	err[0] = '\0';
+	return export_static(&o, &sum, err, sizeof(err));
+}
+
+static int
+run_export(void)
+{
+	int rc = export_to(getenv("TEST_DB"), out, uploads);
+
+	if (rc != 0)
+		fprintf(stderr, "export-static: %s\n", err);
+	return rc;
+}
+
+/* Returns the contents of a file under out (malloc'd), or NULL. */
+static char *
+read_out(const char *rel)
+{
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", out, rel);
+	return test_read_file(path, NULL);
+}
+
+static bool
+exists(const char *rel)
+{
+	char path[1024];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", out, rel);
+	return lstat(path, &st) == 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The checker's own state: links checked and problems found. */
+static size_t links_checked, links_bad;
+
+/*
+ * Checks one URL written in the file at dir/name (dir relative to out):
+ * another scheme, "//" or a bare fragment is left alone; anything else
+ * must be relative and, without its fragment and with %-escapes decoded,
+ * name a regular file on disk.
+ */
+static void
+check_url(const char *dir, const char *name, const char *u, size_t len)
+{
+	char rel[2048], path[4096];
+	size_t n = 0, i = 0, k;
+
+	while (len > 0 && (u[0] == ' ' || u[0] == '\n')) {
+		u++;
+		len--;
+	}
+	if (len == 0 || u[0] == '#')
+		return;
+	for (k = 0; k < len && u[k] != '/' && u[k] != '?' && u[k] != '#'; k++)
+		if (u[k] == ':')
+			return; /* a scheme: https:, mailto: */
+	if (len >= 2 && u[0] == '/' && u[1] == '/')
+		return;
+	links_checked++;
+	if (u[0] == '/') {
+		fprintf(stderr, "%s/%s: absolute link %.*s\n", dir, name,
+		        (int)len, u);
+		links_bad++;
+		return;
+	}
+	for (i = 0;
+	     i < len && u[i] != '#' && u[i] != '?' && n + 1 < sizeof(rel);
+	     i++) {
+		if (u[i] == '%' && i + 2 < len && hexval(u[i + 1]) >= 0 &&
+		    hexval(u[i + 2]) >= 0) {
+			rel[n++] =
+			    (char)(hexval(u[i + 1]) * 16 + hexval(u[i + 2]));
+			i += 2;
+		} else if (u[i] == '&' && len - i >= 5 &&
+		           memcmp(u + i, "&amp;", 5) == 0) {
+			rel[n++] = '&';
+			i += 4;
+		} else {
+			rel[n++] = u[i];
+		}
+	}
+	rel[n] = '\0';
+	snprintf(path, sizeof(path), "%s/%s%s%s", out, dir, dir[0] ? "/" : "",
+	         rel);
+	{
+		struct stat st;
+		char real[4096], root[4096];
+
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    realpath(path, real) == NULL ||
+		    realpath(out, root) == NULL ||
+		    strncmp(real, root, strlen(root)) != 0) {
+			fprintf(stderr, "%s/%s: broken link %.*s\n", dir, name,
+			        (int)len, u);
+			links_bad++;
+		}
+	}
+}
+
+/* Checks every URL attribute of one page. */
+static void
+check_page(const char *dir, const char *name, const char *html)
+{
+	static const char *const attrs[] = {" href=\"", " src=\"", " action=\"",
+	                                    " poster=\"", " srcset=\""};
+
+	CHECK(strstr(html, "form_token") == NULL);
+	CHECK(strstr(html, "method=\"post\"") == NULL);
+	CHECK(strstr(html, "role=\"search\"") == NULL);
+	for (size_t a = 0; a < sizeof(attrs) / sizeof(attrs[0]); a++) {
+		const char *p = html;
+		size_t alen = strlen(attrs[a]);
+
+		while ((p = strstr(p, attrs[a])) != NULL) {
+			const char *v = p + alen, *end = strchr(v, '"');
+
+			if (end == NULL)
+				break;
+			if (a < 4) {
+				check_url(dir, name, v, (size_t)(end - v));
+			} else {
+				/* srcset: "URL 320w, URL 640w" */
+				const char *c = v;
+
+				while (c < end) {
+					const char *sp;
+
+					while (c < end &&
+					       (*c == ' ' || *c == ','))
+						c++;
+					sp = c;
+					while (sp < end && *sp != ' ' &&
+					       *sp != ',')
+						sp++;
+					if (sp > c)
+						check_url(dir, name, c,
+						          (size_t)(sp - c));
+					while (sp < end && *sp != ',')
+						sp++;
+					c = sp;
+				}
+			}
+			p = end;
+		}
+	}
+}
+
+/* Walks out/dir, checking every .html file; returns how many. */
+static size_t
+check_tree(const char *dir)
+{
+	char path[2048], sub[2048];
+	DIR *d;
+	struct dirent *de;
+	size_t pages = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", out, dir);
+	CHECK((d = opendir(path)) != NULL);
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		struct stat st;
+		size_t n = strlen(de->d_name);
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s%s%s", dir, dir[0] ? "/" : "",
+		         de->d_name);
+		snprintf(path, sizeof(path), "%s/%s", out, sub);
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			pages += check_tree(sub);
+		} else if (n > 5 && strcmp(de->d_name + n - 5, ".html") == 0) {
+			char *html = test_read_file(path, NULL);
+
+			CHECK(html != NULL);
+			if (html != NULL)
+				check_page(dir, de->d_name, html);
+			free(html);
+			pages++;
+		}
+	}
+	closedir(d);
+	return pages;
+}
+
+/* The first export: files, links, forms, the manifest. */
+static void
+test_first(void)
+{
+	char *s;
+	size_t pages;
+
+	CHECK(run_export() == 0);
+	CHECK(sum.written == sum.files && sum.unchanged == 0 &&
+	      sum.removed == 0);
+	CHECK(sum.pages > 100);
+	CHECK(sum.broken == 0);
+	CHECK(sum.uploads > 20 && sum.uploads_missing == 0);
+	CHECK(exists(EXPORT_MANIFEST));
+	CHECK(exists("index.html"));
+	CHECK(exists("about/index.html"));
+	CHECK(exists("contact/index.html"));
+	CHECK(exists("category/news/index.html"));
+	CHECK(exists("articles/homeward-watch-opens-its-doors/index.html"));
+	CHECK(exists("media/photos/kitchen-tables/1/index.html"));
+	CHECK(exists("publications/newsletter/index.html"));
+	CHECK(exists("css/site.css"));
+	CHECK(exists("uploads/demo/kitchen-window.jpg"));
+	/* Only what pages link: the admin's files stay behind. */
+	CHECK(!exists("css/admin.css"));
+	CHECK(!exists("js/editor.js"));
+
+	/* Every link of every page leads to a file. */
+	links_checked = links_bad = 0;
+	pages = check_tree("");
+	CHECK(pages == sum.pages);
+	CHECK(links_checked > 3000);
+	CHECK(links_bad == 0);
+
+	/* Forms became the notice, in the edition's words. */
+	s = read_out("contact/index.html");
+	CHECK(s != NULL && strstr(s, "<form") == NULL &&
+	      strstr(s, "<p class=\"static-notice\">This is a static copy") !=
+	          NULL);
+	free(s);
+	s = read_out("articles/homeward-watch-opens-its-doors/index.html");
+	CHECK(s != NULL && strstr(s, "static-notice") != NULL &&
+	      strstr(s, "href=\"../../css/site.css\"") != NULL &&
+	      strstr(s, "href=\"../../index.html\"") != NULL);
+	free(s);
+	CHECK(sum.forms >= 40);
+	s = read_out(EXPORT_MANIFEST);
+	CHECK(s != NULL && strncmp(s, "gazette-export 1\n", 17) == 0 &&
+	      strstr(s, "\t/\tindex.html\n") != NULL);
+	free(s);
+}
+
+/* With nginx SSI on, pages hold Recent Posts themselves all the same: a
+ * static host expands no include. */
+static void
+test_ssi(void)
+{
+	char *s;
+
+	sql("INSERT INTO settings (key, value) VALUES ('ssi', '1') ON "
+	    "CONFLICT (key) DO UPDATE SET value = excluded.value");
+	CHECK(run_export() == 0);
+	CHECK(sum.written == 0);
+	s = read_out("about/index.html");
+	CHECK(s != NULL && strstr(s, "<!--#") == NULL &&
+	      strstr(s, "class=\"recent-posts\"") != NULL);
+	free(s);
+	sql("DELETE FROM settings WHERE key = 'ssi'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.written == 0);
+}
+
+/* Nothing changed: nothing written. */
+static void
+test_again(void)
+{
+	CHECK(run_export() == 0);
+	CHECK(sum.written == 0 && sum.removed == 0);
+	CHECK(sum.unchanged == sum.files && sum.files > 150);
+}
+
+/* Reads the manifest into a list of "HASH SIZE FILE" lines. */
+static char *
+manifest(void)
+{
+	return read_out(EXPORT_MANIFEST);
+}
+
+/* Tells whether the line for file differs between two manifests. */
+static bool
+line_changed(const char *before, const char *after, const char *file)
+{
+	char needle[1024];
+	const char *a, *b;
+	size_t la, lb;
+
+	snprintf(needle, sizeof(needle), "\t%s\n", file);
+	a = strstr(before, needle);
+	b = strstr(after, needle);
+	if (a == NULL || b == NULL)
+		return true;
+	while (a > before && a[-1] != '\n')
+		a--;
+	while (b > after && b[-1] != '\n')
+		b--;
+	la = (size_t)(strchr(a, '\n') - a);
+	lb = (size_t)(strchr(b, '\n') - b);
+	return la != lb || memcmp(a, b, la) != 0;
+}
+
+/* Exports the test database into a fresh folder and tells whether it
+ * holds the same files with the same bytes as out (the manifest aside). */
+static bool
+same_as_fresh_export(void)
+{
+	static int runs;
+	char fresh[600], cmd[1400];
+	struct export_summary keep = sum;
+	int rc;
+
+	snprintf(fresh, sizeof(fresh), "%s/fresh-%d", driver_dir, ++runs);
+	CHECK(export_to(getenv("TEST_DB"), fresh, uploads) == 0);
+	CHECK(sum.full && sum.written == sum.files);
+	snprintf(cmd, sizeof(cmd),
+	         "diff -r -q -x " EXPORT_MANIFEST " '%s' '%s' >&2 && "
+	         "rm -rf '%s'",
+	         out, fresh, fresh);
+	rc = system(cmd);
+	sum = keep;
+	return rc == 0;
+}
+
+/*
+ * One edit of an article's title: only the pages that link to it are
+ * rendered, exactly the files that show the title are written, and the
+ * folder is then what a fresh export makes.
+ */
+static void
+test_edit(void)
+{
+	char *before = manifest(), *after, *line, *next;
+	size_t changed = 0, showing = 0;
+
+	sql("UPDATE articles SET title = 'Opened: the doors of Homeward "
+	    "Watch' WHERE slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(!sum.full);
+	CHECK(sum.rendered > 3 && sum.rendered < 30);
+	CHECK(sum.written > 0 && sum.written < sum.files / 2);
+	CHECK(sum.removed == 0);
+	after = manifest();
+	CHECK(before != NULL && after != NULL);
+	if (before == NULL || after == NULL)
+		goto out;
+	for (line = strstr(after, "\nfiles\n") + 7; *line; line = next) {
+		char *file, *body_text, *copy;
+		bool shows, differs;
+
+		next = strchr(line, '\n') + 1;
+		if (line[0] == '>')
+			continue;
+		copy = strndup(line, (size_t)(next - 1 - line));
+		file = strrchr(copy, '\t') + 1;
+		differs = line_changed(before, after, file);
+		body_text = read_out(file);
+		shows =
+		    body_text != NULL &&
+		    strstr(body_text, "Opened: the doors of Homeward") != NULL;
+		if (shows != differs)
+			fprintf(stderr, "%s: shows the title %d, changed %d\n",
+			        file, shows, differs);
+		CHECK(shows == differs);
+		changed += differs;
+		showing += shows;
+		free(body_text);
+		free(copy);
+	}
+	CHECK(changed == sum.written && showing > 3);
+	CHECK(same_as_fresh_export());
+out:
+	free(before);
+	free(after);
+}
+
+/* Changes that are not an article's text render everything, and still
+ * leave the folder as a fresh export would. */
+static void
+test_full_again(void)
+{
+	/* Another setting. */
+	sql("UPDATE settings SET value = 'A footer of its own' WHERE key = "
+	    "'footer_text'");
+	sql("INSERT OR IGNORE INTO settings (key, value) VALUES "
+	    "('footer_text', 'A footer of its own')");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && strstr(sum.why_full, "besides articles") != NULL);
+	CHECK(sum.written > sum.files / 2);
+	CHECK(same_as_fresh_export());
+	/* An article moved in time: listings shift. */
+	sql("UPDATE articles SET published_at = published_at - 86400 * 400 "
+	    "WHERE slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && strstr(sum.why_full, "moved") != NULL);
+	CHECK(same_as_fresh_export());
+	/* A draft's text: no page shows it, nothing is written. */
+	sql("UPDATE articles SET body_html = '<p>x</p>' WHERE state = "
+	    "'draft'");
+	CHECK(run_export() == 0);
+	CHECK(!sum.full && sum.written == 0);
+	/* Every table of the schema is known to the fingerprint. */
+	{
+		struct db *db = NULL;
+		unsigned char fp[16];
+		char unknown[128] = "";
+
+		CHECK(db_open(getenv("TEST_DB"), &db) == 0);
+		CHECK(export_db_fingerprint(db, fp, unknown, sizeof(unknown)) ==
+		      0);
+		if (unknown[0] != '\0')
+			fprintf(stderr,
+			        "table %s: public or private? "
+			        "(src/db/export_db.c)\n",
+			        unknown);
+		db_close(db);
+	}
+}
+
+/* A page that only one article's body links to comes with the link and
+ * goes with it, rendering only what changed. */
+static void
+test_linked_from_body(void)
+{
+	sql("INSERT INTO pages (edition_id, slug, title, body_md, body_html, "
+	    "state, created_at, updated_at) VALUES (1, 'hidden-note', 'A "
+	    "hidden note', 'x', '<p>Only one article links here.</p>', "
+	    "'published', 1700000000, 1700000000)");
+	CHECK(run_export() == 0);
+	CHECK(sum.full);
+	CHECK(!exists("hidden-note/index.html"));
+	sql("UPDATE articles SET body_html = body_html || '<p><a "
+	    "href=\"/hidden-note\">a note</a></p>' WHERE slug = "
+	    "'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(!sum.full && sum.rendered < 30);
+	CHECK(exists("hidden-note/index.html"));
+	CHECK(same_as_fresh_export());
+	sql("UPDATE articles SET body_html = replace(body_html, '<p><a "
+	    "href=\"/hidden-note\">a note</a></p>', '') WHERE slug = "
+	    "'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(!sum.full && sum.removed == 1);
+	CHECK(!exists("hidden-note/index.html") && !exists("hidden-note"));
+	CHECK(same_as_fresh_export());
+}
+
+/* A deleted article's page goes, with its folder; files the export did
+ * not make stay. */
+static void
+test_delete(void)
+{
+	char path[1024];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/mine.txt", out);
+	CHECK((f = fopen(path, "w")) != NULL);
+	if (f)
+		fclose(f);
+	snprintf(path, sizeof(path), "%s/articles/mine.html", out);
+	CHECK((f = fopen(path, "w")) != NULL);
+	if (f)
+		fclose(f);
+	CHECK(exists("articles/welcome-to-the-new-site/index.html"));
+	sql("UPDATE articles SET state = 'trash' WHERE slug = "
+	    "'welcome-to-the-new-site'");
+	CHECK(run_export() == 0);
+	CHECK(sum.removed == 1);
+	CHECK(!exists("articles/welcome-to-the-new-site/index.html"));
+	CHECK(!exists("articles/welcome-to-the-new-site"));
+	CHECK(exists("mine.txt"));
+	CHECK(exists("articles/mine.html"));
+	/* Another article's body links to it: broken on the live site too
+	 * (404), and said so. */
+	CHECK(sum.broken == 1);
+	CHECK(strstr(sum.first_broken,
+	             "/articles/welcome-to-the-new-site (404, linked from "
+	             "/articles/a-short-tour-of-the-new-site)") != NULL);
+	links_checked = links_bad = 0;
+	check_tree("");
+	CHECK(links_bad == 1);
+	/* A file the manifest lists and the folder no longer has is simply
+	 * written again. */
+	snprintf(path, sizeof(path), "%s/about/index.html", out);
+	CHECK(unlink(path) == 0);
+	CHECK(run_export() == 0);
+	CHECK(sum.written == 1 && exists("about/index.html"));
+}
+
+/* A symbolic link planted in the folder is never followed. */
+static void
+test_symlink(void)
+{
+	char path[1024], cmd[2048];
+	DIR *d;
+	struct dirent *de;
+	int entries = 0;
+
+	snprintf(scratch, sizeof(scratch), "%s/elsewhere", driver_dir);
+	CHECK(mkdir(scratch, 0755) == 0);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s/tag'", out);
+	CHECK(system(cmd) == 0);
+	snprintf(path, sizeof(path), "%s/tag", out);
+	CHECK(symlink(scratch, path) == 0);
+	CHECK(run_export() == 1);
+	CHECK(strstr(err, "tag/") != NULL);
+	CHECK((d = opendir(scratch)) != NULL);
+	while (d && (de = readdir(d)) != NULL)
+		entries += de->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	CHECK(entries == 0);
+	/* The manifest still lists everything: fix the folder and go on. */
+	CHECK(unlink(path) == 0);
+	CHECK(run_export() == 0);
+	CHECK(exists("tag/letters/index.html"));
+}
+
+/* Returns the bytes of path (malloc'd) and sets *len. */
+static char *
+snapshot(const char *path, size_t *len)
+{
+	char *s = test_read_file(path, len);
+
+	return s ? s : strdup("");
+}
+
+/* Bad input: refused (2), nothing made or changed. */
+static void
+test_bad_input(void)
+{
+	char db[600], other[600], text[600], fresh[600], cmd[2048];
+	char *before, *after;
+	size_t blen, alen;
+	sqlite3 *h = NULL;
+	FILE *f;
+	struct stat st;
+
+	snprintf(fresh, sizeof(fresh), "%s/fresh", driver_dir);
+	/* A database that is not there is not made. */
+	snprintf(db, sizeof(db), "%s/missing.db", driver_dir);
+	CHECK(export_to(db, fresh, uploads) == 2);
+	CHECK(strstr(err, "cannot read") != NULL);
+	CHECK(stat(db, &st) != 0 && stat(fresh, &st) != 0);
+
+	/* Another program's database is not touched (not even put in WAL
+	 * mode). */
+	snprintf(other, sizeof(other), "%s/other.db", driver_dir);
+	CHECK(sqlite3_open(other, &h) == SQLITE_OK);
+	CHECK(sqlite3_exec(h, "CREATE TABLE t (x); INSERT INTO t VALUES (1)",
+	                   NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+	before = snapshot(other, &blen);
+	CHECK(export_to(other, fresh, uploads) == 2);
+	CHECK(strstr(err, "not a Gazette database") != NULL);
+	after = snapshot(other, &alen);
+	CHECK(blen == alen && memcmp(before, after, blen) == 0);
+	free(before);
+	free(after);
+	snprintf(cmd, sizeof(cmd), "%s-wal", other);
+	CHECK(stat(cmd, &st) != 0 && stat(fresh, &st) != 0);
+
+	/* A text file. */
+	snprintf(text, sizeof(text), "%s/notes.txt", driver_dir);
+	CHECK((f = fopen(text, "w")) != NULL);
+	if (f) {
+		fputs("not a database\n", f);
+		fclose(f);
+	}
+	CHECK(export_to(text, fresh, uploads) == 2);
+	CHECK(stat(fresh, &st) != 0);
+
+	/* The output is a file. */
+	CHECK(export_to(getenv("TEST_DB"), text, uploads) == 2);
+	CHECK(strstr(err, "not a folder") != NULL);
+
+	/* A folder with something in it and no manifest. */
+	snprintf(cmd, sizeof(cmd),
+	         "mkdir -p '%s/theirs' && echo keep > "
+	         "'%s/theirs/index.html'",
+	         driver_dir, driver_dir);
+	CHECK(system(cmd) == 0);
+	snprintf(fresh, sizeof(fresh), "%s/theirs", driver_dir);
+	CHECK(export_to(getenv("TEST_DB"), fresh, uploads) == 2);
+	CHECK(strstr(err, "export-static did not make") != NULL);
+	snprintf(cmd, sizeof(cmd), "%s/theirs/index.html", driver_dir);
+	before = snapshot(cmd, &blen);
+	CHECK(blen == 5 && memcmp(before, "keep\n", 5) == 0);
+	free(before);
+	snprintf(cmd, sizeof(cmd), "%s/theirs/css", driver_dir);
+	CHECK(stat(cmd, &st) != 0);
+
+	/* A damaged manifest: nothing removed on its word. */
+	snprintf(cmd, sizeof(cmd), "%s/theirs/" EXPORT_MANIFEST, driver_dir);
+	CHECK((f = fopen(cmd, "w")) != NULL);
+	if (f) {
+		fputs("gazette-export 1\n- 5 ../../etc/passwd\n", f);
+		fclose(f);
+	}
+	CHECK(export_to(getenv("TEST_DB"), fresh, uploads) == 2);
+	CHECK(strstr(err, "damaged") != NULL);
+	CHECK((f = fopen(cmd, "w")) != NULL);
+	if (f) {
+		fputs("something else\n", f);
+		fclose(f);
+	}
+	CHECK(export_to(getenv("TEST_DB"), fresh, uploads) == 2);
+	snprintf(cmd, sizeof(cmd), "%s/theirs/index.html", driver_dir);
+	CHECK(stat(cmd, &st) == 0 && st.st_size == 5);
+
+	/* The starter site has uploads: their folder is required. */
+	snprintf(fresh, sizeof(fresh), "%s/fresh", driver_dir);
+	CHECK(export_to(getenv("TEST_DB"), fresh, NULL) == 2);
+	CHECK(strstr(err, "--uploads") != NULL);
+	CHECK(export_to(getenv("TEST_DB"), fresh, text) == 2);
+	CHECK(stat(fresh, &st) != 0);
+}
+
+int
+main(void)
+{
+	const char *src = getenv("GAZETTE_SOURCE");
+	char cmd[2048];
+
+	if (src == NULL)
+		src = ".";
+	driver_create();
+	driver_start();
+	snprintf(out, sizeof(out), "%s/site", driver_dir);
+	snprintf(uploads, sizeof(uploads), "%s/uploads", driver_dir);
+	snprintf(www, sizeof(www), "%s/www", src);
+	snprintf(cmd, sizeof(cmd),
+	         "mkdir -p '%s' && cp -R '%s/demo/images' "
+	         "'%s/demo'",
+	         uploads, src, uploads);
+	CHECK(system(cmd) == 0);
+
+	test_bad_input();
+	test_first();
+	test_again();
+	test_ssi();
+	test_edit();
+	test_full_again();
+	test_linked_from_body();
+	test_delete();
+	test_symlink();
+	driver_stop();
+	TEST_DONE();
+}
