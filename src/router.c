@@ -368,8 +368,19 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		return 500;
 	req->route_path = rest;
 
-	if (strlen(rest) > 1 && rest[strlen(rest) - 1] == '/')
-		return redirect_trailing_slash(req, resp);
+	/* Old WordPress addresses (an import's redirects) end in '/', or
+	 * are "/?p=12": they are looked up before the site's own answer. */
+	if (strlen(rest) > 1 && rest[strlen(rest) - 1] == '/') {
+		int rc = redirect_old_link(app, req, resp);
+
+		return rc != 404 ? rc : redirect_trailing_slash(req, resp);
+	}
+	if (strcmp(path, "/") == 0 && req->query_count > 0) {
+		int rc = redirect_old_link(app, req, resp);
+
+		if (rc != 404)
+			return rc;
+	}
 
 	for (i = 0; i < router_table_count; i++) {
 		const struct route *r = &router_table[i];
@@ -411,5 +422,5 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		            allow_header(allowed ? allowed : 1u << HTTP_GET));
 		return 405;
 	}
-	return 404;
+	return redirect_old_link(app, req, resp);
 }

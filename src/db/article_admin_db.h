@@ -57,6 +57,7 @@ struct article_edit {
 	long long author_id;
 	long long version;  /* the version the edit started from */
 	bool comments_open; /* readers may comment (comments.c) */
+	bool body_html;     /* body_md is imported HTML (018_import.sql) */
 };
 
 /* Reads an article for editing.  0 found, 1 none, -1. */

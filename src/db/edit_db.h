@@ -12,6 +12,8 @@
 #ifndef GAZETTE_EDIT_DB_H
 #define GAZETTE_EDIT_DB_H
 
+#include <stdbool.h>
+
 #include "../render/trusted.h"
 #include "../util/arena.h"
 #include "db.h"
@@ -60,6 +62,20 @@ typedef enum save_result (*edit_locked_fn)(struct db *db, void *ctx,
  */
 enum save_result edit_db_save(struct db *db, const char *body_md,
                               edit_locked_fn locked, void *ctx);
+/*
+ * Runs sql, a one-column query with ?1 the row's id, and returns 1 when
+ * its value is true, 0 when false or there is no row, -1 on error.
+ */
+int edit_db_flag(struct db *db, const char *sql, long long id);
+/*
+ * Runs a save as edit_db_save does, for a body that is Markdown or, when
+ * html_source (an imported WordPress body, body_format 'html'), HTML,
+ * which goes through the allowlist sanitiser (render/sanitize.h) instead
+ * of cmark.
+ */
+enum save_result edit_db_save_source(struct db *db, const char *body,
+                                     bool html_source, edit_locked_fn locked,
+                                     void *ctx);
 
 /*
  * Inside the save's transaction: checks that row id (0 for a new one) is

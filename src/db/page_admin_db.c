@@ -9,6 +9,8 @@
 #include "db_internal.h"
 #include "page_admin_db.h"
 
+static const char sql_is_html[] =
+    "SELECT body_format = 'html' FROM pages WHERE id = ?1";
 static const char sql_list[] =
     "SELECT p.id, p.title, p.slug, p.state, e.code, e.prefix, "
     "coalesce(w.display_name, ''), p.updated_at FROM pages p "
@@ -17,8 +19,8 @@ static const char sql_list[] =
     "WHERE (?1 IS NULL AND p.state != 'trash' OR p.state = ?1) "
     "ORDER BY p.updated_at DESC, p.id DESC LIMIT ?2";
 static const char sql_get[] =
-    "SELECT id, edition_id, title, slug, body_md, state, version "
-    "FROM pages WHERE id = ?";
+    "SELECT id, edition_id, title, slug, body_md, state, version, "
+    "body_format = 'html' FROM pages WHERE id = ?";
 static const char sql_version[] =
     "SELECT version, slug, edition_id FROM pages WHERE id = ?";
 static const char sql_slug_owner[] =
@@ -110,6 +112,7 @@ page_admin_get(struct db *db, struct arena *a, long long id,
 		out->body_md = db_col_text(a, st, 4);
 		out->state = db_col_text(a, st, 5);
 		out->version = sqlite3_column_int64(st, 6);
+		out->body_html = sqlite3_column_int(st, 7) != 0;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -179,9 +182,13 @@ page_admin_save(struct db *db, const struct page_edit *in, long long user_id,
 {
 	struct page_save s = {in, user_id, now, id_out};
 	enum save_result res;
+	/* An imported body is HTML: it stays HTML, sanitised again. */
+	int html = in->id > 0 ? edit_db_flag(db, sql_is_html, in->id) : 0;
 
 	*id_out = 0;
-	res = edit_db_save(db, in->body_md, save_locked, &s);
+	if (html < 0)
+		return SAVE_FAILED;
+	res = edit_db_save_source(db, in->body_md, html == 1, save_locked, &s);
 	if (res != SAVE_OK)
 		*id_out = 0;
 	return res;

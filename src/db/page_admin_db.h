@@ -8,6 +8,7 @@
 #ifndef GAZETTE_PAGE_ADMIN_DB_H
 #define GAZETTE_PAGE_ADMIN_DB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/arena.h"
@@ -42,6 +43,7 @@ struct page_edit {
 	const char *body_md;
 	const char *state;
 	long long version; /* the version the edit started from */
+	bool body_html;    /* body_md is imported HTML (018_import.sql) */
 };
 
 /* Reads a page for editing.  0 found, 1 none, -1. */

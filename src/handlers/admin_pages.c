@@ -116,6 +116,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	    .title = ed->title,
 	    .slug = ed->slug,
 	    .body = ed->body_md,
+	    .body_label = ed->body_html
+	                      ? edition_string(req->edition, "body_html_source")
+	                      : NULL,
 	    .message = message,
 	    .notice = notice,
 	    .other_body = other_body,

@@ -677,6 +677,15 @@ int admin_comment_act(struct app *app, struct req *req, struct resp *resp);
  */
 int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
 
+/*
+ * handlers/redirect.c: GET or HEAD of an address no route answers (or of
+ * "/" with ?p=, ?page_id=, ?attachment_id= or ?cat=, or a path ending in
+ * '/'): an old WordPress address kept by the importer answers 301 with
+ * the current address.  Statuses: 301, 404 (no such old address).  No
+ * role.  Called by the router, not from the table.
+ */
+int redirect_old_link(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
