@@ -170,7 +170,8 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 	}
 	if (rc != 0)
 		return 500;
-	if ((ctx = frame_context(app, req, resp, art.title)) == NULL)
+	if ((ctx = frame_context(app, req, resp, art.title)) == NULL ||
+	    translation_links(app, req, ctx, TRANSLATION_ARTICLE, art.id) < 0)
 		return 500;
 	/* What listings show of it (shared, cached), and beside it what only
 	 * its own page shows; the template opens the second inside the

@@ -212,10 +212,9 @@ url_encode(struct arena *a, const char *s)
 	return arena_strndup(a, scratch.data ? scratch.data : "", scratch.len);
 }
 
-/* The base URL, from the settings (absolute URLs never come from the
- * request's Host header), without a trailing slash. */
-static const char *
-base_url(struct app *app, struct arena *a)
+/* Returns the base URL without a trailing slash; see handlers.h. */
+const char *
+frame_base_url(struct app *app, struct arena *a)
 {
 	const char *b = site_setting(&app->site, "base_url", "");
 	size_t n = strlen(b);
@@ -321,7 +320,7 @@ frame_share(struct app *app, struct arena *a, const char *path,
             const char *title, const char *image_path)
 {
 	struct tval *share = tv_map(a);
-	const char *base = base_url(app, a);
+	const char *base = frame_base_url(app, a);
 
 	if (image_path != NULL && image_path[0] != '\0')
 		tv_set_str(a, share, "media",
@@ -550,34 +549,64 @@ frame_menu_url_ok(const char *url)
 	return host[0] != '\0' && host[0] != '/' && frame_url_plain(url);
 }
 
-static struct tval *
-menu_items(struct arena *a, const struct menu_item *items, size_t count,
-           const char *prefix)
+/* The enabled editions as menu items, each linking to its home, with its
+ * language (hreflang and lang on the link). */
+static void
+edition_items(struct arena *a, const struct site *site, struct tval *list)
 {
-	struct tval *list = tv_list(a);
-
-	for (size_t i = 0; i < count; i++) {
-		const struct menu_item *it = &items[i];
+	for (size_t i = 0; i < site->editions_count; i++) {
+		const struct edition *e = &site->editions[i];
 		struct tval *m;
 
-		if (!frame_menu_url_ok(it->url))
+		if (!e->enabled)
+			continue;
+		m = tv_map(a);
+		tv_set_str(a, m, "label", e->name);
+		tv_set_str(
+		    a, m, "url",
+		    arena_concat(a, frame_edition_prefix(a, e), "/", NULL));
+		tv_set_str(a, m, "hreflang", e->lang);
+		tv_push(a, list, m);
+	}
+}
+
+/*
+ * Describes menu items for the header into list: site paths are relative
+ * to the edition (prefix is put before them); the item whose address is
+ * FRAME_MENU_EDITIONS links to the default edition's home and has the
+ * enabled editions as its first sub-items.
+ */
+static void
+menu_items(struct arena *a, const struct site *site,
+           const struct menu_item *items, size_t count, const char *prefix,
+           struct tval *list)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct menu_item *it = &items[i];
+		bool editions = strcmp(it->url, FRAME_MENU_EDITIONS) == 0;
+		struct tval *m, *children;
+
+		if (!editions && !frame_menu_url_ok(it->url))
 			continue;
 		m = tv_map(a);
 		tv_set_str(a, m, "label", it->label);
 		/* Site paths are relative to the edition. */
 		tv_set_str(a, m, "url",
-		           it->url[0] == '/' && prefix[0] != '\0'
+		           editions ? "/"
+		           : it->url[0] == '/' && prefix[0] != '\0'
 		               ? arena_printf(a, "%s%s", prefix, it->url)
 		               : it->url);
-		if (it->children_count > 0) {
-			tv_set(a, m, "children",
-			       menu_items(a, it->children, it->children_count,
-			                  prefix));
+		children = tv_list(a);
+		if (editions)
+			edition_items(a, site, children);
+		menu_items(a, site, it->children, it->children_count, prefix,
+		           children);
+		if (tv_list_len(children) > 0) {
+			tv_set(a, m, "children", children);
 			tv_set_bool(a, m, "has_children", true);
 		}
 		tv_push(a, list, m);
 	}
-	return list;
 }
 
 /* Builds the cached frame of one edition in the site's arena. */
@@ -589,11 +618,18 @@ frame_cache_build(struct app *app, const struct edition *e,
 	long long *ids;
 	size_t count, i;
 
+	/* English first, then the edition's own over it: a key the edition
+	 * lacks shows the English text, never the key. */
 	fc->t = tv_map(a);
+	if (e->base_strings != e->strings)
+		for (i = 0; i < e->base_strings_count; i++)
+			tv_set_str(a, fc->t, e->base_strings[i].key,
+			           e->base_strings[i].val);
 	for (i = 0; i < e->strings_count; i++)
 		tv_set_str(a, fc->t, e->strings[i].key, e->strings[i].val);
-	fc->menu =
-	    menu_items(a, e->menu, e->menu_count, frame_edition_prefix(a, e));
+	fc->menu = tv_list(a);
+	menu_items(a, &app->site, e->menu, e->menu_count,
+	           frame_edition_prefix(a, e), fc->menu);
 	if (article_db_list(app->db, a, e->id, LISTING_ALL, 0, 0, RECENT_POSTS,
 	                    &ids, &count) < 0 ||
 	    content_db_stats(app->db, e->id, &fc->changed_at, &fc->first_year) <

@@ -10,6 +10,7 @@
 #include "../db/auth_db.h"
 #include "../db/article_admin_db.h"
 #include "../db/content_db.h"
+#include "../db/translation_db.h"
 
 /* handlers/article.c */
 int home_show(struct app *app, struct req *req, struct resp *resp);
@@ -216,6 +217,13 @@ bool admin_moderates(const struct staff *u);
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
                   const char *label, bool selected);
+
+/*
+ * Returns the options of a list's edition filter: "All" (value "") and
+ * every edition (value: its id), selecting the edition selected (0: All).
+ */
+struct tval *admin_edition_filter(struct app *app, struct req *req,
+                                  long long selected);
 
 /* Returns every edition as options (value: the id), selecting one. */
 struct tval *admin_edition_options(struct app *app, struct arena *a,
@@ -456,6 +464,15 @@ int admin_media_editor(struct app *app, struct req *req, struct tval *ctx,
                        const char *featured, bool chooser);
 /* Returns the upload limit in bytes (setting upload_max_mb, 1 to 64). */
 long long admin_media_limit(const struct app *app);
+
+/* handlers/admin_editions.c */
+int admin_editions(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_create(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_save(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings_save(struct app *app, struct req *req,
+                               struct resp *resp);
 
 /* handlers/admin_settings.c */
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
@@ -717,12 +734,26 @@ const char *frame_edition_prefix(struct arena *a, const struct edition *e);
 bool frame_url_plain(const char *s);
 
 /*
+ * Returns the base URL setting without a trailing slash, for absolute URLs
+ * (which never come from the request's Host header); in a when it must be
+ * cut.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+
+/*
  * Returns whether url may be a menu item's address: a site path ("/about",
  * never "//host") or an http(s):// address with a host, made of
- * frame_url_plain characters.  The menu editor refuses others and the
- * public menu leaves them out.
+ * frame_url_plain characters.  The menu editor refuses others (but
+ * FRAME_MENU_EDITIONS) and the public menu leaves them out.
  */
 bool frame_menu_url_ok(const char *url);
+
+/*
+ * The address of the menu item that lists the editions: the public menu
+ * shows there the enabled editions, each linking to its home, followed by
+ * the item's own sub-items.
+ */
+#define FRAME_MENU_EDITIONS "#editions"
 
 /*
  * Formats a Unix time as the edition shows dates ("May 13, 2020"), in the
@@ -822,5 +853,36 @@ struct tval *frame_image(struct arena *a, const struct media_ref *m);
  */
 struct tval *frame_media_image(struct app *app, struct arena *a,
                                const struct media_ref *m);
+
+/* translations.c: an item's translations, public and in the editors. */
+
+/*
+ * Adds to a public page's ctx, when the published article or page id
+ * (kind) has published translations in other enabled editions:
+ * "alternates" (the head's hreflang links, absolute, itself and
+ * x-default included) and "read_in" (name, lang, dir, url, title of each
+ * other one).  Returns 0 or -1.
+ */
+int translation_links(struct app *app, struct req *req, struct tval *ctx,
+                      enum translation_kind kind, long long id);
+
+/*
+ * Reads the editors' field naming the item to link to: returns 0 for an
+ * empty field (no translation), the id it gives (a number, or the public
+ * address of an item of kind, with or without the base URL), -1 when it
+ * names nothing, -2 when the form has no such field (keep the link).
+ */
+long long translation_field(struct app *app, struct req *req,
+                            enum translation_kind kind, const char *field);
+
+/*
+ * Sets an editor's "translations" (edition, lang, title, state and admin
+ * url of the other members of item id's group), "has_translations" and
+ * "translation_of" (field as sent, or the id of one other member).
+ * Returns 0 or -1.
+ */
+int translation_editor(struct app *app, struct req *req, struct tval *ctx,
+                       enum translation_kind kind, long long id,
+                       const char *field);
 
 #endif
