@@ -212,10 +212,9 @@ url_encode(struct arena *a, const char *s)
 	return arena_strndup(a, scratch.data ? scratch.data : "", scratch.len);
 }
 
-/* The base URL, from the settings (absolute URLs never come from the
- * request's Host header), without a trailing slash. */
-static const char *
-base_url(struct app *app, struct arena *a)
+/* Returns the base URL; see handlers.h. */
+const char *
+frame_base_url(struct app *app, struct arena *a)
 {
 	const char *b = site_setting(&app->site, "base_url", "");
 	size_t n = strlen(b);
@@ -223,6 +222,95 @@ base_url(struct app *app, struct arena *a)
 	while (n > 0 && b[n - 1] == '/')
 		n--;
 	return b[n] == '\0' ? b : arena_strndup(a, b, n);
+}
+
+/* Tells whether frame_absolute_url writes byte c as it is. */
+static bool
+url_byte_plain(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f && strchr("\"'<>\\`{}|^", c) == NULL;
+}
+
+/* Returns an absolute URL for a site path; see handlers.h.  Every page
+ * makes a few (canonical, feeds): written straight into the arena. */
+const char *
+frame_absolute_url(struct app *app, struct arena *a, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *base = site_setting(&app->site, "base_url", "");
+	const unsigned char *p;
+	size_t base_len = strlen(base), len;
+	char *out, *o;
+
+	while (base_len > 0 && base[base_len - 1] == '/')
+		base_len--;
+	len = base_len;
+	for (p = (const unsigned char *)path; *p; p++)
+		len += url_byte_plain(*p) ? 1 : 3;
+	o = out = arena_alloc(a, len + 1);
+	memcpy(o, base, base_len);
+	o += base_len;
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (url_byte_plain(*p)) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+#define DESCRIPTION_MAX_CHARS 160
+
+/* Returns a page's description; see handlers.h. */
+const char *
+frame_description(struct arena *a, const char *text)
+{
+	/* The output is never longer than the text plus the ellipsis. */
+	char *out = arena_alloc(a, strlen(text) + 4);
+	size_t o = 0, chars = 0, cut = 0;
+	bool space = false, cut_short = false;
+
+	for (const char *p = text; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c == 0x7f) {
+			space = o > 0;
+			continue;
+		}
+		if ((c & 0xc0) != 0x80) { /* a character starts */
+			if (space) {
+				cut = o; /* a word ends here */
+				if (chars + 1 >= DESCRIPTION_MAX_CHARS) {
+					cut_short = true;
+					break;
+				}
+				out[o++] = ' ';
+				chars++;
+				space = false;
+			}
+			if (chars >= DESCRIPTION_MAX_CHARS) {
+				cut_short = true;
+				break;
+			}
+			chars++;
+		}
+		out[o++] = (char)c;
+	}
+	if (cut_short) {
+		/* At the end of the last whole word; one long word is cut
+		 * between two characters (the loop stops before a
+		 * character's first byte). */
+		if (cut > 0)
+			o = cut;
+		memcpy(out + o, "\xe2\x80\xa6", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* Returns "N comments" in the edition's words and digits. */
@@ -321,7 +409,7 @@ frame_share(struct app *app, struct arena *a, const char *path,
             const char *title, const char *image_path)
 {
 	struct tval *share = tv_map(a);
-	const char *base = base_url(app, a);
+	const char *base = frame_base_url(app, a);
 
 	if (image_path != NULL && image_path[0] != '\0')
 		tv_set_str(a, share, "media",
@@ -618,6 +706,8 @@ frame_cache_build(struct app *app, const struct edition *e,
 		m = tv_map(a);
 		tv_set_str(a, m, "name", social_keys[i][1]);
 		tv_set_str(a, m, "url", url);
+		/* For JSON lists (JSON-LD's sameAs): all but the first. */
+		tv_set_bool(a, m, "comma", tv_list_len(fc->social) > 0);
 		tv_push(a, fc->social, m);
 	}
 	return 0;
@@ -648,6 +738,43 @@ frame_per_page(const struct app *app)
 	                                50);
 }
 
+/*
+ * Sets what the head of a public page says to feeds, search engines and
+ * share previews (templates/partials/header.html): the canonical URL (the
+ * request's path on the base URL, without the query), a description (the
+ * tagline, until a handler sets a better one), OpenGraph and Twitter
+ * card values, and the edition's feeds.  Handlers replace what they know
+ * better (article.c: the excerpt, the image, JSON-LD).
+ */
+static void
+frame_meta(struct app *app, struct req *req, struct tval *ctx,
+           const char *title)
+{
+	struct arena *a = req->arena;
+	const struct edition *e = req->edition;
+	const char *prefix = frame_prefix(req);
+	char *locale = arena_strdup(a, e->lang);
+
+	for (char *p = locale; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	tv_set_str(a, ctx, "canonical_url",
+	           frame_absolute_url(app, a, req->path));
+	tv_set_str(a, ctx, "meta_description",
+	           frame_description(a, e->tagline));
+	tv_set_str(a, ctx, "og_type", "website");
+	tv_set_str(a, ctx, "og_title", title ? title : e->site_name);
+	tv_set_str(a, ctx, "og_locale", locale);
+	tv_set_str(a, ctx, "twitter_card", "summary");
+	tv_set_str(a, ctx, "og_image", "");
+	tv_set_str(a, ctx, "feed_atom_url",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, prefix, "/feed.atom", NULL)));
+	tv_set_str(a, ctx, "feed_rss_url",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, prefix, "/feed.rss", NULL)));
+}
+
 /* Builds the page frame; see handlers.h. */
 struct tval *
 frame_context(struct app *app, struct req *req, struct resp *resp,
@@ -674,6 +801,11 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	    a, ctx, "page_title",
 	    title ? arena_concat(a, title, " \xe2\x80\x93 ", e->site_name, NULL)
 	          : e->site_name);
+	/* Public pages only: not the admin area, not error pages. */
+	if (resp->status < 400 &&
+	    !(strncmp(req->path, "/admin", 6) == 0 &&
+	      (req->path[6] == '\0' || req->path[6] == '/')))
+		frame_meta(app, req, ctx, title);
 	tv_set_shared(a, ctx, "t", fc->t);
 	tv_set_shared(a, ctx, "menu", fc->menu);
 	tv_set_shared(a, ctx, "recent", fc->recent);

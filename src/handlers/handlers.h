@@ -692,7 +692,13 @@ int frame_load(struct app *app);
 /*
  * handlers/frame.c: the context every public page starts from: language
  * and direction, site name, menu, interface strings (t.*), footer years,
- * Recent Posts.  title is the page's own title (NULL for the home page).
+ * Recent Posts, and on public pages (not errors, not /admin) what the
+ * head says to crawlers and share previews: canonical_url,
+ * meta_description, og_title, og_type, og_locale, og_image,
+ * twitter_card, feed_atom_url, feed_rss_url (handlers may replace them
+ * and add archive_feed_url, jsonld_article, jsonld_org; see
+ * templates/partials/header.html).  title is the page's own title (NULL
+ * for the home page).
  * Raises resp->last_modified to the newest content change.  Returns the
  * map, or NULL when the site could not be loaded.
  */
@@ -822,5 +828,28 @@ struct tval *frame_image(struct arena *a, const struct media_ref *m);
  */
 struct tval *frame_media_image(struct app *app, struct arena *a,
                                const struct media_ref *m);
+
+/*
+ * handlers/frame.c: absolute URLs and descriptions, for the head of
+ * public pages, the feeds and the sitemaps.  frame_base_url returns the
+ * base_url setting without its trailing slash (absolute URLs never come
+ * from the request's Host header); frame_absolute_url returns it joined to
+ * a site path, with spaces, quotes, angle brackets and non-ASCII bytes
+ * percent-encoded; frame_description returns text with its white space
+ * collapsed, cut at the last word that fits in 160 characters (an
+ * ellipsis marks the cut).  All in a.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+const char *frame_absolute_url(struct app *app, struct arena *a,
+                               const char *path);
+const char *frame_description(struct arena *a, const char *text);
+
+/* handlers/feed.c */
+int feed_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/sitemap.c */
+int sitemap_index_show(struct app *app, struct req *req, struct resp *resp);
+int sitemap_show(struct app *app, struct req *req, struct resp *resp);
+int robots_show(struct app *app, struct req *req, struct resp *resp);
 
 #endif
