@@ -9,6 +9,7 @@
  * every request until the next reload (see app.c).  A request's context
  * points at those values; it never changes them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,7 @@
 #include "../db/media_db.h"
 #include "../media/srcset.h"
 #include "../render/html.h"
+#include "../util/calendar.h"
 #include "../util/log.h"
 #include "handlers.h"
 
@@ -125,8 +127,10 @@ decimal(struct arena *a, long long v)
 }
 
 /*
- * Formats a date as the edition writes them.  Listings format dozens per
- * request, so this joins strings rather than calling printf.
+ * Formats a date as the edition writes them: the day in the site's time
+ * zone, in the edition's calendar (Gregorian, or Solar Hijri with the
+ * month names solar_month_1..12), date style and digits.  Listings format
+ * dozens per request, so this joins strings rather than calling printf.
  */
 static const char *
 format_date(struct arena *a, const struct edition *e, long long t)
@@ -135,15 +139,31 @@ format_date(struct arena *a, const struct edition *e, long long t)
 	    "month_1", "month_2",  "month_3",  "month_4",
 	    "month_5", "month_6",  "month_7",  "month_8",
 	    "month_9", "month_10", "month_11", "month_12"};
+	static const char *const solar_month_keys[] = {
+	    "solar_month_1",  "solar_month_2",  "solar_month_3",
+	    "solar_month_4",  "solar_month_5",  "solar_month_6",
+	    "solar_month_7",  "solar_month_8",  "solar_month_9",
+	    "solar_month_10", "solar_month_11", "solar_month_12"};
+	const char *const *keys = month_keys;
 	time_t tt = (time_t)t;
 	struct tm tm;
+	struct cal_date date, solar;
 	const char *month, *day, *year, *s;
 
-	if (localtime_r(&tt, &tm) == NULL || tm.tm_mon < 0 || tm.tm_mon > 11)
+	if (localtime_r(&tt, &tm) == NULL || tm.tm_mon < 0 || tm.tm_mon > 11 ||
+	    tm.tm_year > INT_MAX - 1900)
 		return "";
-	month = edition_string(e, month_keys[tm.tm_mon]);
-	day = decimal(a, tm.tm_mday);
-	year = decimal(a, tm.tm_year + 1900LL);
+	date = (struct cal_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	/* Outside the Solar Hijri years (March 622 to 3798 CE) it stays
+	 * Gregorian. */
+	if (e->calendar != NULL && strcmp(e->calendar, "persian") == 0 &&
+	    cal_gregorian_to_persian(&date, &solar) == 0) {
+		date = solar;
+		keys = solar_month_keys;
+	}
+	month = edition_string(e, keys[date.month - 1]);
+	day = decimal(a, date.day);
+	year = decimal(a, date.year);
 	if (strcmp(e->date_style, "dmy") == 0)
 		s = arena_concat(a, day, " ", month, " ", year, NULL);
 	else if (strcmp(e->date_style, "ymd") == 0)
