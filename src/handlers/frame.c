@@ -670,6 +670,8 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_str(a, ctx, "site_name", e->site_name);
 	tv_set_str(a, ctx, "tagline", e->tagline);
 	tv_set_str(a, ctx, "home_url", arena_concat(a, prefix, "/", NULL));
+	tv_set_str(a, ctx, "search_url",
+	           arena_concat(a, prefix, "/search", NULL));
 	tv_set_str(
 	    a, ctx, "page_title",
 	    title ? arena_concat(a, title, " \xe2\x80\x93 ", e->site_name, NULL)

@@ -35,6 +35,9 @@ struct comment_form {
 int article_page(struct app *app, struct req *req, struct resp *resp,
                  int status, const struct comment_form *f);
 
+/* handlers/search.c */
+int search_show(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/comments.c */
 int comment_submit(struct app *app, struct req *req, struct resp *resp);
 
