@@ -172,11 +172,15 @@ class Site:
     uploads, port, base ("http://127.0.0.1:PORT"), serve (the Popen of
     gazette serve), log_path (its standard error), workers (the count
     asked for, or None for gazette's default).  env adds variables to
-    gazette serve's environment."""
+    gazette serve's environment.  db_from and uploads_from restore a
+    backup: the database file and the uploads folder are copied in before
+    gazette init (which then only migrates) and serve."""
 
     def __init__(self, workers=2, starter=True, serve_args=(), env=None,
-                 ssi=False):
+                 ssi=False, db_from=None, uploads_from=None):
         self.ssi = ssi
+        self.db_from = db_from
+        self.uploads_from = uploads_from
         self.binary = find_binary()
         self.nginx_bin = find_nginx()
         self.workers = workers
@@ -211,13 +215,18 @@ class Site:
         self.nginx_prefix = os.path.join(self.tmp, "nginx")
         self.nginx_conf = os.path.join(self.nginx_prefix, "nginx.conf")
         self.log_path = os.path.join(self.tmp, "gazette.log")
-        os.makedirs(self.uploads)
+        if self.uploads_from:
+            shutil.copytree(self.uploads_from, self.uploads, symlinks=True)
+        else:
+            os.makedirs(self.uploads)
         os.makedirs(self.nginx_prefix)
+        if self.db_from:
+            shutil.copyfile(self.db_from, self.db)
         # nginx workers run as this user; they must reach the socket.
         os.chmod(self.tmp, 0o755)
 
         init = [self.binary, "init", "--db", self.db]
-        if self.starter:
+        if self.starter and not self.db_from:
             init.append("--starter")
             # The starter content's images, as make run installs them.
             shutil.copytree(os.path.join(SOURCE, "demo", "images"),
