@@ -54,6 +54,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/publications/pars-brief/page/{n}", publication_list_show,
      PUBLIC},
     {HTTP_GET, "/publications/pars-brief/{n}", publication_issue_show, PUBLIC},
+    {HTTP_GET, "/search", search_show, PUBLIC},
     {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},
