@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 run_pkgs="cmake make pkg-config gcc libc6-dev libfcgi-dev libsqlite3-dev
 libcmark-dev libargon2-dev libutf8proc-dev libsodium-dev libxxhash-dev
 liboath-dev libqrencode-dev libjansson-dev libmagic-dev libvips-dev
-libwebp-dev nginx"
+libwebp-dev nginx tzdata"
 test_pkgs="clang libclang-rt-14-dev curl python3 default-jre-headless npm
 chromium fonts-noto-core python3-feedparser libxml2-utils"
 

@@ -54,6 +54,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/publications/pars-brief/page/{n}", publication_list_show,
      PUBLIC},
     {HTTP_GET, "/publications/pars-brief/{n}", publication_issue_show, PUBLIC},
+    {HTTP_GET, "/search", search_show, PUBLIC},
     {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
     /* Feeds, sitemaps and robots.txt (feed.c, sitemap.c). */
     {HTTP_GET, "/feed.atom", feed_show, PUBLIC},

@@ -16,7 +16,8 @@ static const char sql_settings[] =
     "SELECT key, value FROM settings ORDER BY key";
 static const char sql_editions[] =
     "SELECT id, code, prefix, name, lang, dir, site_name, tagline, "
-    "date_style, digits, enabled FROM editions ORDER BY position, id";
+    "date_style, digits, enabled, calendar FROM editions "
+    "ORDER BY position, id";
 static const char sql_strings[] = "SELECT key, value FROM edition_strings "
                                   "WHERE edition_id = ? ORDER BY key";
 static const char sql_setting_set[] =
@@ -130,6 +131,7 @@ site_db_load(struct db *db, struct site *site)
 		e->date_style = db_col_text(&fresh.arena, st, 8);
 		e->digits = db_col_text(&fresh.arena, st, 9);
 		e->enabled = sqlite3_column_int(st, 10) != 0;
+		e->calendar = db_col_text(&fresh.arena, st, 11);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE || n == 0)

@@ -195,10 +195,21 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 	    term.name);
 }
 
-/* Renders an article's page; see handlers.h. */
-int
-article_page(struct app *app, struct req *req, struct resp *resp, int status,
-             const struct comment_form *f)
+/*
+ * A kept article page (frame_page_get) is good until the next quarter of
+ * an hour at most: its footer's year and the hour its token's ETag counts
+ * turn on such a boundary in every time zone (offsets are whole quarters).
+ */
+#define ARTICLE_KEEP_S 900
+
+/*
+ * Renders an article's page, as article_page, and sets *until to when it
+ * stops being right without a commit: the next ARTICLE_KEEP_S boundary,
+ * or sooner when its comments close by age.
+ */
+static int
+render_article(struct app *app, struct req *req, struct resp *resp, int status,
+               const struct comment_form *f, long long *until)
 {
 	struct arena *a = req->arena;
 	struct article art;
@@ -266,7 +277,23 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 		resp->last_modified = art.updated_at;
 	if (comments_add(app, req, resp, m, &art, f) < 0)
 		return 500;
+	if (until != NULL) {
+		long long now = app_now(app),
+		          close = comments_close_at(app, &art);
+
+		*until = now - now % ARTICLE_KEEP_S + ARTICLE_KEEP_S;
+		if (art.comments_open && close > now && close < *until)
+			*until = close;
+	}
 	return app_render(app, resp, status, "article", ctx);
+}
+
+/* Renders an article's page; see handlers.h. */
+int
+article_page(struct app *app, struct req *req, struct resp *resp, int status,
+             const struct comment_form *f)
+{
+	return render_article(app, req, resp, status, f, NULL);
 }
 
 /*
@@ -275,10 +302,22 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
  * comments and the comment form (comments.c).  Query: reply (the id of a
  * comment the form answers), comment=held (after a comment that waits:
  * a note).  Statuses: 200, 301 (an old slug), 404 (no published article
- * with that slug), 500.
+ * with that slug), 500.  Without a query the page is rendered once per
+ * worker and reload and kept (frame_page_get): a request then costs the
+ * copy of the page and a fresh token for its form.
  */
 int
 article_show(struct app *app, struct req *req, struct resp *resp)
 {
-	return article_page(app, req, resp, 200, NULL);
+	long long until;
+	int rc;
+
+	if (req->query_raw[0] != '\0')
+		return article_page(app, req, resp, 200, NULL);
+	if (frame_page_get(app, req, resp, comments_token))
+		return 200;
+	rc = render_article(app, req, resp, 200, NULL, &until);
+	if (rc == 200)
+		frame_page_put(app, req, resp, until);
+	return rc;
 }
