@@ -16,7 +16,7 @@ static const char sql_settings[] =
     "SELECT key, value FROM settings ORDER BY key";
 static const char sql_editions[] =
     "SELECT id, code, prefix, name, lang, dir, site_name, tagline, "
-    "date_style, digits, enabled, position FROM editions "
+    "date_style, digits, enabled, position, calendar FROM editions "
     "ORDER BY position, id";
 static const char sql_strings[] = "SELECT key, value FROM edition_strings "
                                   "WHERE edition_id = ? ORDER BY key";
@@ -132,6 +132,7 @@ site_db_load(struct db *db, struct site *site)
 		e->digits = db_col_text(&fresh.arena, st, 9);
 		e->enabled = sqlite3_column_int(st, 10) != 0;
 		e->position = sqlite3_column_int64(st, 11);
+		e->calendar = db_col_text(&fresh.arena, st, 12);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE || n == 0)

@@ -31,6 +31,7 @@ struct edition {
 	const char *tagline;
 	const char *date_style; /* "mdy", "dmy", "ymd" */
 	const char *digits;     /* "latn", "arab", "arabext" */
+	const char *calendar;   /* "gregorian", "persian" (Solar Hijri) */
 	bool enabled;
 	long long position; /* the editions' order */
 	struct kv *strings; /* interface text, sorted by key */

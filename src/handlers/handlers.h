@@ -36,6 +36,17 @@ struct comment_form {
 int article_page(struct app *app, struct req *req, struct resp *resp,
                  int status, const struct comment_form *f);
 
+/* handlers/search.c */
+int search_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/comments.c: issues the comment form's token for a page (see
+ * reader_form_token). */
+const char *comments_token(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/comments.c: returns when the article's open comments close by
+ * their age (comments_close_after_days), or LLONG_MAX when never. */
+long long comments_close_at(struct app *app, const struct article *art);
+
 /* handlers/comments.c */
 int comment_submit(struct app *app, struct req *req, struct resp *resp);
 
@@ -709,7 +720,13 @@ int frame_load(struct app *app);
 /*
  * handlers/frame.c: the context every public page starts from: language
  * and direction, site name, menu, interface strings (t.*), footer years,
- * Recent Posts.  title is the page's own title (NULL for the home page).
+ * Recent Posts, and on public pages (not errors, not /admin) what the
+ * head says to crawlers and share previews: canonical_url,
+ * meta_description, og_title, og_type, og_locale, og_image,
+ * twitter_card, feed_atom_url, feed_rss_url (handlers may replace them
+ * and add archive_feed_url, jsonld_article, jsonld_org; see
+ * templates/partials/header.html).  title is the page's own title (NULL
+ * for the home page).
  * Raises resp->last_modified to the newest content change.  Returns the
  * map, or NULL when the site could not be loaded.
  */
@@ -789,6 +806,31 @@ struct arena *frame_thread_arena(struct app *app, struct req *req,
                                  size_t comments);
 void frame_thread_put(struct app *app, struct req *req, long long key,
                       const void *thread, size_t comments);
+
+/*
+ * handlers/frame.c: whole pages kept rendered, per worker and edition by
+ * the request's path, until the site is next loaded (after any commit) or
+ * until a time the page names, whichever comes first.  A page whose
+ * rendering depends only on the database, the path and the hour (an
+ * article without a query) is rendered once per worker and reload; what
+ * differs per request is the token of its reader's form, which is not
+ * kept: a kept page gets a fresh one where its own was.
+ *
+ * frame_page_get fills resp (body, status 200, Last-Modified and the ETag
+ * kept with the page while the token's hour is the same) from the page
+ * kept for the request's path, calling token() for a fresh token when the
+ * page had one, and returns true; false when none is kept (or it has
+ * expired): render it then.  frame_page_put keeps a rendered, cacheable 200
+ * that set no header of its own, until `until` (app_now's clock), when
+ * there is room (PAGE_CACHE_BYTES a worker and edition); its token is
+ * resp->etag_skip.
+ */
+bool frame_page_get(struct app *app, struct req *req, struct resp *resp,
+                    const char *(*token)(struct app *, struct req *,
+                                         struct resp *));
+void frame_page_put(struct app *app, struct req *req, const struct resp *resp,
+                    long long until);
+
 /* A part of the site with addresses of its own below path: a media
  * section, a kind of publication. */
 struct frame_section {
@@ -884,5 +926,28 @@ long long translation_field(struct app *app, struct req *req,
 int translation_editor(struct app *app, struct req *req, struct tval *ctx,
                        enum translation_kind kind, long long id,
                        const char *field);
+
+/*
+ * handlers/frame.c: absolute URLs and descriptions, for the head of
+ * public pages, the feeds and the sitemaps.  frame_base_url returns the
+ * base_url setting without its trailing slash (absolute URLs never come
+ * from the request's Host header); frame_absolute_url returns it joined to
+ * a site path, with spaces, quotes, angle brackets and non-ASCII bytes
+ * percent-encoded; frame_description returns text with its white space
+ * collapsed, cut at the last word that fits in 160 characters (an
+ * ellipsis marks the cut).  All in a.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+const char *frame_absolute_url(struct app *app, struct arena *a,
+                               const char *path);
+const char *frame_description(struct arena *a, const char *text);
+
+/* handlers/feed.c */
+int feed_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/sitemap.c */
+int sitemap_index_show(struct app *app, struct req *req, struct resp *resp);
+int sitemap_show(struct app *app, struct req *req, struct resp *resp);
+int robots_show(struct app *app, struct req *req, struct resp *resp);
 
 #endif

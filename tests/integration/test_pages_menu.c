@@ -147,7 +147,7 @@ test_pages(void)
 	              "title=Our+team&slug=our-team&body=We+are+*many*."
 	              "&state=published&edition=1&version=1") == 303);
 	CHECK(request("GET", "/our-team", NULL, NULL, NULL) == 200);
-	CHECK(has(&body, "<h1>Our team</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">Our team</h1>"));
 	CHECK(has(&body, "<em>many</em>"));
 	CHECK(has(&body, "<title>Our team \xe2\x80\x93 "));
 	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
@@ -258,8 +258,10 @@ test_pages(void)
 	              "&slug=our-people&body=One&state=published"
 	              "&version=4") == 303);
 	CHECK(request("GET", "/our-people", NULL, NULL, NULL) == 200);
-	CHECK(has(&body, "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
-	                 "Co</h1>"));
+	CHECK(
+	    has(&body,
+	        "<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+	        "Co</h1>"));
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(request("GET", "/admin/pages", editor, NULL, NULL) == 200);
 	CHECK(

@@ -100,7 +100,7 @@ test_home(void)
 	CHECK(has(&body, "<img src=\"/uploads/demo/"));
 	CHECK(has(&body, "width=\"1200\" height=\"675\" alt=\"\" decoding"));
 	CHECK(has(&body, "loading=\"lazy\""));
-	CHECK(has(&body, "<figcaption>"));
+	CHECK(has(&body, "<figcaption dir=\"auto\">"));
 	/* The first image, above the fold, is not lazy; the second is. */
 	{
 		const char *img = strstr(body.data, "<img src=\"/uploads/");
@@ -192,7 +192,7 @@ test_articles_and_pages(void)
 	CHECK(has(&body, "<h2>Why we moved</h2>"));
 	CHECK(has(&body, "<blockquote>"));
 	CHECK(has(&body, "<title>Welcome to the new site \xe2\x80\x93 "));
-	CHECK(has(&body, "By Newsroom"));
+	CHECK(has(&body, "By <bdi>Newsroom</bdi>"));
 	CHECK(request("GET", "/articles/families-wait-for-news", NULL, NULL) ==
 	      200);
 	CHECK(has(&body, "href=\"/tag/families\""));
@@ -216,7 +216,7 @@ test_articles_and_pages(void)
 	CHECK(request("GET", "/tag/unknown", NULL, NULL) == 404);
 
 	CHECK(request("GET", "/about", NULL, NULL) == 200);
-	CHECK(has(&body, "<h1>About us</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">About us</h1>"));
 	CHECK(request("GET", "/contact", NULL, NULL) == 200);
 	CHECK(has(&body, "mailto:editors@example.org"));
 	CHECK(request("GET", "/no-such-page", NULL, NULL) == 404);
@@ -342,7 +342,8 @@ test_share_links(void)
 	CHECK(request("GET", "/articles/qa-whos-next", "HTTP_HOST=evil.example",
 	              NULL) == 200);
 	CHECK(!has(&body, "evil.example"));
-	CHECK(has(&body, "<h1>Q&amp;A: &quot;Who&#39;s next?&quot;"));
+	CHECK(has(&body,
+	          "<h1 dir=\"auto\">Q&amp;A: &quot;Who&#39;s next?&quot;"));
 	snprintf(want, sizeof(want),
 	         "https://www.facebook.com/sharer/sharer.php?u=%s\"", enc_url);
 	CHECK(has(&body, want));
