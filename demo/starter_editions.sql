@@ -40,7 +40,7 @@ INSERT INTO articles (id, edition_id, slug, title, excerpt, body_md, state, auth
 
 كل توقيع يقرّبنا من باب مفتوح.',
  'published', 2, (SELECT id FROM categories WHERE edition_id = 2 AND slug = 'news'), 30, unixepoch('2026-02-16 09:00'), unixepoch('2026-02-16'), unixepoch('2026-02-16'), 43),
-(103, 2, 'رسائل-من-حلوان', 'رسائل من حلوان: عائلات تكتب كل أسبوع',
+(103, 2, 'رسایل-من-حلوان', 'رسائل من حلوان: عائلات تكتب كل أسبوع',
  'في مدينة حلوان تجتمع خمس عائلات كل يوم خميس لتكتب رسائل قد لا تصل أبدًا.',
  'في غرفة صغيرة فوق مخبز في حلوان، تجتمع خمس عائلات كل يوم خميس. يحمل كلٌّ منهم ورقة وقلمًا وصورة قديمة.
 
@@ -215,7 +215,7 @@ INSERT INTO menu_items (menu_id, parent_id, label, url, position)
 
 -- A tag per edition on its three articles.
 INSERT INTO tags (edition_id, slug, name) VALUES
-	(2, 'عائلات', 'عائلات'),
+	(2, 'عایلات', 'عائلات'),
 	(3, 'خانواده', 'خانواده'),
 	(4, 'familjet', 'Familjet');
 INSERT INTO article_tags (article_id, tag_id)

@@ -103,12 +103,6 @@ INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'error_editions', 'Some fields are not valid; nothing was saved.'),
 	(1, 'date_style_mdy', 'May 13, 2020'),
 	(1, 'date_style_dmy', '13 May 2020'),
-	(1, 'date_style_ymd', '2020 May 13'),
-	(1, 'solar_month_1', 'Farvardin'), (1, 'solar_month_2', 'Ordibehesht'),
-	(1, 'solar_month_3', 'Khordad'), (1, 'solar_month_4', 'Tir'),
-	(1, 'solar_month_5', 'Mordad'), (1, 'solar_month_6', 'Shahrivar'),
-	(1, 'solar_month_7', 'Mehr'), (1, 'solar_month_8', 'Aban'),
-	(1, 'solar_month_9', 'Azar'), (1, 'solar_month_10', 'Dey'),
-	(1, 'solar_month_11', 'Bahman'), (1, 'solar_month_12', 'Esfand');
+	(1, 'date_style_ymd', '2020 May 13');
 INSERT INTO edition_strings (edition_id, key, value) VALUES
 	(1, 'menu_editions_hint', 'The address #editions makes an item that lists every enabled edition, each linking to its home page.');

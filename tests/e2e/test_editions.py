@@ -32,7 +32,7 @@ EDITIONS = [
      "seven-years-of-homeward-watch", "news", "families", "Recent Posts",
      "2019"),
     ("/ar", "ar", "rtl", "homeward-watch-opens-its-doors",
-     "رسائل-من-حلوان", "news", "عائلات", "أحدث المقالات", "٢٠٢٦"),
+     "رسایل-من-حلوان", "news", "عایلات", "أحدث المقالات", "٢٠٢٦"),
     ("/fa", "fa", "rtl", "homeward-watch-opens-its-doors",
      "گفتگو-با-یک-مادر", "news", "خانواده", "تازه\u200cترین نوشته\u200cها",
      "۲۰۲۶"),

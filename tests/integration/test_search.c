@@ -259,9 +259,11 @@ test_not_found(void)
 	CHECK(driver_request("GET", "/search", "192.0.2.1", NULL, 0, NULL) ==
 	      200);
 	CHECK(has(&body, "Type one or more words"));
-	/* Other editions' prefixes, disabled: 404. */
+	/* A disabled edition's prefix: 404. */
+	sql("UPDATE editions SET enabled = 0 WHERE code = 'ar'");
 	CHECK(driver_request("GET", "/ar/search?q=x", "192.0.2.1", NULL, 0,
 	                     NULL) == 404);
+	sql("UPDATE editions SET enabled = 1 WHERE code = 'ar'");
 }
 
 static void
