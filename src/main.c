@@ -22,6 +22,7 @@ static const struct command commands[] = {
      "serve     --db FILE --socket PATH [--workers N] [--templates DIR]\n"
      "                  [--uploads DIR] [--sendmail PATH]"},
     {"check", cmd_check, "check     --db FILE"},
+    {"backup", cmd_backup, "backup    --db FILE OUT.db"},
 };
 
 static void

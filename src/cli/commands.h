@@ -9,6 +9,7 @@ int cmd_init(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 
 /* Prints "gazette: <command>: <message>" on standard error. */
 void cli_error(const char *command, const char *fmt, ...)
