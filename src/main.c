@@ -25,6 +25,7 @@ static const struct command commands[] = {
     {"import-wxr", cmd_import_wxr,
      "import-wxr --db FILE [--uploads-from DIR] [--uploads DIR]\n"
      "                  [--edition CODE] [--menu SLUG] EXPORT.xml"},
+    {"backup", cmd_backup, "backup    --db FILE OUT.db"},
 };
 
 static void

@@ -1,9 +1,10 @@
 /*
- * commands.c: init, user add, serve and check.  Each parses its options
+ * commands.c: init, user add, serve, check and backup.  Each parses its options
  * with cli_parse(), does its work through src/db/ and says plainly what
  * went wrong.  Bad usage exits 2, failure 1.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,10 +13,12 @@
 #include <unistd.h>
 
 #include "../auth/password.h"
+#include "../db/backup_db.h"
 #include "../db/content_db.h"
 #include "../db/db.h"
 #include "../db/user_db.h"
 #include "../sendmail.h"
+#include "../util/text.h"
 #include "../serve.h"
 #include "args.h"
 #include "commands.h"
@@ -148,9 +151,38 @@ name_valid(const char *s)
 }
 
 /*
+ * Puts the password in pw (NUL-terminated, *len bytes) in NFC, as the
+ * login form's fields are (http/request.c), so that a password typed with
+ * decomposed letters here still matches at the login page.  Returns 0, or
+ * -1 when it is not UTF-8 or its NFC form does not fit in cap bytes.
+ */
+static int
+password_nfc(char *pw, size_t cap, size_t *len)
+{
+	struct arena a;
+	const char *nfc;
+	size_t n;
+	int rc = -1;
+
+	arena_init(&a);
+	nfc = text_nfc(&a, pw, *len, &n);
+	if (nfc != NULL && n < cap) {
+		memmove(pw, nfc, n);
+		pw[n] = '\0';
+		*len = n;
+		rc = 0;
+	}
+	if (nfc != NULL && nfc != pw)
+		explicit_bzero((char *)nfc, n);
+	arena_free(&a);
+	return rc;
+}
+
+/*
  * gazette user add --db FILE --name N --role R [--display-name D]: creates
  * a staff account; the password (12 to 128 characters) is read from
- * standard input.
+ * standard input.  The password and the display name are stored in NFC,
+ * as every form stores text.
  */
 int
 cmd_user(int argc, char **argv)
@@ -160,7 +192,9 @@ cmd_user(int argc, char **argv)
 	                         {"role", true, true, NULL},
 	                         {"display-name", true, false, NULL}};
 	char pw[4 * PASSWORD_MAX_CHARS + 2], hash[PASSWORD_HASH_MAX];
-	size_t pw_len;
+	size_t pw_len, display_len;
+	const char *display;
+	struct arena a;
 	struct db *db;
 	long long id;
 	int rc;
@@ -182,36 +216,49 @@ cmd_user(int argc, char **argv)
 		                      "moderator");
 		return 2;
 	}
+	arena_init(&a);
+	display = opts[3].value ? opts[3].value : opts[1].value;
+	display = text_nfc(&a, display, strlen(display), &display_len);
+	if (display == NULL || strlen(display) != display_len) {
+		cli_error("user add", "the display name must be UTF-8");
+		rc = 2;
+		goto out;
+	}
 	if (read_password(pw, sizeof(pw), &pw_len) < 0 ||
+	    password_nfc(pw, sizeof(pw), &pw_len) < 0 ||
 	    password_policy_check(pw, pw_len) < 0) {
 		cli_error("user add", "the password (one line on standard "
 		                      "input) must be 12 to 128 characters "
 		                      "of UTF-8");
-		return 2;
+		rc = 2;
+		goto out;
 	}
+	rc = 1;
 	if (password_hash(pw, pw_len, hash) < 0) {
 		cli_error("user add", "hashing failed");
-		return 1;
+		goto out;
 	}
 	explicit_bzero(pw, sizeof(pw));
 	if (open_migrated("user add", opts[0].value, &db) != 0)
-		return 1;
-	id = user_db_add(db, opts[1].value,
-	                 opts[3].value ? opts[3].value : opts[1].value,
-	                 opts[2].value, hash);
+		goto out;
+	id = user_db_add(db, opts[1].value, display, opts[2].value, hash);
 	db_close(db);
 	if (id == 0) {
 		cli_error("user add", "an account named '%s' exists",
 		          opts[1].value);
-		return 1;
+		goto out;
 	}
 	if (id < 0) {
 		cli_error("user add", "could not create the account");
-		return 1;
+		goto out;
 	}
 	fprintf(stderr, "gazette: user add: created %s (%s)\n", opts[1].value,
 	        opts[2].value);
-	return 0;
+	rc = 0;
+out:
+	explicit_bzero(pw, sizeof(pw));
+	arena_free(&a);
+	return rc;
 }
 
 /*
@@ -307,5 +354,58 @@ cmd_check(int argc, char **argv)
 		return 1;
 	}
 	printf("ok\n");
+	return 0;
+}
+
+/*
+ * gazette backup --db FILE OUT.db: a consistent copy of the database while
+ * it is served and written (backup_db.h), checked and fsynced; OUT must not
+ * exist.  Exits 0 with the copy's size, 1 on failure (no OUT), 2 on bad
+ * usage.
+ */
+int
+cmd_backup(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"db", true, true, NULL}};
+	char *pos[1], err[PATH_MAX + 256] = "";
+	size_t npos = 0;
+	struct db *db;
+	struct stat st;
+	int level;
+
+	if (cli_parse(argc, argv, opts, ARRAY_LEN(opts), pos, 1, &npos, err,
+	              sizeof(err)) < 0 ||
+	    npos != 1) {
+		cli_error(
+		    "backup", "%s (usage: gazette backup --db FILE OUT.db)",
+		    npos != 1 && err[0] == '\0' ? "name one OUT file" : err);
+		return 2;
+	}
+	if (access(opts[0].value, R_OK) != 0) {
+		cli_error("backup", "cannot read %s: %s", opts[0].value,
+		          strerror(errno));
+		return 1;
+	}
+	if (db_open(opts[0].value, &db) < 0) {
+		cli_error("backup", "cannot open %s", opts[0].value);
+		return 1;
+	}
+	if ((level = db_user_version(db)) <= 0) {
+		db_close(db);
+		cli_error("backup",
+		          "%s is not a Gazette database (run gazette "
+		          "init)",
+		          opts[0].value);
+		return 1;
+	}
+	if (db_backup(db, pos[0], err, sizeof(err)) < 0) {
+		db_close(db);
+		cli_error("backup", "%s", err);
+		return 1;
+	}
+	db_close(db);
+	if (stat(pos[0], &st) == 0)
+		printf("backed up %s to %s (%lld bytes, schema level %d)\n",
+		       opts[0].value, pos[0], (long long)st.st_size, level);
 	return 0;
 }

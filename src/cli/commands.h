@@ -11,6 +11,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 /* cli/import_wxr.c */
 int cmd_import_wxr(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 
 /* Prints "gazette: <command>: <message>" on standard error. */
 void cli_error(const char *command, const char *fmt, ...)

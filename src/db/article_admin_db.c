@@ -8,6 +8,7 @@
 
 #include "../util/slug.h"
 #include "article_admin_db.h"
+#include "translation_db.h"
 #include "db_internal.h"
 
 #define MAX_TAGS 20
@@ -159,6 +160,7 @@ article_admin_get(struct db *db, struct arena *a, long long id,
 		out->author_id = sqlite3_column_int64(st, 11);
 		out->version = sqlite3_column_int64(st, 12);
 		out->body_html = sqlite3_column_int(st, 13) != 0;
+		out->translation_of = -1;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW) {
@@ -317,6 +319,12 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 	sqlite3_bind_int(st, 2, in->comments_open ? 1 : 0);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
+	if (in->translation_of >= 0 &&
+	    (res = translation_db_link_locked(db, TRANSLATION_ARTICLE, *s->id,
+	                                      in->edition_id,
+	                                      in->translation_of)) != SAVE_OK)
+		goto out;
+	res = SAVE_FAILED;
 	if ((st = db_stmt(db, sql_revision)) == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, *s->id);

@@ -27,8 +27,11 @@ enum save_result {
 	SAVE_BAD_BODY,  /* too long for Markdown, or not UTF-8 */
 	SAVE_FAILED,    /* the database failed (logged) */
 	SAVE_BAD_MEDIA, /* a chosen library item is gone or of a wrong type */
-	SAVE_NUMBER_TAKEN, /* another issue of the edition has the number */
-	SAVE_BAD_ARTICLE,  /* a named article is not one of the edition's */
+	SAVE_NUMBER_TAKEN,    /* another issue of the edition has the number */
+	SAVE_BAD_ARTICLE,     /* a named article is not one of the edition's */
+	SAVE_BAD_TRANSLATION, /* the named translation is not of another
+	                         edition, or is gone */
+	SAVE_TRANSLATION_TAKEN, /* its group has an item of this edition */
 };
 
 /* A table's statements for the shared steps (SQL literals; parameters as

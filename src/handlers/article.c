@@ -21,6 +21,45 @@
 	"(max-width: 75rem) calc(100vw - 25.5rem), 49.5rem"
 
 /*
+ * Sets what the head of an article's page says of it (partials/
+ * header.html): its excerpt as the description, og:type article, its
+ * featured image (absolute) for OpenGraph and a large Twitter card, and
+ * the NewsArticle JSON-LD (headline, dates, author, image, publisher,
+ * the page, language).  summary is the article's cached description.
+ */
+static void
+article_meta(struct app *app, struct req *req, struct tval *ctx,
+             const struct article *art, const struct tval *summary)
+{
+	struct arena *a = req->arena;
+	const char *excerpt = tv_text(tv_get(summary, "excerpt"));
+	const char *src = tv_text(tv_get(tv_get(summary, "image"), "src"));
+	const char *image = src ? frame_absolute_url(app, a, src) : "";
+	struct tval *ld = tv_map(a);
+
+	if (excerpt != NULL && excerpt[0] != '\0')
+		tv_set_str(a, ctx, "meta_description",
+		           frame_description(a, excerpt));
+	tv_set_str(a, ctx, "og_type", "article");
+	if (image[0] != '\0') {
+		tv_set_str(a, ctx, "og_image", image);
+		tv_set_str(a, ctx, "twitter_card", "summary_large_image");
+	}
+	tv_set_str(a, ld, "headline", art->title);
+	tv_set_str(a, ld, "published", frame_iso_date(a, art->published_at));
+	tv_set_str(a, ld, "modified",
+	           frame_iso_date(a, art->updated_at > art->published_at
+	                                 ? art->updated_at
+	                                 : art->published_at));
+	tv_set_str(a, ld, "author", art->author_name);
+	tv_set_str(a, ld, "image", image);
+	tv_set_str(a, ld, "home",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, frame_prefix(req), "/", NULL)));
+	tv_set(a, ctx, "jsonld_article", ld);
+}
+
+/*
  * Renders one page of a listing.  base is the listing's first page
  * ("" for the home page, "/category/x"), title its heading (NULL on the
  * home page).  Page 1 written out (/page/1) redirects to base; a page past
@@ -83,8 +122,24 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	tv_set(a, ctx, "articles", list);
 	if (title != NULL)
 		tv_set_str(a, ctx, "heading", title);
-	if (term != NULL && term->description[0] != '\0')
+	if (term != NULL && term->description[0] != '\0') {
 		tv_set_str(a, ctx, "description", term->description);
+		tv_set_str(a, ctx, "meta_description",
+		           frame_description(a, term->description));
+	}
+	/* The head names the archive's own feed beside the edition's; the
+	 * home page describes the organisation in JSON-LD. */
+	if (term != NULL)
+		tv_set_str(
+		    a, ctx, "archive_feed_url",
+		    frame_absolute_url(
+		        app, a, arena_concat(a, base, "/feed.atom", NULL)));
+	else if (n == 1) {
+		struct tval *org = tv_map(a);
+
+		tv_set_str(a, org, "home", frame_absolute_url(app, a, first));
+		tv_set(a, ctx, "jsonld_org", org);
+	}
 	/* Every image of a listing sits beside its linked title. */
 	tv_set_bool(a, ctx, "decorative", true);
 	frame_pager(req, ctx, base, n, count > per_page);
@@ -140,10 +195,21 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 	    term.name);
 }
 
-/* Renders an article's page; see handlers.h. */
-int
-article_page(struct app *app, struct req *req, struct resp *resp, int status,
-             const struct comment_form *f)
+/*
+ * A kept article page (frame_page_get) is good until the next quarter of
+ * an hour at most: its footer's year and the hour its token's ETag counts
+ * turn on such a boundary in every time zone (offsets are whole quarters).
+ */
+#define ARTICLE_KEEP_S 900
+
+/*
+ * Renders an article's page, as article_page, and sets *until to when it
+ * stops being right without a commit: the next ARTICLE_KEEP_S boundary,
+ * or sooner when its comments close by age.
+ */
+static int
+render_article(struct app *app, struct req *req, struct resp *resp, int status,
+               const struct comment_form *f, long long *until)
 {
 	struct arena *a = req->arena;
 	struct article art;
@@ -170,7 +236,8 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 	}
 	if (rc != 0)
 		return 500;
-	if ((ctx = frame_context(app, req, resp, art.title)) == NULL)
+	if ((ctx = frame_context(app, req, resp, art.title)) == NULL ||
+	    translation_links(app, req, ctx, TRANSLATION_ARTICLE, art.id) < 0)
 		return 500;
 	/* What listings show of it (shared, cached), and beside it what only
 	 * its own page shows; the template opens the second inside the
@@ -178,6 +245,7 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if ((n = frame_article_summary(app, req, art.id)) == NULL)
 		return 500;
 	tv_set_shared(a, ctx, "article", n);
+	article_meta(app, req, ctx, &art, n);
 	/* The featured image is at the top: loaded at once. */
 	tv_set_bool(a, ctx, "eager", true);
 	tv_set_str(a, ctx, "image_sizes", SIZES_FEATURED);
@@ -210,7 +278,23 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
 		resp->last_modified = art.updated_at;
 	if (comments_add(app, req, resp, m, &art, f) < 0)
 		return 500;
+	if (until != NULL) {
+		long long now = app_now(app),
+		          close = comments_close_at(app, &art);
+
+		*until = now - now % ARTICLE_KEEP_S + ARTICLE_KEEP_S;
+		if (art.comments_open && close > now && close < *until)
+			*until = close;
+	}
 	return app_render(app, resp, status, "article", ctx);
+}
+
+/* Renders an article's page; see handlers.h. */
+int
+article_page(struct app *app, struct req *req, struct resp *resp, int status,
+             const struct comment_form *f)
+{
+	return render_article(app, req, resp, status, f, NULL);
 }
 
 /*
@@ -219,10 +303,22 @@ article_page(struct app *app, struct req *req, struct resp *resp, int status,
  * comments and the comment form (comments.c).  Query: reply (the id of a
  * comment the form answers), comment=held (after a comment that waits:
  * a note).  Statuses: 200, 301 (an old slug), 404 (no published article
- * with that slug), 500.
+ * with that slug), 500.  Without a query the page is rendered once per
+ * worker and reload and kept (frame_page_get): a request then costs the
+ * copy of the page and a fresh token for its form.
  */
 int
 article_show(struct app *app, struct req *req, struct resp *resp)
 {
-	return article_page(app, req, resp, 200, NULL);
+	long long until;
+	int rc;
+
+	if (req->query_raw[0] != '\0')
+		return article_page(app, req, resp, 200, NULL);
+	if (frame_page_get(app, req, resp, comments_token))
+		return 200;
+	rc = render_article(app, req, resp, 200, NULL, &until);
+	if (rc == 200)
+		frame_page_put(app, req, resp, until);
+	return rc;
 }

@@ -45,6 +45,7 @@
  * the rendering and the token (a keyed BLAKE2b, signed once a second:
  * reader_form_token keeps the last).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,16 +68,29 @@ static const struct reader_form comment_desc = {
 /* More addresses than this hold a comment for a moderator. */
 #define LINKS_MAX 2
 
+/* Returns when comments close by age; see handlers.h. */
+long long
+comments_close_at(struct app *app, const struct article *art)
+{
+	long long days = site_setting_int(
+	    &app->site, "comments_close_after_days", 0, 0, 36500);
+
+	return days > 0 ? art->published_at + days * 86400 : LLONG_MAX;
+}
+
 /* Tells whether the article's comments are closed at now: by its own
  * switch, or comments_close_after_days after it was published. */
 static bool
 comments_closed(struct app *app, const struct article *art, long long now)
 {
-	long long days = site_setting_int(
-	    &app->site, "comments_close_after_days", 0, 0, 36500);
+	return !art->comments_open || now >= comments_close_at(app, art);
+}
 
-	return !art->comments_open ||
-	       (days > 0 && now >= art->published_at + days * 86400);
+/* Issues the form's token; see handlers.h. */
+const char *
+comments_token(struct app *app, struct req *req, struct resp *resp)
+{
+	return reader_form_token(app, req, resp, &comment_desc);
 }
 
 /* Returns the article's address (prefix, "/articles/", slug) plus tail. */
@@ -401,8 +415,7 @@ form_context(struct app *app, struct req *req, struct resp *resp,
 	const char *name = shown_author(v, parent);
 
 	tv_set_str(a, d, "comment_action", article_url(req, "/comments"));
-	tv_set_str(a, d, "form_token",
-	           reader_form_token(app, req, resp, &comment_desc));
+	tv_set_str(a, d, "form_token", comments_token(app, req, resp));
 	tv_set_int(a, d, "parent", name ? parent : 0);
 	tv_set_str(a, d, "reply_name", name ? name : "");
 	tv_set_str(a, d, "cancel_url", article_url(req, "#respond"));

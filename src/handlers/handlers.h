@@ -10,6 +10,7 @@
 #include "../db/auth_db.h"
 #include "../db/article_admin_db.h"
 #include "../db/content_db.h"
+#include "../db/translation_db.h"
 
 /* handlers/article.c */
 int home_show(struct app *app, struct req *req, struct resp *resp);
@@ -34,6 +35,17 @@ struct comment_form {
  */
 int article_page(struct app *app, struct req *req, struct resp *resp,
                  int status, const struct comment_form *f);
+
+/* handlers/search.c */
+int search_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/comments.c: issues the comment form's token for a page (see
+ * reader_form_token). */
+const char *comments_token(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/comments.c: returns when the article's open comments close by
+ * their age (comments_close_after_days), or LLONG_MAX when never. */
+long long comments_close_at(struct app *app, const struct article *art);
 
 /* handlers/comments.c */
 int comment_submit(struct app *app, struct req *req, struct resp *resp);
@@ -216,6 +228,13 @@ bool admin_moderates(const struct staff *u);
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
                   const char *label, bool selected);
+
+/*
+ * Returns the options of a list's edition filter: "All" (value "") and
+ * every edition (value: its id), selecting the edition selected (0: All).
+ */
+struct tval *admin_edition_filter(struct app *app, struct req *req,
+                                  long long selected);
 
 /* Returns every edition as options (value: the id), selecting one. */
 struct tval *admin_edition_options(struct app *app, struct arena *a,
@@ -456,6 +475,15 @@ int admin_media_editor(struct app *app, struct req *req, struct tval *ctx,
                        const char *featured, bool chooser);
 /* Returns the upload limit in bytes (setting upload_max_mb, 1 to 64). */
 long long admin_media_limit(const struct app *app);
+
+/* handlers/admin_editions.c */
+int admin_editions(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_create(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_save(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings_save(struct app *app, struct req *req,
+                               struct resp *resp);
 
 /* handlers/admin_settings.c */
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
@@ -701,7 +729,13 @@ int frame_load(struct app *app);
 /*
  * handlers/frame.c: the context every public page starts from: language
  * and direction, site name, menu, interface strings (t.*), footer years,
- * Recent Posts.  title is the page's own title (NULL for the home page).
+ * Recent Posts, and on public pages (not errors, not /admin) what the
+ * head says to crawlers and share previews: canonical_url,
+ * meta_description, og_title, og_type, og_locale, og_image,
+ * twitter_card, feed_atom_url, feed_rss_url (handlers may replace them
+ * and add archive_feed_url, jsonld_article, jsonld_org; see
+ * templates/partials/header.html).  title is the page's own title (NULL
+ * for the home page).
  * Raises resp->last_modified to the newest content change.  Returns the
  * map, or NULL when the site could not be loaded.
  */
@@ -726,12 +760,26 @@ const char *frame_edition_prefix(struct arena *a, const struct edition *e);
 bool frame_url_plain(const char *s);
 
 /*
+ * Returns the base URL setting without a trailing slash, for absolute URLs
+ * (which never come from the request's Host header); in a when it must be
+ * cut.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+
+/*
  * Returns whether url may be a menu item's address: a site path ("/about",
  * never "//host") or an http(s):// address with a host, made of
- * frame_url_plain characters.  The menu editor refuses others and the
- * public menu leaves them out.
+ * frame_url_plain characters.  The menu editor refuses others (but
+ * FRAME_MENU_EDITIONS) and the public menu leaves them out.
  */
 bool frame_menu_url_ok(const char *url);
+
+/*
+ * The address of the menu item that lists the editions: the public menu
+ * shows there the enabled editions, each linking to its home, followed by
+ * the item's own sub-items.
+ */
+#define FRAME_MENU_EDITIONS "#editions"
 
 /*
  * Formats a Unix time as the edition shows dates ("May 13, 2020"), in the
@@ -767,6 +815,31 @@ struct arena *frame_thread_arena(struct app *app, struct req *req,
                                  size_t comments);
 void frame_thread_put(struct app *app, struct req *req, long long key,
                       const void *thread, size_t comments);
+
+/*
+ * handlers/frame.c: whole pages kept rendered, per worker and edition by
+ * the request's path, until the site is next loaded (after any commit) or
+ * until a time the page names, whichever comes first.  A page whose
+ * rendering depends only on the database, the path and the hour (an
+ * article without a query) is rendered once per worker and reload; what
+ * differs per request is the token of its reader's form, which is not
+ * kept: a kept page gets a fresh one where its own was.
+ *
+ * frame_page_get fills resp (body, status 200, Last-Modified and the ETag
+ * kept with the page while the token's hour is the same) from the page
+ * kept for the request's path, calling token() for a fresh token when the
+ * page had one, and returns true; false when none is kept (or it has
+ * expired): render it then.  frame_page_put keeps a rendered, cacheable 200
+ * that set no header of its own, until `until` (app_now's clock), when
+ * there is room (PAGE_CACHE_BYTES a worker and edition); its token is
+ * resp->etag_skip.
+ */
+bool frame_page_get(struct app *app, struct req *req, struct resp *resp,
+                    const char *(*token)(struct app *, struct req *,
+                                         struct resp *));
+void frame_page_put(struct app *app, struct req *req, const struct resp *resp,
+                    long long until);
+
 /* A part of the site with addresses of its own below path: a media
  * section, a kind of publication. */
 struct frame_section {
@@ -831,5 +904,59 @@ struct tval *frame_image(struct arena *a, const struct media_ref *m);
  */
 struct tval *frame_media_image(struct app *app, struct arena *a,
                                const struct media_ref *m);
+
+/* translations.c: an item's translations, public and in the editors. */
+
+/*
+ * Adds to a public page's ctx, when the published article or page id
+ * (kind) has published translations in other enabled editions:
+ * "alternates" (the head's hreflang links, absolute, itself and
+ * x-default included) and "read_in" (name, lang, dir, url, title of each
+ * other one).  Returns 0 or -1.
+ */
+int translation_links(struct app *app, struct req *req, struct tval *ctx,
+                      enum translation_kind kind, long long id);
+
+/*
+ * Reads the editors' field naming the item to link to: returns 0 for an
+ * empty field (no translation), the id it gives (a number, or the public
+ * address of an item of kind, with or without the base URL), -1 when it
+ * names nothing, -2 when the form has no such field (keep the link).
+ */
+long long translation_field(struct app *app, struct req *req,
+                            enum translation_kind kind, const char *field);
+
+/*
+ * Sets an editor's "translations" (edition, lang, title, state and admin
+ * url of the other members of item id's group), "has_translations" and
+ * "translation_of" (field as sent, or the id of one other member).
+ * Returns 0 or -1.
+ */
+int translation_editor(struct app *app, struct req *req, struct tval *ctx,
+                       enum translation_kind kind, long long id,
+                       const char *field);
+
+/*
+ * handlers/frame.c: absolute URLs and descriptions, for the head of
+ * public pages, the feeds and the sitemaps.  frame_base_url returns the
+ * base_url setting without its trailing slash (absolute URLs never come
+ * from the request's Host header); frame_absolute_url returns it joined to
+ * a site path, with spaces, quotes, angle brackets and non-ASCII bytes
+ * percent-encoded; frame_description returns text with its white space
+ * collapsed, cut at the last word that fits in 160 characters (an
+ * ellipsis marks the cut).  All in a.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+const char *frame_absolute_url(struct app *app, struct arena *a,
+                               const char *path);
+const char *frame_description(struct arena *a, const char *text);
+
+/* handlers/feed.c */
+int feed_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/sitemap.c */
+int sitemap_index_show(struct app *app, struct req *req, struct resp *resp);
+int sitemap_show(struct app *app, struct req *req, struct resp *resp);
+int robots_show(struct app *app, struct req *req, struct resp *resp);
 
 #endif

@@ -21,11 +21,6 @@
 
 #define RESP_DEFAULT_CONTENT_TYPE "text/html; charset=utf-8"
 
-/* 128 bits of XXH3, written as 32 hex digits between quotes, after "W/"
- * for a weak one. */
-#define RESP_ETAG_HASH_BYTES 16
-#define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 5)
-
 /*
  * The Content-Security-Policy of every page.  It allows no inline script
  * or style (templates link /css and /js), and nothing from elsewhere: a
@@ -213,15 +208,16 @@ handler_header(const struct resp *r, const char *name)
 }
 
 /*
- * Writes the ETag of r's body: the quoted hex of its 128-bit XXH3.  An
+ * Writes the ETag of r's body (see response.h): the quoted hex of its
+ * 128-bit XXH3.  An
  * ETag need not resist forgery, only change with the body, and XXH3 costs a
  * few microseconds on a large page where BLAKE2b cost a sixth of the
  * request.  When r->etag_skip occurs in the body, its first occurrence is
  * left out and r->etag_epoch hashed instead, and the ETag is weak
  * (W/"…"): bodies that differ only there are the same page.
  */
-static void
-etag_compute(const struct resp *r, char out[RESP_ETAG_BYTES])
+void
+resp_etag(const struct resp *r, char out[RESP_ETAG_BYTES])
 {
 	static const char hex[] = "0123456789abcdef";
 	const struct buf *body = r->body;
@@ -386,7 +382,7 @@ resp_serialise(struct resp *r, const char *if_none_match, struct buf *out)
 	if (cache_public) {
 		etag = handler_header(r, "ETag");
 		if (etag == NULL) {
-			etag_compute(r, etag_buf);
+			resp_etag(r, etag_buf);
 			etag = etag_buf;
 		}
 		/* If-None-Match compares weakly: W/ aside on both sides. */

@@ -14,6 +14,11 @@
 
 #define RESP_MAX_HEADERS 24
 
+/* An ETag: 128 bits of XXH3 as 32 hex digits between quotes, after "W/"
+ * for a weak one, and a NUL. */
+#define RESP_ETAG_HASH_BYTES 16
+#define RESP_ETAG_BYTES (RESP_ETAG_HASH_BYTES * 2 + 5)
+
 struct resp_header {
 	const char *name;
 	const char *value;
@@ -65,6 +70,13 @@ int resp_csp_add(struct resp *r, const char *directives);
 
 /* Sets a redirect: status (301, 302, 303) and Location. Returns as above. */
 int resp_redirect(struct resp *r, int status, const char *location);
+
+/*
+ * Writes the ETag resp_serialise sends for r's body as it is now, honouring
+ * r->etag_skip and r->etag_epoch.  A handler that keeps a rendered page may
+ * keep this too and send it as its own ETag header.
+ */
+void resp_etag(const struct resp *r, char out[RESP_ETAG_BYTES]);
 
 /* Returns the reason phrase for status ("Not Found"). */
 const char *http_status_text(int status);

@@ -15,6 +15,10 @@ nginx skips the test (exit 77).  On leaving the `with` block the site is
 stopped (TERM to gazette, which must exit 0 within 15 seconds; QUIT to
 nginx); on any failure the tail of gazette's log is printed.  GAZETTE_KEEP=1
 keeps the temporary folder.
+
+Importing this module also makes every sqlite3 connection the test opens
+load the search tokenizer (libgazette_fts.so beside the binary), which the
+search index's triggers need when a test writes articles itself.
 """
 
 import http.client
@@ -87,6 +91,30 @@ def find_binary():
     return path
 
 
+def load_search_tokenizer():
+    """Registers gazette's FTS5 tokenizer on every SQLite connection this
+    process opens from now on (sqlite3_auto_extension, through ctypes: the
+    sqlite3 module of Debian's Python cannot load extensions), so that
+    tests may write articles with the sqlite3 module.  Does nothing when
+    the module is not built."""
+    import ctypes
+    import ctypes.util
+    folder = os.environ.get("GAZETTE_BUILD") or os.path.dirname(
+        os.environ.get("GAZETTE_BINARY") or
+        os.path.join(SOURCE, "build", "debug", "gazette"))
+    path = os.path.join(folder, "libgazette_fts.so")
+    name = ctypes.util.find_library("sqlite3")
+    if not os.path.isfile(path) or name is None:
+        return
+    module = ctypes.CDLL(path)
+    sqlite = ctypes.CDLL(name)
+    sqlite.sqlite3_auto_extension(
+        ctypes.cast(module.gazette_fts_init, ctypes.c_void_p))
+
+
+load_search_tokenizer()
+
+
 def find_nginx():
     """Returns nginx's path or raises Skip."""
     path = shutil.which("nginx") or (
@@ -144,11 +172,15 @@ class Site:
     uploads, port, base ("http://127.0.0.1:PORT"), serve (the Popen of
     gazette serve), log_path (its standard error), workers (the count
     asked for, or None for gazette's default).  env adds variables to
-    gazette serve's environment."""
+    gazette serve's environment.  db_from and uploads_from restore a
+    backup: the database file and the uploads folder are copied in before
+    gazette init (which then only migrates) and serve."""
 
     def __init__(self, workers=2, starter=True, serve_args=(), env=None,
-                 ssi=False):
+                 ssi=False, db_from=None, uploads_from=None):
         self.ssi = ssi
+        self.db_from = db_from
+        self.uploads_from = uploads_from
         self.binary = find_binary()
         self.nginx_bin = find_nginx()
         self.workers = workers
@@ -183,13 +215,18 @@ class Site:
         self.nginx_prefix = os.path.join(self.tmp, "nginx")
         self.nginx_conf = os.path.join(self.nginx_prefix, "nginx.conf")
         self.log_path = os.path.join(self.tmp, "gazette.log")
-        os.makedirs(self.uploads)
+        if self.uploads_from:
+            shutil.copytree(self.uploads_from, self.uploads, symlinks=True)
+        else:
+            os.makedirs(self.uploads)
         os.makedirs(self.nginx_prefix)
+        if self.db_from:
+            shutil.copyfile(self.db_from, self.db)
         # nginx workers run as this user; they must reach the socket.
         os.chmod(self.tmp, 0o755)
 
         init = [self.binary, "init", "--db", self.db]
-        if self.starter:
+        if self.starter and not self.db_from:
             init.append("--starter")
             # The starter content's images, as make run installs them.
             shutil.copytree(os.path.join(SOURCE, "demo", "images"),

@@ -783,18 +783,19 @@ test_threads(void)
 	snprintf(want, sizeof(want),
 	         "level three</div>\n<p class=\"comment-reply\"><a "
 	         "href=\"/articles/%s?reply=%lld#respond\">Reply<span "
-	         "class=\"visually-hidden\">: Cleo</span></a></p>\n</div>\n"
+	         "class=\"visually-hidden\">: "
+	         "<bdi>Cleo</bdi></span></a></p>\n</div>\n"
 	         "</li><li class=\"comment\" id=\"comment-%lld\">",
 	         slug, c, d);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want),
 	         "<span class=\"comment-parent\">in reply to <a "
-	         "href=\"#comment-%lld\" dir=\"auto\">Cleo</a></span>",
+	         "href=\"#comment-%lld\"><bdi>Cleo</bdi></a></span>",
 	         c);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want),
 	         "<span class=\"comment-parent\">in reply to <a "
-	         "href=\"#comment-%lld\" dir=\"auto\">Dara</a></span>",
+	         "href=\"#comment-%lld\"><bdi>Dara</bdi></a></span>",
 	         d);
 	CHECK(has(&body, want));
 	/* Only the deep ones say whom they answer. */
@@ -804,7 +805,7 @@ test_threads(void)
 	 * depth (six) and shown at the third level. */
 	snprintf(uri_buf, sizeof(uri_buf), "/articles/%s?reply=%lld", slug, e);
 	CHECK(reader("GET", uri_buf, READER, NULL) == 200);
-	CHECK(has(&body, "Reply to <span dir=\"auto\">Emil</span></h3>"));
+	CHECK(has(&body, "Reply to <bdi>Emil</bdi></h3>"));
 	snprintf(want, sizeof(want), "name=\"parent\" value=\"%lld\"", e);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want), "href=\"/articles/%s#respond\">Cancel",
@@ -825,7 +826,7 @@ test_threads(void)
 	                "NULL) SELECT max(n) + 1 FROM up") == 6);
 	CHECK(reader("GET", url_of(slug), READER, NULL) == 200);
 	snprintf(want, sizeof(want),
-	         "in reply to <a href=\"#comment-%lld\" dir=\"auto\">Emil</a>",
+	         "in reply to <a href=\"#comment-%lld\"><bdi>Emil</bdi></a>",
 	         e);
 	CHECK(has(&body, want));
 	/* A reply to a comment that is not shown, or of another article,
@@ -964,6 +965,79 @@ test_closed(void)
 	next_minute();
 }
 
+/* Returns a copy of the last body with the first occurrence of tok left
+ * out (free it). */
+static char *
+body_without(const char *tok)
+{
+	const char *at = strstr(body.data, tok);
+	size_t before = at ? (size_t)(at - body.data) : body.len;
+	size_t skip = at ? strlen(tok) : 0;
+	char *out = malloc(body.len + 1);
+
+	CHECK(out != NULL);
+	memcpy(out, body.data, before);
+	memcpy(out + before, body.data + before + skip,
+	       body.len - before - skip);
+	out[body.len - skip] = '\0';
+	return out;
+}
+
+/*
+ * An article page is kept rendered per worker (frame_page_get): asked
+ * again, it is the same page with a fresh token and the same ETag, and
+ * it is not kept past the second its comments close by age, though
+ * nothing was committed in between.
+ */
+static void
+test_kept_page(void)
+{
+	char stmt[256], first_token[128], etag[128];
+	long long published;
+	char *first, *second;
+
+	snprintf(stmt, sizeof(stmt),
+	         "SELECT published_at FROM articles WHERE id = %lld", article);
+	published = query_int(stmt);
+	/* 10 s into a quarter of an hour; comments close 100 s later. */
+	app.test_now = (app.test_now / 900 + 1) * 900 + 10;
+	sql("UPDATE settings SET value = '1' WHERE key = "
+	    "'comments_close_after_days'");
+	snprintf(stmt, sizeof(stmt),
+	         "UPDATE articles SET published_at = %lld WHERE id = %lld",
+	         app.test_now - 86400 + 100, article);
+	sql(stmt);
+
+	CHECK(reader("GET", url_of(slug), READER, NULL) == 200);
+	CHECK(has(&body, "Leave a comment"));
+	snprintf(first_token, sizeof(first_token), "%s", field("form_token"));
+	snprintf(etag, sizeof(etag), "%s", header("ETag"));
+	first = body_without(first_token);
+	app.test_now += 2;
+	CHECK(reader("GET", url_of(slug), READER, NULL) == 200);
+	CHECK(strcmp(field("form_token"), first_token) != 0);
+	CHECK(strcmp(header("ETag"), etag) == 0);
+	second = body_without(field("form_token"));
+	CHECK(strcmp(first, second) == 0);
+	free(first);
+	free(second);
+
+	/* 100 s on: closed, with no commit to reload the worker. */
+	app.test_now += 100;
+	CHECK(reader("GET", url_of(slug), READER, NULL) == 200);
+	CHECK(has(&body, "Comments are closed."));
+	CHECK(!has(&body, "name=\"form_token\""));
+	CHECK(strcmp(header("ETag"), etag) != 0);
+
+	sql("UPDATE settings SET value = '0' WHERE key = "
+	    "'comments_close_after_days'");
+	snprintf(stmt, sizeof(stmt),
+	         "UPDATE articles SET published_at = %lld WHERE id = %lld",
+	         published, article);
+	sql(stmt);
+	next_minute();
+}
+
 static void
 test_escaping(void)
 {
@@ -1028,19 +1102,19 @@ test_escaping(void)
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(!has(&body, "<b>"));
 	CHECK(!has(&body, "<strong>bold"));
-	CHECK(has(&body, "<span class=\"comment-author\" dir=\"auto\">"
-	                 "&lt;script&gt;alert(1)&lt;/script&gt;</span>"));
+	CHECK(has(&body, "<bdi class=\"comment-author\">"
+	                 "&lt;script&gt;alert(1)&lt;/script&gt;</bdi>"));
 	CHECK(has(&body, "&lt;script&gt;alert(1)&lt;/script&gt; **bold** "
 	                 "&lt;b&gt; <a href=\"https://x.example/\" "
 	                 "rel=\"nofollow ugc\">https://x.example/</a>&quot;"
 	                 "&gt;&lt;script&gt;</div>"));
-	CHECK(has(&body, "Reply<span class=\"visually-hidden\">: "
+	CHECK(has(&body, "Reply<span class=\"visually-hidden\">: <bdi>"
 	                 "&lt;script&gt;"));
 	/* And replying to it. */
 	snprintf(uri_buf, sizeof(uri_buf), "/articles/%s?reply=%lld", slug, id);
 	CHECK(reader("GET", uri_buf, READER, NULL) == 200);
 	CHECK(!has(&body, "<script>alert"));
-	CHECK(has(&body, "Reply to <span dir=\"auto\">&lt;script&gt;"));
+	CHECK(has(&body, "Reply to <bdi>&lt;script&gt;"));
 	free(moderator);
 	next_minute();
 }
@@ -1455,6 +1529,7 @@ main(void)
 	test_approval();
 	test_threads();
 	test_closed();
+	test_kept_page();
 	test_escaping();
 	test_roles();
 	test_list();
