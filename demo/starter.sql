@@ -1468,8 +1468,9 @@ UPDATE editions SET site_name = 'Homeward Watch', tagline = 'No family should wa
 
 -- Main menu: News and Open Letters, then the Media and Publications
 -- dropdowns of the reference site, About Us, Contact us.  The first items
--- are relied on by the tests (test_pages_menu.c); sixteen in all, so that
--- the menu editor still offers three empty rows.
+-- are relied on by the tests (test_pages_menu.c); seventeen in all with
+-- the Editions entry (sql/017_editions.sql), so that the menu editor still
+-- offers two empty rows.
 INSERT INTO menu_items (menu_id, parent_id, label, url, position) VALUES
 	(1, NULL, 'News', '/category/news', 1),
 	(1, NULL, 'Open Letters', '/category/open-letters', 2),

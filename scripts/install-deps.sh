@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 run_pkgs="cmake make pkg-config gcc libc6-dev libfcgi-dev libsqlite3-dev
 libcmark-dev libargon2-dev libutf8proc-dev libsodium-dev libxxhash-dev
 liboath-dev libqrencode-dev libjansson-dev libmagic-dev libvips-dev
-libwebp-dev nginx"
+libwebp-dev libxml2-dev nginx tzdata"
 test_pkgs="clang libclang-rt-14-dev curl python3 default-jre-headless npm
-chromium fonts-noto-core"
+chromium fonts-noto-core python3-feedparser libxml2-utils"
 
 want=$run_pkgs
 [ "${1:-run}" = test ] && want="$run_pkgs $test_pkgs"
@@ -42,13 +42,15 @@ fi
 
 # tests/package-lock.json pins the npm test tools: vnu-jar (HTML checker),
 # playwright-core (drives Debian's chromium: never `playwright install`,
-# which downloads a browser) and axe-core (accessibility rules).
+# which downloads a browser), axe-core (accessibility rules) and sitemap
+# (for its schema/sitemap.xsd, which xmllint checks the sitemaps against).
 if [ "${1:-run}" = test ] &&
 	{ [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] ||
 	[ ! -f tests/node_modules/playwright-core/package.json ] ||
-	[ ! -f tests/node_modules/axe-core/axe.min.js ]; }; then
+	[ ! -f tests/node_modules/axe-core/axe.min.js ] ||
+	[ ! -f tests/node_modules/sitemap/schema/sitemap.xsd ]; }; then
 	echo "install-deps: installing npm packages in tests/" \
-		"(vnu-jar, playwright-core, axe-core)"
+		"(vnu-jar, playwright-core, axe-core, sitemap)"
 	(cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi
 exit 0

@@ -22,6 +22,9 @@ static const struct command commands[] = {
      "serve     --db FILE --socket PATH [--workers N] [--templates DIR]\n"
      "                  [--uploads DIR] [--sendmail PATH]"},
     {"check", cmd_check, "check     --db FILE"},
+    {"import-wxr", cmd_import_wxr,
+     "import-wxr --db FILE [--uploads-from DIR] [--uploads DIR]\n"
+     "                  [--edition CODE] [--menu SLUG] EXPORT.xml"},
     {"backup", cmd_backup, "backup    --db FILE OUT.db"},
     {"export-static", cmd_export_static,
      "export-static --db FILE --out DIR [--uploads DIR] [--www DIR]\n"

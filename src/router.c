@@ -54,7 +54,23 @@ const struct route router_table[] = {
     {HTTP_GET, "/publications/pars-brief/page/{n}", publication_list_show,
      PUBLIC},
     {HTTP_GET, "/publications/pars-brief/{n}", publication_issue_show, PUBLIC},
+    {HTTP_GET, "/search", search_show, PUBLIC},
     {HTTP_GET, "/_partials/recent-posts", recent_posts_show, PUBLIC},
+    /* Feeds, sitemaps and robots.txt (feed.c, sitemap.c). */
+    {HTTP_GET, "/feed.atom", feed_show, PUBLIC},
+    {HTTP_GET, "/feed.rss", feed_show, PUBLIC},
+    {HTTP_GET, "/category/{slug}/feed.atom", feed_show, PUBLIC},
+    {HTTP_GET, "/category/{slug}/feed.rss", feed_show, PUBLIC},
+    {HTTP_GET, "/tag/{slug}/feed.atom", feed_show, PUBLIC},
+    {HTTP_GET, "/tag/{slug}/feed.rss", feed_show, PUBLIC},
+    {HTTP_GET, "/sitemap.xml", sitemap_index_show, R_PUBLIC},
+    {HTTP_GET, "/sitemap-articles-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-pages-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-categories-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-tags-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-media-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-publications-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/robots.txt", robots_show, R_PUBLIC},
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},
     {HTTP_POST, "/admin/login", admin_login_submit, R_FORM_TOKEN},
@@ -117,6 +133,15 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/audit", admin_audit, R_ROLE_ADMIN},
     {HTTP_GET, "/admin/settings", admin_settings, R_ROLE_ADMIN},
     {HTTP_POST, "/admin/settings", admin_settings_save, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/editions", admin_editions, R_ROLE_ADMIN},
+    {HTTP_POST, "/admin/editions", admin_edition_create, R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/editions/{id}", admin_edition_edit, R_ROLE_ADMIN},
+    {HTTP_POST, "/admin/editions/{id}", admin_edition_save,
+     R_ROLE_ADMIN | R_CSRF},
+    {HTTP_GET, "/admin/editions/{id}/strings", admin_edition_strings,
+     R_ROLE_ADMIN},
+    {HTTP_POST, "/admin/editions/{id}/strings", admin_edition_strings_save,
+     R_ROLE_ADMIN | R_CSRF},
     {HTTP_GET, "/admin/messages", admin_messages, MODERATORS},
     {HTTP_POST, "/admin/messages", admin_messages_bulk, MODERATORS | R_CSRF},
     {HTTP_GET, "/admin/messages/{id}", admin_message_show, MODERATORS},
@@ -252,6 +277,17 @@ router_match(const char *pattern, const char *path, struct req *req)
 				return -1;
 			name_len = (size_t)(close - p - 1);
 			seg_len = seg_end ? (size_t)(seg_end - s) : strlen(s);
+			/* Fixed text after a parameter in its segment
+			 * ("/sitemap-articles-{n}.xml") ends the value. */
+			if (close[1] != '\0' && close[1] != '/') {
+				size_t fix = strcspn(close + 1, "/");
+
+				if (seg_len <= fix ||
+				    memcmp(s + seg_len - fix, close + 1, fix) !=
+				        0)
+					return 0;
+				seg_len -= fix;
+			}
 			if (name_len == 1 && p[1] == 'n') {
 				if (has_num || parse_page(s, seg_len, &num) < 0)
 					return has_num ? -1 : 0;
@@ -368,8 +404,19 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		return 500;
 	req->route_path = rest;
 
-	if (strlen(rest) > 1 && rest[strlen(rest) - 1] == '/')
-		return redirect_trailing_slash(req, resp);
+	/* Old WordPress addresses (an import's redirects) end in '/', or
+	 * are "/?p=12": they are looked up before the site's own answer. */
+	if (strlen(rest) > 1 && rest[strlen(rest) - 1] == '/') {
+		int rc = redirect_old_link(app, req, resp);
+
+		return rc != 404 ? rc : redirect_trailing_slash(req, resp);
+	}
+	if (strcmp(path, "/") == 0 && req->query_count > 0) {
+		int rc = redirect_old_link(app, req, resp);
+
+		if (rc != 404)
+			return rc;
+	}
 
 	for (i = 0; i < router_table_count; i++) {
 		const struct route *r = &router_table[i];
@@ -411,5 +458,5 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		            allow_header(allowed ? allowed : 1u << HTTP_GET));
 		return 405;
 	}
-	return 404;
+	return redirect_old_link(app, req, resp);
 }

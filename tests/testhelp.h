@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int test_checks, test_failures;
 
@@ -119,6 +120,18 @@ test_golden(const char *module, char *(*fn)(const char *in, size_t len))
 	}
 	closedir(d);
 	return pairs;
+}
+
+/* Returns whether needle occurs in hay, ignoring ASCII case. */
+static inline int
+test_contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Returns the shared corpora folder, or exits 77 (skipped) when absent. */

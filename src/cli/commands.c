@@ -18,6 +18,7 @@
 #include "../db/db.h"
 #include "../db/user_db.h"
 #include "../sendmail.h"
+#include "../util/text.h"
 #include "../serve.h"
 #include "args.h"
 #include "commands.h"
@@ -150,9 +151,38 @@ name_valid(const char *s)
 }
 
 /*
+ * Puts the password in pw (NUL-terminated, *len bytes) in NFC, as the
+ * login form's fields are (http/request.c), so that a password typed with
+ * decomposed letters here still matches at the login page.  Returns 0, or
+ * -1 when it is not UTF-8 or its NFC form does not fit in cap bytes.
+ */
+static int
+password_nfc(char *pw, size_t cap, size_t *len)
+{
+	struct arena a;
+	const char *nfc;
+	size_t n;
+	int rc = -1;
+
+	arena_init(&a);
+	nfc = text_nfc(&a, pw, *len, &n);
+	if (nfc != NULL && n < cap) {
+		memmove(pw, nfc, n);
+		pw[n] = '\0';
+		*len = n;
+		rc = 0;
+	}
+	if (nfc != NULL && nfc != pw)
+		explicit_bzero((char *)nfc, n);
+	arena_free(&a);
+	return rc;
+}
+
+/*
  * gazette user add --db FILE --name N --role R [--display-name D]: creates
  * a staff account; the password (12 to 128 characters) is read from
- * standard input.
+ * standard input.  The password and the display name are stored in NFC,
+ * as every form stores text.
  */
 int
 cmd_user(int argc, char **argv)
@@ -162,7 +192,9 @@ cmd_user(int argc, char **argv)
 	                         {"role", true, true, NULL},
 	                         {"display-name", true, false, NULL}};
 	char pw[4 * PASSWORD_MAX_CHARS + 2], hash[PASSWORD_HASH_MAX];
-	size_t pw_len;
+	size_t pw_len, display_len;
+	const char *display;
+	struct arena a;
 	struct db *db;
 	long long id;
 	int rc;
@@ -184,36 +216,49 @@ cmd_user(int argc, char **argv)
 		                      "moderator");
 		return 2;
 	}
+	arena_init(&a);
+	display = opts[3].value ? opts[3].value : opts[1].value;
+	display = text_nfc(&a, display, strlen(display), &display_len);
+	if (display == NULL || strlen(display) != display_len) {
+		cli_error("user add", "the display name must be UTF-8");
+		rc = 2;
+		goto out;
+	}
 	if (read_password(pw, sizeof(pw), &pw_len) < 0 ||
+	    password_nfc(pw, sizeof(pw), &pw_len) < 0 ||
 	    password_policy_check(pw, pw_len) < 0) {
 		cli_error("user add", "the password (one line on standard "
 		                      "input) must be 12 to 128 characters "
 		                      "of UTF-8");
-		return 2;
+		rc = 2;
+		goto out;
 	}
+	rc = 1;
 	if (password_hash(pw, pw_len, hash) < 0) {
 		cli_error("user add", "hashing failed");
-		return 1;
+		goto out;
 	}
 	explicit_bzero(pw, sizeof(pw));
 	if (open_migrated("user add", opts[0].value, &db) != 0)
-		return 1;
-	id = user_db_add(db, opts[1].value,
-	                 opts[3].value ? opts[3].value : opts[1].value,
-	                 opts[2].value, hash);
+		goto out;
+	id = user_db_add(db, opts[1].value, display, opts[2].value, hash);
 	db_close(db);
 	if (id == 0) {
 		cli_error("user add", "an account named '%s' exists",
 		          opts[1].value);
-		return 1;
+		goto out;
 	}
 	if (id < 0) {
 		cli_error("user add", "could not create the account");
-		return 1;
+		goto out;
 	}
 	fprintf(stderr, "gazette: user add: created %s (%s)\n", opts[1].value,
 	        opts[2].value);
-	return 0;
+	rc = 0;
+out:
+	explicit_bzero(pw, sizeof(pw));
+	arena_free(&a);
+	return rc;
 }
 
 /*

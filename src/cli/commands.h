@@ -9,6 +9,8 @@ int cmd_init(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+/* cli/import_wxr.c */
+int cmd_import_wxr(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_export_static(int argc, char **argv);
 

@@ -8,10 +8,13 @@
 
 #include "../util/slug.h"
 #include "article_admin_db.h"
+#include "translation_db.h"
 #include "db_internal.h"
 
 #define MAX_TAGS 20
 
+static const char sql_is_html[] =
+    "SELECT body_format = 'html' FROM articles WHERE id = ?1";
 static const char sql_list[] =
     "SELECT a.id, a.title, a.state, e.code, coalesce(c.name, ''), "
     "coalesce(u.display_name, ''), coalesce(w.display_name, ''), "
@@ -31,7 +34,8 @@ static const char sql_get[] =
     "coalesce((SELECT group_concat(g.name, ', ') FROM article_tags t "
     "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id), ''), "
     "coalesce(m.path, ''), coalesce(a.published_at, 0), "
-    "coalesce(a.author_id, 0), a.version FROM articles a "
+    "coalesce(a.author_id, 0), a.version, a.body_format = 'html' "
+    "FROM articles a "
     "LEFT JOIN media m ON m.id = a.featured_media_id WHERE a.id = ?";
 static const char sql_version[] =
     "SELECT version, slug, edition_id FROM articles WHERE id = ?";
@@ -155,6 +159,8 @@ article_admin_get(struct db *db, struct arena *a, long long id,
 		out->published_at = sqlite3_column_int64(st, 10);
 		out->author_id = sqlite3_column_int64(st, 11);
 		out->version = sqlite3_column_int64(st, 12);
+		out->body_html = sqlite3_column_int(st, 13) != 0;
+		out->translation_of = -1;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW) {
@@ -313,6 +319,12 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 	sqlite3_bind_int(st, 2, in->comments_open ? 1 : 0);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
+	if (in->translation_of >= 0 &&
+	    (res = translation_db_link_locked(db, TRANSLATION_ARTICLE, *s->id,
+	                                      in->edition_id,
+	                                      in->translation_of)) != SAVE_OK)
+		goto out;
+	res = SAVE_FAILED;
 	if ((st = db_stmt(db, sql_revision)) == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, *s->id);
@@ -338,9 +350,13 @@ article_admin_save(struct db *db, const struct article_edit *in,
 {
 	struct article_save s = {in, user_id, now, id_out};
 	enum save_result res;
+	/* An imported body is HTML: it stays HTML, sanitised again. */
+	int html = in->id > 0 ? edit_db_flag(db, sql_is_html, in->id) : 0;
 
 	*id_out = 0;
-	res = edit_db_save(db, in->body_md, save_locked, &s);
+	if (html < 0)
+		return SAVE_FAILED;
+	res = edit_db_save_source(db, in->body_md, html == 1, save_locked, &s);
 	if (res != SAVE_OK)
 		*id_out = 0;
 	return res;

@@ -57,6 +57,11 @@ struct article_edit {
 	long long author_id;
 	long long version;  /* the version the edit started from */
 	bool comments_open; /* readers may comment (comments.c) */
+	bool body_html;     /* body_md is imported HTML (018_import.sql) */
+	/* Its translations (translation_db.h): -1 keeps the link as it is
+	 * (article_admin_get sets it), 0 takes the article out of its
+	 * group, else an article of another edition whose group it joins. */
+	long long translation_of;
 };
 
 /* Reads an article for editing.  0 found, 1 none, -1. */

@@ -248,7 +248,6 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
                const char *slug, struct article *out)
 {
 	sqlite3_stmt *st;
-	size_t cap = 8;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -270,23 +269,36 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	out->published_at = sqlite3_column_int64(st, 7);
 	out->comments_open = sqlite3_column_int(st, 8) != 0;
 	sqlite3_reset(st);
+	return article_db_tags(db, a, out->id, &out->tags, &out->tags_count);
+}
 
-	if ((st = db_stmt(db, sql_article_tags)) == NULL)
+/* Reads an article's tags; see content_db.h. */
+int
+article_db_tags(struct db *db, struct arena *a, long long article_id,
+                struct term **tags, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_article_tags);
+	size_t cap = 8, n = 0;
+	struct term *list = arena_calloc(a, cap, sizeof(*list));
+	int rc;
+
+	*tags = list;
+	*count = 0;
+	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, out->id);
-	out->tags = arena_calloc(a, cap, sizeof(*out->tags));
+	sqlite3_bind_int64(st, 1, article_id);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		struct term *t;
 
-		if (out->tags_count == cap) {
+		if (n == cap) {
 			struct term *bigger =
 			    arena_calloc(a, cap * 2, sizeof(*bigger));
 
-			memcpy(bigger, out->tags, cap * sizeof(*bigger));
-			out->tags = bigger;
+			memcpy(bigger, list, cap * sizeof(*bigger));
+			list = bigger;
 			cap *= 2;
 		}
-		t = &out->tags[out->tags_count++];
+		t = &list[n++];
 		t->id = sqlite3_column_int64(st, 0);
 		t->slug = db_col_text(a, st, 1);
 		t->name = db_col_text(a, st, 2);
@@ -296,7 +308,9 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	if (rc != SQLITE_DONE)
 		return -1;
 	/* By name, sorted here: a few rows need no SQLite sorter. */
-	qsort(out->tags, out->tags_count, sizeof(*out->tags), term_by_name);
+	qsort(list, n, sizeof(*list), term_by_name);
+	*tags = list;
+	*count = n;
 	return 0;
 }
 

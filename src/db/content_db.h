@@ -95,6 +95,10 @@ int article_db_summary(struct db *db, struct arena *a, long long id,
 int article_db_get(struct db *db, struct arena *a, long long edition_id,
                    const char *slug, struct article *out);
 
+/* Reads an article's tags, sorted by name: *tags (in a) and *count. */
+int article_db_tags(struct db *db, struct arena *a, long long article_id,
+                    struct term **tags, size_t *count);
+
 /* Reads a published page. */
 int page_db_get(struct db *db, struct arena *a, long long edition_id,
                 const char *slug, struct page *out);

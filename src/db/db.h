@@ -56,7 +56,8 @@ int64_t db_data_version(struct db *db);
 
 /*
  * Applies the compiled-in migrations above the database's user_version,
- * each in its own transaction.  Sets *from and *to (either may be NULL).
+ * each in its own transaction, then the translation files (i18n_db.h).
+ * Sets *from and *to (either may be NULL).
  * Returns 0, or -1 when a migration fails or the database is newer than
  * this program.
  */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../render/sanitize.h"
 #include "../util/alloc.h"
 #include "db_internal.h"
 #include "edit_db.h"
@@ -17,12 +18,50 @@ enum save_result
 edit_db_save(struct db *db, const char *body_md, edit_locked_fn locked,
              void *ctx)
 {
+	return edit_db_save_source(db, body_md, false, locked, ctx);
+}
+
+/* Reads a row's flag; see edit_db.h. */
+int
+edit_db_flag(struct db *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int error = 0;
+	long long v;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	v = db_one_int(db, st, &error);
+	return error ? -1 : v != 0;
+}
+
+/* Sanitises an HTML source with the library's sizes; 0 or -1. */
+static int
+sanitize_with_media(struct db *db, const char *body, struct trusted_html *out)
+{
+	struct media_render r = {.db = db};
+	struct sanitize_options o = {NULL, media_db_image, &r};
+	int rc;
+
+	arena_init(&r.arena);
+	rc = sanitize_html(body, strlen(body), &o, out);
+	arena_free(&r.arena);
+	return rc;
+}
+
+/* Runs a save of a Markdown or HTML body; see edit_db.h. */
+enum save_result
+edit_db_save_source(struct db *db, const char *body, bool html_source,
+                    edit_locked_fn locked, void *ctx)
+{
 	struct trusted_html html;
 	enum save_result res;
 
 	/* Slow work first, outside the write lock; images of the media
 	 * library get their size and srcset. */
-	if (media_db_render(db, body_md, strlen(body_md), &html) < 0)
+	if ((html_source ? sanitize_with_media(db, body, &html)
+	                 : media_db_render(db, body, strlen(body), &html)) < 0)
 		return SAVE_BAD_BODY;
 	if (db_begin(db) < 0) {
 		free((char *)html.html);

@@ -12,6 +12,8 @@
 #ifndef GAZETTE_EDIT_DB_H
 #define GAZETTE_EDIT_DB_H
 
+#include <stdbool.h>
+
 #include "../render/trusted.h"
 #include "../util/arena.h"
 #include "db.h"
@@ -25,8 +27,11 @@ enum save_result {
 	SAVE_BAD_BODY,  /* too long for Markdown, or not UTF-8 */
 	SAVE_FAILED,    /* the database failed (logged) */
 	SAVE_BAD_MEDIA, /* a chosen library item is gone or of a wrong type */
-	SAVE_NUMBER_TAKEN, /* another issue of the edition has the number */
-	SAVE_BAD_ARTICLE,  /* a named article is not one of the edition's */
+	SAVE_NUMBER_TAKEN,    /* another issue of the edition has the number */
+	SAVE_BAD_ARTICLE,     /* a named article is not one of the edition's */
+	SAVE_BAD_TRANSLATION, /* the named translation is not of another
+	                         edition, or is gone */
+	SAVE_TRANSLATION_TAKEN, /* its group has an item of this edition */
 };
 
 /* A table's statements for the shared steps (SQL literals; parameters as
@@ -60,6 +65,20 @@ typedef enum save_result (*edit_locked_fn)(struct db *db, void *ctx,
  */
 enum save_result edit_db_save(struct db *db, const char *body_md,
                               edit_locked_fn locked, void *ctx);
+/*
+ * Runs sql, a one-column query with ?1 the row's id, and returns 1 when
+ * its value is true, 0 when false or there is no row, -1 on error.
+ */
+int edit_db_flag(struct db *db, const char *sql, long long id);
+/*
+ * Runs a save as edit_db_save does, for a body that is Markdown or, when
+ * html_source (an imported WordPress body, body_format 'html'), HTML,
+ * which goes through the allowlist sanitiser (render/sanitize.h) instead
+ * of cmark.
+ */
+enum save_result edit_db_save_source(struct db *db, const char *body,
+                                     bool html_source, edit_locked_fn locked,
+                                     void *ctx);
 
 /*
  * Inside the save's transaction: checks that row id (0 for a new one) is

@@ -80,10 +80,12 @@ static const char sql_delete[] = "DELETE FROM media WHERE id = ?1";
 static const char sql_image[] =
     "SELECT id, width, height, mime, path FROM media WHERE path = ?1";
 
-/* Inserts the item and its sizes inside the open transaction. */
-static int
-insert_locked(struct db *db, const struct media_new *in,
-              const struct media_file *files, size_t count, long long *id)
+/* Inserts the item and its sizes inside the open transaction; see
+ * media_db.h. */
+int
+media_db_insert_locked(struct db *db, const struct media_new *in,
+                       const struct media_file *files, size_t count,
+                       long long *id)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_insert);
 	size_t i;
@@ -130,7 +132,7 @@ media_db_insert(struct db *db, const struct media_new *in,
 	*id = 0;
 	if (count == 0 || db_begin(db) < 0)
 		return -1;
-	if (insert_locked(db, in, files, count, id) < 0) {
+	if (media_db_insert_locked(db, in, files, count, id) < 0) {
 		db_rollback(db);
 		*id = 0;
 		return -1;
@@ -454,19 +456,12 @@ fail:
 	return MEDIA_SAVE_FAILED;
 }
 
-/* What media_image needs: the connection and an arena for its strings. */
-struct media_render {
-	struct db *db;
-	struct arena arena;
-};
-
 /*
- * Tells markdown.c what the library knows of the image at url: its size,
- * and its srcset when image.c made sizes of it.  Called once per image of
- * a body being saved.
+ * Tells markdown.c (or the sanitiser) what the library knows of the image
+ * at url; see media_db.h.
  */
-static int
-media_image(void *ctx, const char *url, struct markdown_image *out)
+int
+media_db_image(void *ctx, const char *url, struct markdown_image *out)
 {
 	struct media_render *r = ctx;
 	struct media_file original, *sizes;
@@ -511,7 +506,7 @@ media_db_render(struct db *db, const char *md, size_t len,
 	int rc;
 
 	arena_init(&r.arena);
-	rc = markdown_render_image(md, len, media_image, &r, out);
+	rc = markdown_render_image(md, len, media_db_image, &r, out);
 	arena_free(&r.arena);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../media/media.h"
+#include "../render/markdown.h"
 #include "../render/trusted.h"
 #include "../util/arena.h"
 #include "db.h"
@@ -68,6 +69,14 @@ struct media_new {
 int media_db_insert(struct db *db, const struct media_new *in,
                     const struct media_file *files, size_t count,
                     long long *id);
+
+/*
+ * The same inside a transaction the caller opened (the importer's):
+ * returns 0, or -1 (logged) and the caller rolls back.
+ */
+int media_db_insert_locked(struct db *db, const struct media_new *in,
+                           const struct media_file *files, size_t count,
+                           long long *id);
 
 struct media_filter {
 	const char *q;       /* NULL, or words in the title, alt or caption */
@@ -159,5 +168,19 @@ enum media_save media_db_delete(struct db *db, struct arena *a, long long id,
  */
 int media_db_render(struct db *db, const char *md, size_t len,
                     struct trusted_html *out);
+
+/* What media_db_image needs: the connection and an arena for its
+ * strings (the caller inits and frees it). */
+struct media_render {
+	struct db *db;
+	struct arena arena;
+};
+
+/*
+ * A markdown_image_fn over ctx, a struct media_render: tells the
+ * Markdown renderer or the sanitiser the size and srcset of the image at
+ * url when it is /uploads/PATH of an item.  0 known, -1 not.
+ */
+int media_db_image(void *ctx, const char *url, struct markdown_image *out);
 
 #endif

@@ -10,6 +10,7 @@
 #include "../embedded.h"
 #include "../util/log.h"
 #include "db_internal.h"
+#include "i18n_db.h"
 
 /* Returns the number of compiled-in migrations. */
 int
@@ -55,7 +56,10 @@ apply(struct db *db, const struct embedded_file *m, int level)
 }
 
 /*
- * Applies pending migrations; see db.h.  Foreign keys are switched off
+ * Applies pending migrations, then brings the editions' interface strings
+ * up to date with the compiled-in translation files (i18n_db.h), which
+ * may have changed with the program even when the schema did not; see
+ * db.h.  Foreign keys are switched off
  * meanwhile (SQLite ignores the switch inside a transaction), so that a
  * migration may rebuild a table as SQLite's documentation describes
  * without cascading deletes; each migration is checked with
@@ -79,7 +83,7 @@ db_migrate(struct db *db, int *from, int *to)
 		return -1;
 	}
 	if (level == target)
-		return 0;
+		return i18n_db_sync(db);
 	if (sqlite3_exec(db->handle, "PRAGMA foreign_keys=OFF", NULL, NULL,
 	                 NULL) != SQLITE_OK)
 		return -1;
@@ -100,5 +104,5 @@ db_migrate(struct db *db, int *from, int *to)
 	if (sqlite3_exec(db->handle, "PRAGMA foreign_keys=ON", NULL, NULL,
 	                 NULL) != SQLITE_OK)
 		rc = -1;
-	return rc;
+	return rc == 0 ? i18n_db_sync(db) : rc;
 }

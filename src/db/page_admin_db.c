@@ -8,17 +8,21 @@
 
 #include "db_internal.h"
 #include "page_admin_db.h"
+#include "translation_db.h"
 
+static const char sql_is_html[] =
+    "SELECT body_format = 'html' FROM pages WHERE id = ?1";
 static const char sql_list[] =
     "SELECT p.id, p.title, p.slug, p.state, e.code, e.prefix, "
     "coalesce(w.display_name, ''), p.updated_at FROM pages p "
     "JOIN editions e ON e.id = p.edition_id "
     "LEFT JOIN users w ON w.id = p.updated_by "
     "WHERE (?1 IS NULL AND p.state != 'trash' OR p.state = ?1) "
+    "AND (?3 = 0 OR p.edition_id = ?3) "
     "ORDER BY p.updated_at DESC, p.id DESC LIMIT ?2";
 static const char sql_get[] =
-    "SELECT id, edition_id, title, slug, body_md, state, version "
-    "FROM pages WHERE id = ?";
+    "SELECT id, edition_id, title, slug, body_md, state, version, "
+    "body_format = 'html' FROM pages WHERE id = ?";
 static const char sql_version[] =
     "SELECT version, slug, edition_id FROM pages WHERE id = ?";
 static const char sql_slug_owner[] =
@@ -56,8 +60,9 @@ static const char sql_purge_trash[] =
 
 /* Lists pages; see page_admin_db.h. */
 int
-page_admin_list(struct db *db, struct arena *a, const char *state, size_t limit,
-                struct page_row **rows, size_t *count)
+page_admin_list(struct db *db, struct arena *a, const char *state,
+                long long edition_id, size_t limit, struct page_row **rows,
+                size_t *count)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list);
 	size_t n = 0;
@@ -70,6 +75,7 @@ page_admin_list(struct db *db, struct arena *a, const char *state, size_t limit,
 	if (state != NULL)
 		db_bind_text(st, 1, state, -1);
 	sqlite3_bind_int64(st, 2, (long long)limit);
+	sqlite3_bind_int64(st, 3, edition_id);
 	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
 		struct page_row *r = &(*rows)[n++];
 
@@ -110,6 +116,8 @@ page_admin_get(struct db *db, struct arena *a, long long id,
 		out->body_md = db_col_text(a, st, 4);
 		out->state = db_col_text(a, st, 5);
 		out->version = sqlite3_column_int64(st, 6);
+		out->body_html = sqlite3_column_int(st, 7) != 0;
+		out->translation_of = -1;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -155,6 +163,12 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 		goto out;
 	if (in->id == 0)
 		*s->id = sqlite3_last_insert_rowid(db->handle);
+	if (in->translation_of >= 0 &&
+	    (res = translation_db_link_locked(db, TRANSLATION_PAGE, *s->id,
+	                                      in->edition_id,
+	                                      in->translation_of)) != SAVE_OK)
+		goto out;
+	res = SAVE_FAILED;
 	if ((st = db_stmt(db, sql_revision)) != NULL) {
 		sqlite3_bind_int64(st, 1, *s->id);
 		sqlite3_bind_int64(st, 2, s->user);
@@ -179,9 +193,13 @@ page_admin_save(struct db *db, const struct page_edit *in, long long user_id,
 {
 	struct page_save s = {in, user_id, now, id_out};
 	enum save_result res;
+	/* An imported body is HTML: it stays HTML, sanitised again. */
+	int html = in->id > 0 ? edit_db_flag(db, sql_is_html, in->id) : 0;
 
 	*id_out = 0;
-	res = edit_db_save(db, in->body_md, save_locked, &s);
+	if (html < 0)
+		return SAVE_FAILED;
+	res = edit_db_save_source(db, in->body_md, html == 1, save_locked, &s);
 	if (res != SAVE_OK)
 		*id_out = 0;
 	return res;

@@ -8,6 +8,7 @@
 #ifndef GAZETTE_PAGE_ADMIN_DB_H
 #define GAZETTE_PAGE_ADMIN_DB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/arena.h"
@@ -26,12 +27,13 @@ struct page_row {
 };
 
 /*
- * Lists pages of every edition, newest change first, at most limit: those
- * in state, or all but the trash when state is NULL.  Sets *rows (in a)
- * and *count.  Returns 0 or -1.
+ * Lists pages of edition_id (0: every edition), newest change first, at
+ * most limit: those in state, or all but the trash when state is NULL.
+ * Sets *rows (in a) and *count.  Returns 0 or -1.
  */
 int page_admin_list(struct db *db, struct arena *a, const char *state,
-                    size_t limit, struct page_row **rows, size_t *count);
+                    long long edition_id, size_t limit, struct page_row **rows,
+                    size_t *count);
 
 /* A page's editable fields. */
 struct page_edit {
@@ -42,6 +44,11 @@ struct page_edit {
 	const char *body_md;
 	const char *state;
 	long long version; /* the version the edit started from */
+	bool body_html;    /* body_md is imported HTML (018_import.sql) */
+	/* Its translations (translation_db.h): -1 keeps the link as it is
+	 * (page_admin_get sets it), 0 takes the page out of its group, else
+	 * a page of another edition whose group it joins. */
+	long long translation_of;
 };
 
 /* Reads a page for editing.  0 found, 1 none, -1. */
@@ -52,9 +59,10 @@ int page_admin_get(struct db *db, struct arena *a, long long id,
  * Saves a page (creates it when in->id is 0) as user_id at now: the
  * Markdown is rendered first, then one BEGIN IMMEDIATE transaction checks
  * the version and the slug, writes the page, keeps a revision and
- * remembers the old slug.  Sets *id_out.  Returns SAVE_OK, SAVE_CONFLICT,
- * SAVE_SLUG_TAKEN, SAVE_BAD_BODY or SAVE_FAILED; anything but SAVE_OK
- * changes nothing.
+ * remembers the old slug, and links its translations.  Sets *id_out.
+ * Returns SAVE_OK, SAVE_CONFLICT, SAVE_SLUG_TAKEN, SAVE_BAD_BODY,
+ * SAVE_BAD_TRANSLATION, SAVE_TRANSLATION_TAKEN or SAVE_FAILED; anything
+ * but SAVE_OK changes nothing.
  */
 enum save_result page_admin_save(struct db *db, const struct page_edit *in,
                                  long long user_id, long long now,

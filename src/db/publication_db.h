@@ -79,9 +79,10 @@ struct publication_row {
 };
 
 struct publication_filter {
-	const char *state;   /* NULL: any but trash */
-	const char *kind;    /* NULL: any */
-	long long author_id; /* 0: any (authors see only their own) */
+	const char *state;    /* NULL: any but trash */
+	const char *kind;     /* NULL: any */
+	long long author_id;  /* 0: any (authors see only their own) */
+	long long edition_id; /* 0: any */
 	long long offset;
 	size_t limit;
 };

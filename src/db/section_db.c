@@ -52,6 +52,7 @@ static const char sql_admin_list[] =
     "LEFT JOIN users w ON w.id = p.updated_by "
     "WHERE (?1 IS NULL AND p.state != 'trash' OR p.state = ?1) "
     "AND (?2 IS NULL OR p.section = ?2) AND (?3 = 0 OR p.author_id = ?3) "
+    "AND (?6 = 0 OR p.edition_id = ?6) "
     "ORDER BY p.updated_at DESC, p.id DESC LIMIT ?4 OFFSET ?5";
 static const char sql_admin_get[] =
     "SELECT id, edition_id, section, title, slug, caption_md, state, "
@@ -232,6 +233,7 @@ media_post_admin_list(struct db *db, struct arena *a,
 	sqlite3_bind_int64(st, 3, f->author_id);
 	sqlite3_bind_int64(st, 4, (long long)f->limit);
 	sqlite3_bind_int64(st, 5, f->offset);
+	sqlite3_bind_int64(st, 6, f->edition_id);
 	while (n < f->limit && (rc = db_step(db, st)) == SQLITE_ROW) {
 		struct media_post_row *r = &(*rows)[n++];
 

@@ -81,9 +81,10 @@ struct media_post_row {
 };
 
 struct media_post_filter {
-	const char *state;   /* NULL: any but trash */
-	const char *section; /* NULL: any */
-	long long author_id; /* 0: any (authors see only their own) */
+	const char *state;    /* NULL: any but trash */
+	const char *section;  /* NULL: any */
+	long long author_id;  /* 0: any (authors see only their own) */
+	long long edition_id; /* 0: any */
 	long long offset;
 	size_t limit;
 };

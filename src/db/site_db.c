@@ -16,7 +16,8 @@ static const char sql_settings[] =
     "SELECT key, value FROM settings ORDER BY key";
 static const char sql_editions[] =
     "SELECT id, code, prefix, name, lang, dir, site_name, tagline, "
-    "date_style, digits, enabled FROM editions ORDER BY position, id";
+    "date_style, digits, enabled, position, calendar FROM editions "
+    "ORDER BY position, id";
 static const char sql_strings[] = "SELECT key, value FROM edition_strings "
                                   "WHERE edition_id = ? ORDER BY key";
 static const char sql_setting_set[] =
@@ -130,6 +131,8 @@ site_db_load(struct db *db, struct site *site)
 		e->date_style = db_col_text(&fresh.arena, st, 8);
 		e->digits = db_col_text(&fresh.arena, st, 9);
 		e->enabled = sqlite3_column_int(st, 10) != 0;
+		e->position = sqlite3_column_int64(st, 11);
+		e->calendar = db_col_text(&fresh.arena, st, 12);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE || n == 0)
@@ -145,6 +148,16 @@ site_db_load(struct db *db, struct site *site)
 		            &e->strings_count) < 0 ||
 		    load_menu(db, &fresh.arena, e) < 0)
 			goto fail;
+	}
+	/* The default edition is the reference every other falls back on. */
+	for (size_t i = 0; i < n; i++) {
+		const struct edition *def =
+		    site_edition_by_prefix(&fresh, "", 0);
+
+		if (def == NULL)
+			def = &fresh.editions[0];
+		fresh.editions[i].base_strings = def->strings;
+		fresh.editions[i].base_strings_count = def->strings_count;
 	}
 	site_free(site);
 	*site = fresh;
@@ -229,6 +242,8 @@ edition_string(const struct edition *e, const char *key)
 {
 	const struct kv *kv = kv_find(e->strings, e->strings_count, key);
 
+	if (kv == NULL)
+		kv = kv_find(e->base_strings, e->base_strings_count, key);
 	return kv ? kv->val : key;
 }
 

@@ -31,9 +31,15 @@ struct edition {
 	const char *tagline;
 	const char *date_style; /* "mdy", "dmy", "ymd" */
 	const char *digits;     /* "latn", "arab", "arabext" */
+	const char *calendar;   /* "gregorian", "persian" (Solar Hijri) */
 	bool enabled;
+	long long position; /* the editions' order */
 	struct kv *strings; /* interface text, sorted by key */
 	size_t strings_count;
+	/* The default edition's strings (English, the reference), for a key
+	 * this edition lacks; the same as strings for the default edition. */
+	const struct kv *base_strings;
+	size_t base_strings_count;
 	struct menu_item *menu; /* the "main" menu's top level */
 	size_t menu_count;
 };
@@ -68,7 +74,8 @@ long long site_setting_int(const struct site *site, const char *key,
 const struct edition *site_edition_by_prefix(const struct site *site,
                                              const char *prefix, size_t len);
 
-/* Returns an interface string of the edition, or key itself if missing. */
+/* Returns an interface string of the edition; when the edition lacks it,
+ * the default (English) edition's; when that lacks it too, key itself. */
 const char *edition_string(const struct edition *e, const char *key);
 
 /*

@@ -206,6 +206,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	    .title = ed->title,
 	    .slug = ed->slug,
 	    .body = ed->body_md,
+	    .body_label = ed->body_html
+	                      ? edition_string(req->edition, "body_html_source")
+	                      : NULL,
 	    .message = message,
 	    .notice = notice,
 	    .other_body = other_body,
@@ -242,6 +245,11 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, ctx, "categories", opts);
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
+	tv_set_str(a, ctx, "translation_label",
+	           edition_string(req->edition, "translation_of"));
+	if (translation_editor(app, req, ctx, TRANSLATION_ARTICLE, ed->id,
+	                       req_form(req, "translation_of")) < 0)
+		return 500;
 	/* The featured image, an upload in place and images for the body
 	 * (admin/editor_media, after the form: see admin_media.c). */
 	tv_set_bool(a, ctx, "media_tools", true);
@@ -348,6 +356,10 @@ admin_article_save_message(const struct edition *e, enum save_result r)
 		return edition_string(e, "error_image");
 	case SAVE_BAD_BODY:
 		return edition_string(e, "error_body");
+	case SAVE_BAD_TRANSLATION:
+		return edition_string(e, "error_translation");
+	case SAVE_TRANSLATION_TAKEN:
+		return edition_string(e, "error_translation_taken");
 	default:
 		return NULL;
 	}
@@ -436,7 +448,12 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");
-	(void)app;
+	id = translation_field(app, req, TRANSLATION_ARTICLE,
+	                       req_form(req, "translation_of"));
+	if (id == -1)
+		return edition_string(e, "error_translation");
+	if (id != -2)
+		ed->translation_of = id;
 	return admin_form_schedule(req, &ed->state, &ed->published_at);
 }
 
@@ -492,6 +509,8 @@ save(struct app *app, struct req *req, struct resp *resp,
  * excerpt, body, category, tags, featured (an uploads path), edition,
  * state, publish_at, comments_field and comments_open (the "Comments
  * open" box: open unless the form has the first without the second),
+ * translation_of (an article of another edition, by id or address, to
+ * link as a translation; empty: none; absent: unchanged),
  * action (save, preview, or choose_image: the editor again, unchecked and
  * unsaved, with the library's images to pick the featured one, filtered
  * by image_q), csrf.  Statuses: 303 (saved), 200 (preview, chooser), 400

@@ -262,6 +262,24 @@ admin_edition_by_id(const struct app *app, long long id)
 	return NULL;
 }
 
+/* Returns a list's edition filter; see handlers.h. */
+struct tval *
+admin_edition_filter(struct app *app, struct req *req, long long selected)
+{
+	struct arena *a = req->arena;
+	struct tval *opts = tv_list(a);
+
+	admin_option(a, opts, "", edition_string(req->edition, "all"),
+	             selected == 0);
+	for (size_t i = 0; i < app->site.editions_count; i++) {
+		const struct edition *e = &app->site.editions[i];
+
+		admin_option(a, opts, arena_printf(a, "%lld", e->id), e->name,
+		             e->id == selected);
+	}
+	return opts;
+}
+
 /* Reads the page number of a list; see handlers.h. */
 bool
 admin_query_page(const struct req *req, long long *n)

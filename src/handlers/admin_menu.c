@@ -280,7 +280,8 @@ check_rows(struct row *rows, size_t count)
 		if (is_blank(r->label) || strlen(r->label) > MENU_LABEL_MAX)
 			r->error = "error_menu_label";
 		else if (strlen(r->url) > MENU_URL_MAX ||
-		         !frame_menu_url_ok(r->url))
+		         (!frame_menu_url_ok(r->url) &&
+		          strcmp(r->url, FRAME_MENU_EDITIONS) != 0))
 			r->error = "error_menu_url";
 		else if (r->position[0] != '\0' && r->pos < 0)
 			r->error = "error_menu_position";

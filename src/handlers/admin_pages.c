@@ -49,25 +49,27 @@ page_path(struct arena *a, const char *prefix, const char *slug)
 
 /*
  * GET /admin/pages: pages of every edition, newest change first, with
- * their address, edition, state and last edit (query: state; the trash
- * only when asked for).  Statuses: 200, 400 (unknown state), 500.  Roles:
- * admin, editor.
+ * their address, edition, state and last edit (query: state, the trash
+ * only when asked for; edition, an id).  Statuses: 200, 400 (unknown state),
+ * 500.  Roles: admin, editor.
  */
 int
 admin_pages_list(struct app *app, struct req *req, struct resp *resp)
 {
 	struct arena *a = req->arena;
 	const char *state = req_query(req, "state");
+	long long edition = admin_query_id(req, "edition");
 	struct page_row *rows;
 	size_t count, i;
 	struct tval *ctx, *list;
 
 	if (state != NULL && state[0] == '\0')
 		state = NULL;
-	if (state != NULL && !state_known(state))
+	if ((state != NULL && !state_known(state)) || edition < 0 ||
+	    (edition > 0 && admin_edition_by_id(app, edition) == NULL))
 		return 400;
-	if (page_admin_list(app->db, a, state, PAGES_LIST_MAX, &rows, &count) <
-	    0)
+	if (page_admin_list(app->db, a, state, edition, PAGES_LIST_MAX, &rows,
+	                    &count) < 0)
 		return 500;
 	ctx =
 	    admin_frame(app, req, resp, edition_string(req->edition, "pages"));
@@ -96,6 +98,7 @@ admin_pages_list(struct app *app, struct req *req, struct resp *resp)
 	}
 	tv_set(a, ctx, "pages", list);
 	tv_set(a, ctx, "states", state_options(req, state, true));
+	tv_set(a, ctx, "editions", admin_edition_filter(app, req, edition));
 	return app_render(app, resp, 200, "admin/pages", ctx);
 }
 
@@ -116,6 +119,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	    .title = ed->title,
 	    .slug = ed->slug,
 	    .body = ed->body_md,
+	    .body_label = ed->body_html
+	                      ? edition_string(req->edition, "body_html_source")
+	                      : NULL,
 	    .message = message,
 	    .notice = notice,
 	    .other_body = other_body,
@@ -131,6 +137,11 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, ctx, "states", state_options(req, ed->state, false));
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
+	tv_set_str(a, ctx, "translation_label",
+	           edition_string(req->edition, "translation_of_page"));
+	if (translation_editor(app, req, ctx, TRANSLATION_PAGE, ed->id,
+	                       req_form(req, "translation_of")) < 0)
+		return 500;
 	return admin_editor_render(app, resp, status, "admin/page_edit", a, ctx,
 	                           preview ? ed->body_md : NULL);
 }
@@ -214,6 +225,12 @@ read_form(struct app *app, struct req *req, struct page_edit *ed)
 		return edition_string(e, "error_slug_reserved");
 	if (!state_known(ed->state))
 		return edition_string(e, "error_page_state");
+	id = translation_field(app, req, TRANSLATION_PAGE,
+	                       req_form(req, "translation_of"));
+	if (id == -1)
+		return edition_string(e, "error_translation_page");
+	if (id != -2)
+		ed->translation_of = id;
 	return NULL;
 }
 
@@ -255,6 +272,12 @@ save(struct app *app, struct req *req, struct resp *resp, struct page_edit *ed)
 	case SAVE_BAD_BODY:
 		message = "error_body";
 		break;
+	case SAVE_BAD_TRANSLATION:
+		message = "error_translation_page";
+		break;
+	case SAVE_TRANSLATION_TAKEN:
+		message = "error_translation_taken";
+		break;
 	default:
 		return 500;
 	}
@@ -265,7 +288,9 @@ save(struct app *app, struct req *req, struct resp *resp, struct page_edit *ed)
 
 /*
  * POST /admin/pages/new: creates a page.  Fields: title, slug, body,
- * edition, state, action (save or preview), csrf.  Statuses: 303 (saved),
+ * edition, state, translation_of (a page of another edition, by id or
+ * address, to link as a translation; empty: none; absent: unchanged),
+ * action (save or preview), csrf.  Statuses: 303 (saved),
  * 200 (preview), 400 (invalid, a slug taken or reserved: the form again
  * with a message), 500.  Roles: admin, editor.
  */

@@ -105,7 +105,8 @@ kind_name(struct req *req, const char *kind)
 
 /*
  * GET /admin/publications: publications of every edition, newest change
- * first, filtered by kind and state (query: kind, state, page); authors
+ * first, filtered by kind, state and edition (query: kind, state,
+ * edition, page); authors
  * see their own.  Statuses: 200, 400 (bad filter), 500.  Roles: admin,
  * editor, author.
  */
@@ -130,6 +131,10 @@ admin_publications_list(struct app *app, struct req *req, struct resp *resp)
 	if ((f.state != NULL && !admin_state_known(f.state)) ||
 	    (f.kind != NULL && kind_index(f.kind) < 0) ||
 	    (page != NULL && (n = admin_number(page, 6)) < 1))
+		return 400;
+	if ((f.edition_id = admin_query_id(req, "edition")) < 0 ||
+	    (f.edition_id > 0 &&
+	     admin_edition_by_id(app, f.edition_id) == NULL))
 		return 400;
 	f.author_id = admin_is_editor(req->user) ? 0 : req->user->id;
 	f.offset = (n - 1) * LIST_PER_PAGE;
@@ -170,10 +175,14 @@ admin_publications_list(struct app *app, struct req *req, struct resp *resp)
 		admin_option(a, opts, kinds[i], kind_name(req, kinds[i]),
 		             f.kind && strcmp(f.kind, kinds[i]) == 0);
 	tv_set(a, ctx, "kinds", opts);
+	tv_set(a, ctx, "editions",
+	       admin_edition_filter(app, req, f.edition_id));
 	admin_list_pager(
 	    req, ctx,
-	    arena_concat(a, "/admin/publications?kind=", f.kind ? f.kind : "",
-	                 "&state=", f.state ? f.state : "", NULL),
+	    arena_printf(a, "/admin/publications?kind=%s&state=%s&edition=%s",
+	                 f.kind ? f.kind : "", f.state ? f.state : "",
+	                 f.edition_id ? arena_printf(a, "%lld", f.edition_id)
+	                              : ""),
 	    n, count > LIST_PER_PAGE);
 	return app_render(app, resp, 200, "admin/publications", ctx);
 }

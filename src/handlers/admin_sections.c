@@ -91,7 +91,8 @@ section_name(const struct edition *e, const char *section)
 
 /*
  * GET /admin/media-posts: posts of every edition, newest change first,
- * filtered by section and state (query: section, state, page); authors
+ * filtered by section, state and edition (query: section, state,
+ * edition, page); authors
  * see their own.  Statuses: 200, 400 (bad filter), 500.  Roles: admin,
  * editor, author.
  */
@@ -116,6 +117,10 @@ admin_media_posts_list(struct app *app, struct req *req, struct resp *resp)
 	if ((f.state != NULL && !admin_state_known(f.state)) ||
 	    (f.section != NULL && !section_known(f.section)) ||
 	    (page != NULL && (n = admin_number(page, 6)) < 1))
+		return 400;
+	if ((f.edition_id = admin_query_id(req, "edition")) < 0 ||
+	    (f.edition_id > 0 &&
+	     admin_edition_by_id(app, f.edition_id) == NULL))
 		return 400;
 	f.author_id = admin_is_editor(req->user) ? 0 : req->user->id;
 	f.offset = (n - 1) * LIST_PER_PAGE;
@@ -161,11 +166,17 @@ admin_media_posts_list(struct app *app, struct req *req, struct resp *resp)
 		             section_name(req->edition, sections[i]),
 		             f.section && strcmp(f.section, sections[i]) == 0);
 	tv_set(a, ctx, "sections", opts);
-	admin_list_pager(req, ctx,
-	                 arena_concat(a, "/admin/media-posts?section=",
-	                              f.section ? f.section : "",
-	                              "&state=", f.state ? f.state : "", NULL),
-	                 n, count > LIST_PER_PAGE);
+	tv_set(a, ctx, "editions",
+	       admin_edition_filter(app, req, f.edition_id));
+	admin_list_pager(
+	    req, ctx,
+	    arena_printf(a,
+	                 "/admin/media-posts?section=%s&state=%s"
+	                 "&edition=%s",
+	                 f.section ? f.section : "", f.state ? f.state : "",
+	                 f.edition_id ? arena_printf(a, "%lld", f.edition_id)
+	                              : ""),
+	    n, count > LIST_PER_PAGE);
 	return app_render(app, resp, 200, "admin/media_posts", ctx);
 }
 

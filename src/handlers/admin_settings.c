@@ -5,7 +5,9 @@
  * links, the roles that must use two-factor login, for the contact form's
  * messages the moderators' address (for notices), how long messages are
  * kept and how many an address may send a minute, and for comments after
- * how many days they close and how many an address may send a minute.
+ * how many days they close and how many an address may send a minute, and
+ * for the feeds how many articles they carry and whether whole articles
+ * or excerpts (feed.c).
  * Saved in one transaction and audited; every worker sees the change at its
  * next request (the commit moves PRAGMA data_version).  The site's secret is a
  * setting too but never shown here.
@@ -40,11 +42,14 @@ static const char *const keys[] = {
     "upload_max_mb",
     "comments_close_after_days",
     "comments_rate_per_minute",
+    "feed_items",
+    "feed_full_content",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
 #define KEY_TWO_FACTOR 4  /* made from a checkbox per role */
 #define KEY_MESSAGES 9    /* the first of the readers' forms' settings */
 #define KEY_UPLOAD_MAX 12 /* MiB, at most nginx's 64m for /admin/media/ */
+#define KEY_FEED_FULL 16  /* a checkbox: "1" or "0" */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -96,6 +101,10 @@ value_ok(size_t i, const char *v)
 		return number_ok(v, 1, 1000);
 	if (strcmp(keys[i], "comments_close_after_days") == 0)
 		return number_ok(v, 0, 36500);
+	if (strcmp(keys[i], "feed_items") == 0)
+		return number_ok(v, 1, 100);
+	if (i == KEY_FEED_FULL)
+		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
 	switch (i) {
 	case 0:
 		return base_url_ok(v);
@@ -173,6 +182,11 @@ settings_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, ctx, keys[i],
 		           values ? values[i]
 		                  : site_setting(&app->site, keys[i], ""));
+	tv_set_bool(
+	    a, ctx, "feed_full_checked",
+	    strcmp(values ? values[KEY_FEED_FULL]
+	                  : site_setting(&app->site, keys[KEY_FEED_FULL], "0"),
+	           "1") == 0);
 	two_factor_boxes(
 	    req, ctx,
 	    values ? values[KEY_TWO_FACTOR]
@@ -200,7 +214,8 @@ admin_settings(struct app *app, struct req *req, struct resp *resp)
 /*
  * POST /admin/settings: saves them all, or nothing when one is invalid.
  * Fields: site_name, tagline, each key above but two_factor_roles,
- * two_factor_ROLE (a checkbox per role), csrf.  Statuses: 303,
+ * two_factor_ROLE (a checkbox per role), feed_full_content (a checkbox:
+ * absent is off), csrf.  Statuses: 303,
  * 400 (the form again with the values given), 500.  Role: admin.
  */
 int
@@ -217,7 +232,9 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 
 	for (i = 0; i < KEYS_COUNT; i++) {
 		values[i] = i == KEY_TWO_FACTOR ? two_factor_value(req)
-		                                : req_form(req, keys[i]);
+		            : i == KEY_FEED_FULL
+		                ? (req_form(req, keys[i]) != NULL ? "1" : "0")
+		                : req_form(req, keys[i]);
 		/* A form from before the limit was a setting keeps it. */
 		if (values[i] == NULL && i == KEY_UPLOAD_MAX)
 			values[i] = site_setting(&app->site, keys[i], "20");

@@ -21,6 +21,45 @@
 	"(max-width: 75rem) calc(100vw - 25.5rem), 49.5rem"
 
 /*
+ * Sets what the head of an article's page says of it (partials/
+ * header.html): its excerpt as the description, og:type article, its
+ * featured image (absolute) for OpenGraph and a large Twitter card, and
+ * the NewsArticle JSON-LD (headline, dates, author, image, publisher,
+ * the page, language).  summary is the article's cached description.
+ */
+static void
+article_meta(struct app *app, struct req *req, struct tval *ctx,
+             const struct article *art, const struct tval *summary)
+{
+	struct arena *a = req->arena;
+	const char *excerpt = tv_text(tv_get(summary, "excerpt"));
+	const char *src = tv_text(tv_get(tv_get(summary, "image"), "src"));
+	const char *image = src ? frame_absolute_url(app, a, src) : "";
+	struct tval *ld = tv_map(a);
+
+	if (excerpt != NULL && excerpt[0] != '\0')
+		tv_set_str(a, ctx, "meta_description",
+		           frame_description(a, excerpt));
+	tv_set_str(a, ctx, "og_type", "article");
+	if (image[0] != '\0') {
+		tv_set_str(a, ctx, "og_image", image);
+		tv_set_str(a, ctx, "twitter_card", "summary_large_image");
+	}
+	tv_set_str(a, ld, "headline", art->title);
+	tv_set_str(a, ld, "published", frame_iso_date(a, art->published_at));
+	tv_set_str(a, ld, "modified",
+	           frame_iso_date(a, art->updated_at > art->published_at
+	                                 ? art->updated_at
+	                                 : art->published_at));
+	tv_set_str(a, ld, "author", art->author_name);
+	tv_set_str(a, ld, "image", image);
+	tv_set_str(a, ld, "home",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, frame_prefix(req), "/", NULL)));
+	tv_set(a, ctx, "jsonld_article", ld);
+}
+
+/*
  * Renders one page of a listing.  base is the listing's first page
  * ("" for the home page, "/category/x"), title its heading (NULL on the
  * home page).  Page 1 written out (/page/1) redirects to base; a page past
@@ -83,8 +122,24 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	tv_set(a, ctx, "articles", list);
 	if (title != NULL)
 		tv_set_str(a, ctx, "heading", title);
-	if (term != NULL && term->description[0] != '\0')
+	if (term != NULL && term->description[0] != '\0') {
 		tv_set_str(a, ctx, "description", term->description);
+		tv_set_str(a, ctx, "meta_description",
+		           frame_description(a, term->description));
+	}
+	/* The head names the archive's own feed beside the edition's; the
+	 * home page describes the organisation in JSON-LD. */
+	if (term != NULL)
+		tv_set_str(
+		    a, ctx, "archive_feed_url",
+		    frame_absolute_url(
+		        app, a, arena_concat(a, base, "/feed.atom", NULL)));
+	else if (n == 1) {
+		struct tval *org = tv_map(a);
+
+		tv_set_str(a, org, "home", frame_absolute_url(app, a, first));
+		tv_set(a, ctx, "jsonld_org", org);
+	}
 	/* Every image of a listing sits beside its linked title. */
 	tv_set_bool(a, ctx, "decorative", true);
 	frame_pager(req, ctx, base, n, count > per_page);
@@ -181,7 +236,8 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 	}
 	if (rc != 0)
 		return 500;
-	if ((ctx = frame_context(app, req, resp, art.title)) == NULL)
+	if ((ctx = frame_context(app, req, resp, art.title)) == NULL ||
+	    translation_links(app, req, ctx, TRANSLATION_ARTICLE, art.id) < 0)
 		return 500;
 	/* What listings show of it (shared, cached), and beside it what only
 	 * its own page shows; the template opens the second inside the
@@ -189,6 +245,7 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 	if ((n = frame_article_summary(app, req, art.id)) == NULL)
 		return 500;
 	tv_set_shared(a, ctx, "article", n);
+	article_meta(app, req, ctx, &art, n);
 	/* The featured image is at the top: loaded at once. */
 	tv_set_bool(a, ctx, "eager", true);
 	tv_set_str(a, ctx, "image_sizes", SIZES_FEATURED);

@@ -9,6 +9,7 @@
  * every request until the next reload (see app.c).  A request's context
  * points at those values; it never changes them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,7 @@
 #include "../db/media_db.h"
 #include "../media/srcset.h"
 #include "../render/html.h"
+#include "../util/calendar.h"
 #include "../util/log.h"
 #include "handlers.h"
 
@@ -149,8 +151,10 @@ decimal(struct arena *a, long long v)
 }
 
 /*
- * Formats a date as the edition writes them.  Listings format dozens per
- * request, so this joins strings rather than calling printf.
+ * Formats a date as the edition writes them: the day in the site's time
+ * zone, in the edition's calendar (Gregorian, or Solar Hijri with the
+ * month names solar_month_1..12), date style and digits.  Listings format
+ * dozens per request, so this joins strings rather than calling printf.
  */
 static const char *
 format_date(struct arena *a, const struct edition *e, long long t)
@@ -159,15 +163,31 @@ format_date(struct arena *a, const struct edition *e, long long t)
 	    "month_1", "month_2",  "month_3",  "month_4",
 	    "month_5", "month_6",  "month_7",  "month_8",
 	    "month_9", "month_10", "month_11", "month_12"};
+	static const char *const solar_month_keys[] = {
+	    "solar_month_1",  "solar_month_2",  "solar_month_3",
+	    "solar_month_4",  "solar_month_5",  "solar_month_6",
+	    "solar_month_7",  "solar_month_8",  "solar_month_9",
+	    "solar_month_10", "solar_month_11", "solar_month_12"};
+	const char *const *keys = month_keys;
 	time_t tt = (time_t)t;
 	struct tm tm;
+	struct cal_date date, solar;
 	const char *month, *day, *year, *s;
 
-	if (localtime_r(&tt, &tm) == NULL || tm.tm_mon < 0 || tm.tm_mon > 11)
+	if (localtime_r(&tt, &tm) == NULL || tm.tm_mon < 0 || tm.tm_mon > 11 ||
+	    tm.tm_year > INT_MAX - 1900)
 		return "";
-	month = edition_string(e, month_keys[tm.tm_mon]);
-	day = decimal(a, tm.tm_mday);
-	year = decimal(a, tm.tm_year + 1900LL);
+	date = (struct cal_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	/* Outside the Solar Hijri years (March 622 to 3798 CE) it stays
+	 * Gregorian. */
+	if (e->calendar != NULL && strcmp(e->calendar, "persian") == 0 &&
+	    cal_gregorian_to_persian(&date, &solar) == 0) {
+		date = solar;
+		keys = solar_month_keys;
+	}
+	month = edition_string(e, keys[date.month - 1]);
+	day = decimal(a, date.day);
+	year = decimal(a, date.year);
 	if (strcmp(e->date_style, "dmy") == 0)
 		s = arena_concat(a, day, " ", month, " ", year, NULL);
 	else if (strcmp(e->date_style, "ymd") == 0)
@@ -236,10 +256,9 @@ url_encode(struct arena *a, const char *s)
 	return arena_strndup(a, scratch.data ? scratch.data : "", scratch.len);
 }
 
-/* The base URL, from the settings (absolute URLs never come from the
- * request's Host header), without a trailing slash. */
-static const char *
-base_url(struct app *app, struct arena *a)
+/* Returns the base URL; see handlers.h. */
+const char *
+frame_base_url(struct app *app, struct arena *a)
 {
 	const char *b = site_setting(&app->site, "base_url", "");
 	size_t n = strlen(b);
@@ -247,6 +266,95 @@ base_url(struct app *app, struct arena *a)
 	while (n > 0 && b[n - 1] == '/')
 		n--;
 	return b[n] == '\0' ? b : arena_strndup(a, b, n);
+}
+
+/* Tells whether frame_absolute_url writes byte c as it is. */
+static bool
+url_byte_plain(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f && strchr("\"'<>\\`{}|^", c) == NULL;
+}
+
+/* Returns an absolute URL for a site path; see handlers.h.  Every page
+ * makes a few (canonical, feeds): written straight into the arena. */
+const char *
+frame_absolute_url(struct app *app, struct arena *a, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *base = site_setting(&app->site, "base_url", "");
+	const unsigned char *p;
+	size_t base_len = strlen(base), len;
+	char *out, *o;
+
+	while (base_len > 0 && base[base_len - 1] == '/')
+		base_len--;
+	len = base_len;
+	for (p = (const unsigned char *)path; *p; p++)
+		len += url_byte_plain(*p) ? 1 : 3;
+	o = out = arena_alloc(a, len + 1);
+	memcpy(o, base, base_len);
+	o += base_len;
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (url_byte_plain(*p)) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+#define DESCRIPTION_MAX_CHARS 160
+
+/* Returns a page's description; see handlers.h. */
+const char *
+frame_description(struct arena *a, const char *text)
+{
+	/* The output is never longer than the text plus the ellipsis. */
+	char *out = arena_alloc(a, strlen(text) + 4);
+	size_t o = 0, chars = 0, cut = 0;
+	bool space = false, cut_short = false;
+
+	for (const char *p = text; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c == 0x7f) {
+			space = o > 0;
+			continue;
+		}
+		if ((c & 0xc0) != 0x80) { /* a character starts */
+			if (space) {
+				cut = o; /* a word ends here */
+				if (chars + 1 >= DESCRIPTION_MAX_CHARS) {
+					cut_short = true;
+					break;
+				}
+				out[o++] = ' ';
+				chars++;
+				space = false;
+			}
+			if (chars >= DESCRIPTION_MAX_CHARS) {
+				cut_short = true;
+				break;
+			}
+			chars++;
+		}
+		out[o++] = (char)c;
+	}
+	if (cut_short) {
+		/* At the end of the last whole word; one long word is cut
+		 * between two characters (the loop stops before a
+		 * character's first byte). */
+		if (cut > 0)
+			o = cut;
+		memcpy(out + o, "\xe2\x80\xa6", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* Returns "N comments" in the edition's words and digits. */
@@ -345,7 +453,7 @@ frame_share(struct app *app, struct arena *a, const char *path,
             const char *title, const char *image_path)
 {
 	struct tval *share = tv_map(a);
-	const char *base = base_url(app, a);
+	const char *base = frame_base_url(app, a);
 
 	if (image_path != NULL && image_path[0] != '\0')
 		tv_set_str(a, share, "media",
@@ -669,34 +777,64 @@ frame_menu_url_ok(const char *url)
 	return host[0] != '\0' && host[0] != '/' && frame_url_plain(url);
 }
 
-static struct tval *
-menu_items(struct arena *a, const struct menu_item *items, size_t count,
-           const char *prefix)
+/* The enabled editions as menu items, each linking to its home, with its
+ * language (hreflang and lang on the link). */
+static void
+edition_items(struct arena *a, const struct site *site, struct tval *list)
 {
-	struct tval *list = tv_list(a);
-
-	for (size_t i = 0; i < count; i++) {
-		const struct menu_item *it = &items[i];
+	for (size_t i = 0; i < site->editions_count; i++) {
+		const struct edition *e = &site->editions[i];
 		struct tval *m;
 
-		if (!frame_menu_url_ok(it->url))
+		if (!e->enabled)
+			continue;
+		m = tv_map(a);
+		tv_set_str(a, m, "label", e->name);
+		tv_set_str(
+		    a, m, "url",
+		    arena_concat(a, frame_edition_prefix(a, e), "/", NULL));
+		tv_set_str(a, m, "hreflang", e->lang);
+		tv_push(a, list, m);
+	}
+}
+
+/*
+ * Describes menu items for the header into list: site paths are relative
+ * to the edition (prefix is put before them); the item whose address is
+ * FRAME_MENU_EDITIONS links to the default edition's home and has the
+ * enabled editions as its first sub-items.
+ */
+static void
+menu_items(struct arena *a, const struct site *site,
+           const struct menu_item *items, size_t count, const char *prefix,
+           struct tval *list)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct menu_item *it = &items[i];
+		bool editions = strcmp(it->url, FRAME_MENU_EDITIONS) == 0;
+		struct tval *m, *children;
+
+		if (!editions && !frame_menu_url_ok(it->url))
 			continue;
 		m = tv_map(a);
 		tv_set_str(a, m, "label", it->label);
 		/* Site paths are relative to the edition. */
 		tv_set_str(a, m, "url",
-		           it->url[0] == '/' && prefix[0] != '\0'
+		           editions ? "/"
+		           : it->url[0] == '/' && prefix[0] != '\0'
 		               ? arena_printf(a, "%s%s", prefix, it->url)
 		               : it->url);
-		if (it->children_count > 0) {
-			tv_set(a, m, "children",
-			       menu_items(a, it->children, it->children_count,
-			                  prefix));
+		children = tv_list(a);
+		if (editions)
+			edition_items(a, site, children);
+		menu_items(a, site, it->children, it->children_count, prefix,
+		           children);
+		if (tv_list_len(children) > 0) {
+			tv_set(a, m, "children", children);
 			tv_set_bool(a, m, "has_children", true);
 		}
 		tv_push(a, list, m);
 	}
-	return list;
 }
 
 /* Builds the cached frame of one edition in the site's arena. */
@@ -708,11 +846,18 @@ frame_cache_build(struct app *app, const struct edition *e,
 	long long *ids;
 	size_t count, i;
 
+	/* English first, then the edition's own over it: a key the edition
+	 * lacks shows the English text, never the key. */
 	fc->t = tv_map(a);
+	if (e->base_strings != e->strings)
+		for (i = 0; i < e->base_strings_count; i++)
+			tv_set_str(a, fc->t, e->base_strings[i].key,
+			           e->base_strings[i].val);
 	for (i = 0; i < e->strings_count; i++)
 		tv_set_str(a, fc->t, e->strings[i].key, e->strings[i].val);
-	fc->menu =
-	    menu_items(a, e->menu, e->menu_count, frame_edition_prefix(a, e));
+	fc->menu = tv_list(a);
+	menu_items(a, &app->site, e->menu, e->menu_count,
+	           frame_edition_prefix(a, e), fc->menu);
 	if (article_db_list(app->db, a, e->id, LISTING_ALL, 0, 0, RECENT_POSTS,
 	                    &ids, &count) < 0 ||
 	    content_db_stats(app->db, e->id, &fc->changed_at, &fc->first_year) <
@@ -737,6 +882,8 @@ frame_cache_build(struct app *app, const struct edition *e,
 		m = tv_map(a);
 		tv_set_str(a, m, "name", social_keys[i][1]);
 		tv_set_str(a, m, "url", url);
+		/* For JSON lists (JSON-LD's sameAs): all but the first. */
+		tv_set_bool(a, m, "comma", tv_list_len(fc->social) > 0);
 		tv_push(a, fc->social, m);
 	}
 	return 0;
@@ -767,6 +914,43 @@ frame_per_page(const struct app *app)
 	                                50);
 }
 
+/*
+ * Sets what the head of a public page says to feeds, search engines and
+ * share previews (templates/partials/header.html): the canonical URL (the
+ * request's path on the base URL, without the query), a description (the
+ * tagline, until a handler sets a better one), OpenGraph and Twitter
+ * card values, and the edition's feeds.  Handlers replace what they know
+ * better (article.c: the excerpt, the image, JSON-LD).
+ */
+static void
+frame_meta(struct app *app, struct req *req, struct tval *ctx,
+           const char *title)
+{
+	struct arena *a = req->arena;
+	const struct edition *e = req->edition;
+	const char *prefix = frame_prefix(req);
+	char *locale = arena_strdup(a, e->lang);
+
+	for (char *p = locale; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	tv_set_str(a, ctx, "canonical_url",
+	           frame_absolute_url(app, a, req->path));
+	tv_set_str(a, ctx, "meta_description",
+	           frame_description(a, e->tagline));
+	tv_set_str(a, ctx, "og_type", "website");
+	tv_set_str(a, ctx, "og_title", title ? title : e->site_name);
+	tv_set_str(a, ctx, "og_locale", locale);
+	tv_set_str(a, ctx, "twitter_card", "summary");
+	tv_set_str(a, ctx, "og_image", "");
+	tv_set_str(a, ctx, "feed_atom_url",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, prefix, "/feed.atom", NULL)));
+	tv_set_str(a, ctx, "feed_rss_url",
+	           frame_absolute_url(
+	               app, a, arena_concat(a, prefix, "/feed.rss", NULL)));
+}
+
 /* Builds the page frame; see handlers.h. */
 struct tval *
 frame_context(struct app *app, struct req *req, struct resp *resp,
@@ -789,10 +973,17 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_str(a, ctx, "site_name", e->site_name);
 	tv_set_str(a, ctx, "tagline", e->tagline);
 	tv_set_str(a, ctx, "home_url", arena_concat(a, prefix, "/", NULL));
+	tv_set_str(a, ctx, "search_url",
+	           arena_concat(a, prefix, "/search", NULL));
 	tv_set_str(
 	    a, ctx, "page_title",
 	    title ? arena_concat(a, title, " \xe2\x80\x93 ", e->site_name, NULL)
 	          : e->site_name);
+	/* Public pages only: not the admin area, not error pages. */
+	if (resp->status < 400 &&
+	    !(strncmp(req->path, "/admin", 6) == 0 &&
+	      (req->path[6] == '\0' || req->path[6] == '/')))
+		frame_meta(app, req, ctx, title);
 	tv_set_shared(a, ctx, "t", fc->t);
 	tv_set_shared(a, ctx, "menu", fc->menu);
 	tv_set_shared(a, ctx, "recent", fc->recent);

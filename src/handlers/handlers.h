@@ -10,6 +10,7 @@
 #include "../db/auth_db.h"
 #include "../db/article_admin_db.h"
 #include "../db/content_db.h"
+#include "../db/translation_db.h"
 
 /* handlers/article.c */
 int home_show(struct app *app, struct req *req, struct resp *resp);
@@ -34,6 +35,9 @@ struct comment_form {
  */
 int article_page(struct app *app, struct req *req, struct resp *resp,
                  int status, const struct comment_form *f);
+
+/* handlers/search.c */
+int search_show(struct app *app, struct req *req, struct resp *resp);
 
 /* handlers/comments.c: issues the comment form's token for a page (see
  * reader_form_token). */
@@ -224,6 +228,13 @@ bool admin_moderates(const struct staff *u);
 /* Appends to list an option for a <select>: value, label, selected. */
 void admin_option(struct arena *a, struct tval *list, const char *value,
                   const char *label, bool selected);
+
+/*
+ * Returns the options of a list's edition filter: "All" (value "") and
+ * every edition (value: its id), selecting the edition selected (0: All).
+ */
+struct tval *admin_edition_filter(struct app *app, struct req *req,
+                                  long long selected);
 
 /* Returns every edition as options (value: the id), selecting one. */
 struct tval *admin_edition_options(struct app *app, struct arena *a,
@@ -465,6 +476,15 @@ int admin_media_editor(struct app *app, struct req *req, struct tval *ctx,
 /* Returns the upload limit in bytes (setting upload_max_mb, 1 to 64). */
 long long admin_media_limit(const struct app *app);
 
+/* handlers/admin_editions.c */
+int admin_editions(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_create(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_save(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings(struct app *app, struct req *req, struct resp *resp);
+int admin_edition_strings_save(struct app *app, struct req *req,
+                               struct resp *resp);
+
 /* handlers/admin_settings.c */
 int admin_settings(struct app *app, struct req *req, struct resp *resp);
 int admin_settings_save(struct app *app, struct req *req, struct resp *resp);
@@ -685,6 +705,15 @@ int admin_comment_act(struct app *app, struct req *req, struct resp *resp);
  */
 int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
 
+/*
+ * handlers/redirect.c: GET or HEAD of an address no route answers (or of
+ * "/" with ?p=, ?page_id=, ?attachment_id= or ?cat=, or a path ending in
+ * '/'): an old WordPress address kept by the importer answers 301 with
+ * the current address.  Statuses: 301, 404 (no such old address).  No
+ * role.  Called by the router, not from the table.
+ */
+int redirect_old_link(struct app *app, struct req *req, struct resp *resp);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
@@ -700,7 +729,13 @@ int frame_load(struct app *app);
 /*
  * handlers/frame.c: the context every public page starts from: language
  * and direction, site name, menu, interface strings (t.*), footer years,
- * Recent Posts.  title is the page's own title (NULL for the home page).
+ * Recent Posts, and on public pages (not errors, not /admin) what the
+ * head says to crawlers and share previews: canonical_url,
+ * meta_description, og_title, og_type, og_locale, og_image,
+ * twitter_card, feed_atom_url, feed_rss_url (handlers may replace them
+ * and add archive_feed_url, jsonld_article, jsonld_org; see
+ * templates/partials/header.html).  title is the page's own title (NULL
+ * for the home page).
  * Raises resp->last_modified to the newest content change.  Returns the
  * map, or NULL when the site could not be loaded.
  */
@@ -725,12 +760,26 @@ const char *frame_edition_prefix(struct arena *a, const struct edition *e);
 bool frame_url_plain(const char *s);
 
 /*
+ * Returns the base URL setting without a trailing slash, for absolute URLs
+ * (which never come from the request's Host header); in a when it must be
+ * cut.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+
+/*
  * Returns whether url may be a menu item's address: a site path ("/about",
  * never "//host") or an http(s):// address with a host, made of
- * frame_url_plain characters.  The menu editor refuses others and the
- * public menu leaves them out.
+ * frame_url_plain characters.  The menu editor refuses others (but
+ * FRAME_MENU_EDITIONS) and the public menu leaves them out.
  */
 bool frame_menu_url_ok(const char *url);
+
+/*
+ * The address of the menu item that lists the editions: the public menu
+ * shows there the enabled editions, each linking to its home, followed by
+ * the item's own sub-items.
+ */
+#define FRAME_MENU_EDITIONS "#editions"
 
 /*
  * Formats a Unix time as the edition shows dates ("May 13, 2020"), in the
@@ -855,5 +904,59 @@ struct tval *frame_image(struct arena *a, const struct media_ref *m);
  */
 struct tval *frame_media_image(struct app *app, struct arena *a,
                                const struct media_ref *m);
+
+/* translations.c: an item's translations, public and in the editors. */
+
+/*
+ * Adds to a public page's ctx, when the published article or page id
+ * (kind) has published translations in other enabled editions:
+ * "alternates" (the head's hreflang links, absolute, itself and
+ * x-default included) and "read_in" (name, lang, dir, url, title of each
+ * other one).  Returns 0 or -1.
+ */
+int translation_links(struct app *app, struct req *req, struct tval *ctx,
+                      enum translation_kind kind, long long id);
+
+/*
+ * Reads the editors' field naming the item to link to: returns 0 for an
+ * empty field (no translation), the id it gives (a number, or the public
+ * address of an item of kind, with or without the base URL), -1 when it
+ * names nothing, -2 when the form has no such field (keep the link).
+ */
+long long translation_field(struct app *app, struct req *req,
+                            enum translation_kind kind, const char *field);
+
+/*
+ * Sets an editor's "translations" (edition, lang, title, state and admin
+ * url of the other members of item id's group), "has_translations" and
+ * "translation_of" (field as sent, or the id of one other member).
+ * Returns 0 or -1.
+ */
+int translation_editor(struct app *app, struct req *req, struct tval *ctx,
+                       enum translation_kind kind, long long id,
+                       const char *field);
+
+/*
+ * handlers/frame.c: absolute URLs and descriptions, for the head of
+ * public pages, the feeds and the sitemaps.  frame_base_url returns the
+ * base_url setting without its trailing slash (absolute URLs never come
+ * from the request's Host header); frame_absolute_url returns it joined to
+ * a site path, with spaces, quotes, angle brackets and non-ASCII bytes
+ * percent-encoded; frame_description returns text with its white space
+ * collapsed, cut at the last word that fits in 160 characters (an
+ * ellipsis marks the cut).  All in a.
+ */
+const char *frame_base_url(struct app *app, struct arena *a);
+const char *frame_absolute_url(struct app *app, struct arena *a,
+                               const char *path);
+const char *frame_description(struct arena *a, const char *text);
+
+/* handlers/feed.c */
+int feed_show(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/sitemap.c */
+int sitemap_index_show(struct app *app, struct req *req, struct resp *resp);
+int sitemap_show(struct app *app, struct req *req, struct resp *resp);
+int robots_show(struct app *app, struct req *req, struct resp *resp);
 
 #endif

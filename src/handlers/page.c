@@ -6,8 +6,9 @@
 #include "handlers.h"
 
 /*
- * GET /{slug}: a published page of the edition; a slug the page used to
- * have answers 301 to its current address.
+ * GET /{slug}: a published page of the edition, with links to its
+ * translations; a slug the page used to have answers 301 to its current
+ * address.
  * Statuses: 200, 301, 404 (no such page), 500.
  */
 int
@@ -34,7 +35,8 @@ page_show(struct app *app, struct req *req, struct resp *resp)
 	}
 	if (rc != 0)
 		return 500;
-	if ((ctx = frame_context(app, req, resp, page.title)) == NULL)
+	if ((ctx = frame_context(app, req, resp, page.title)) == NULL ||
+	    translation_links(app, req, ctx, TRANSLATION_PAGE, page.id) < 0)
 		return 500;
 	m = tv_map(a);
 	tv_set_str(a, m, "title", page.title);

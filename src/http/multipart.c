@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "../util/alloc.h"
+#include "../util/text.h"
 #include "multipart.h"
 
 #define MP_BOUNDARY_MAX 70 /* RFC 2046 */
@@ -480,7 +481,11 @@ part_close(struct mp_parser *p)
 		if (memchr(p->value, '\0', p->part.value_len) != NULL ||
 		    !utf8_valid(p->value, p->part.value_len))
 			return MP_ERR_FIELD_VALUE;
-		p->part.value = p->value;
+		/* Stored text is NFC, whatever the browser sent. */
+		p->part.value = text_nfc(p->arena, p->value, p->part.value_len,
+		                         &p->part.value_len);
+		if (p->part.value == NULL)
+			return MP_ERR_FIELD_VALUE;
 		if (p->fields_count == p->fields_cap) {
 			size_t cap = p->fields_cap ? p->fields_cap * 2 : 8;
 
@@ -597,8 +602,9 @@ filename_set(struct mp_parser *p, const char *s, size_t len)
 	if ((len == 1 && s[0] == '.') ||
 	    (len == 2 && s[0] == '.' && s[1] == '.'))
 		len = 0;
-	p->part.filename = arena_strndup(p->arena, s, len);
-	return MP_OK;
+	s = arena_strndup(p->arena, s, len);
+	p->part.filename = text_nfc(p->arena, s, len, &len);
+	return p->part.filename != NULL ? MP_OK : MP_ERR_FILENAME;
 }
 
 /*

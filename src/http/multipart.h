@@ -17,7 +17,8 @@
  * spaces or tabs and CR LF, the body is refused (RFC 2046 forbids the
  * boundary inside a part, and parsers disagree about what it means).
  * Filenames lose any path ('/' or '\\'), and must be UTF-8 without control
- * characters.
+ * characters.  Field values and filenames come out in Unicode NFC, as
+ * urlencoded fields do (request.h).
  */
 #ifndef GAZETTE_MULTIPART_H
 #define GAZETTE_MULTIPART_H
@@ -107,10 +108,12 @@ struct mp_part {
 	 */
 	const char *filename;
 	const char *content_type; /* as sent, trimmed; NULL when absent */
-	/* Fields only, complete when the part ends: UTF-8 without NUL. */
+	/* Fields only, complete when the part ends: UTF-8 without NUL, NFC. */
 	const char *value;
 	size_t value_len;
-	uint64_t size; /* bytes of data so far (in part_data: with these) */
+	/* Bytes of data so far (in part_data: with these), as sent: a
+	 * field's value_len is that of its NFC form. */
+	uint64_t size;
 };
 
 /*

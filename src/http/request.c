@@ -3,14 +3,16 @@
  * struct req: method, decoded path, query parameters, headers, cookies and
  * an urlencoded POST body.  Every limit in request.h is enforced while
  * parsing, before the work it bounds is done, and every string that reaches
- * a handler is valid UTF-8 without NUL.  Multipart bodies are multipart.c's;
- * nothing here knows libfcgi (that is fcgi.c).
+ * a handler is valid UTF-8 without NUL (query and form fields in NFC, too).
+ * Multipart bodies are multipart.c's; nothing here knows libfcgi (that is
+ * fcgi.c).
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../util/text.h"
 #include "request.h"
 
 /* Bytes of "HTTP_" in FastCGI header names. */
@@ -216,20 +218,24 @@ urlencoded_count(const char *s, size_t len, size_t max_fields, size_t *count)
 }
 
 /*
- * Decodes one name or value of an urlencoded pair and checks that it is
- * UTF-8 without NUL.  Returns 0 or 400.
+ * Decodes one name or value of an urlencoded pair, checks that it is
+ * UTF-8 without NUL and puts it in NFC, so that every text a form stores
+ * is composed the same way whatever the browser or keyboard sent.
+ * Returns 0 or 400.
  */
 static int
-urlencoded_decode(struct arena *a, const char *s, size_t len, char **out,
+urlencoded_decode(struct arena *a, const char *s, size_t len, const char **out,
                   size_t *out_len)
 {
-	int rc = http_percent_decode(a, s, len, true, out, out_len);
+	char *raw;
+	int rc = http_percent_decode(a, s, len, true, &raw, out_len);
 
 	if (rc != 0)
 		return rc;
-	if (memchr(*out, '\0', *out_len) != NULL || !utf8_valid(*out, *out_len))
+	if (memchr(raw, '\0', *out_len) != NULL || !utf8_valid(raw, *out_len))
 		return 400;
-	return 0;
+	*out = text_nfc(a, raw, *out_len, out_len);
+	return *out != NULL ? 0 : 400;
 }
 
 /*
@@ -258,7 +264,7 @@ http_urlencoded_parse(struct arena *a, const char *s, size_t len,
 	kv = arena_calloc(a, n, sizeof(*kv));
 	while (i < len) {
 		size_t start = i, eq, key_len;
-		char *key, *val;
+		const char *key, *val;
 
 		while (i < len && s[i] != '&')
 			i++;

@@ -178,7 +178,9 @@ int http_path_parse(struct arena *a, const char *uri, size_t len, char **out,
  * body): '&'-separated "name=value" pairs, '+' as space, percent-decoding.
  * Empty pairs and pairs with an empty name ("=x") are skipped; a name
  * without '=' has an empty value.  Names and values must decode to UTF-8
- * without NUL; a '%' without two hex digits is malformed.  At most
+ * without NUL (else 400), and come out in Unicode NFC (util/text.h's
+ * text_nfc), so stored text never depends on how a browser or keyboard
+ * composed it; a '%' without two hex digits is malformed.  At most
  * max_fields pairs (counted before any decoding).  Repeated names are kept
  * in order.  Returns 0 with *out and *count set (NULL and 0 when there are
  * no pairs), or 400.

@@ -104,6 +104,17 @@ html_text(struct buf *out, const char *s, size_t len)
 	}
 }
 
+/* Writes one escaped attribute; see html.h. */
+void
+html_attr(struct buf *out, const char *name, const char *value)
+{
+	buf_putc(out, ' ');
+	buf_puts(out, name);
+	buf_puts(out, "=\"");
+	html_text(out, value, strlen(value));
+	buf_putc(out, '"');
+}
+
 /* Escapes into the arena only when needed; see html.h. */
 const char *
 html_text_arena(struct arena *a, const char *s, size_t len, size_t *out_len)

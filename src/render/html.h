@@ -18,6 +18,12 @@
 void html_text(struct buf *out, const char *s, size_t len);
 
 /*
+ * Appends ' name="value"' (a space first), value escaped by html_text().
+ * name is written as it is: a constant of the caller's.
+ */
+void html_attr(struct buf *out, const char *name, const char *value);
+
+/*
  * Returns s escaped as html_text() writes it, setting *out_len: s itself
  * when nothing in it needs escaping (the usual case), else a copy made in
  * a.  Template values are escaped once this way, when they are made.

@@ -123,17 +123,6 @@ plain_text(cmark_node *node, struct buf *out)
 	cmark_iter_free(it);
 }
 
-/* Writes name="value" with value escaped, after a space. */
-static void
-attribute(struct buf *out, const char *name, const char *value)
-{
-	buf_putc(out, ' ');
-	buf_puts(out, name);
-	buf_puts(out, "=\"");
-	html_text(out, value, strlen(value));
-	buf_putc(out, '"');
-}
-
 /*
  * Writes the <img> element for an image node: every value through the
  * escapers of html.c, the URL through html_url (already checked by
@@ -155,8 +144,8 @@ image_html(cmark_node *img, markdown_image_fn image, void *image_ctx,
 		memset(&known, 0, sizeof(known));
 	if (known.webp_srcset != NULL) {
 		buf_puts(out, "<picture><source type=\"image/webp\"");
-		attribute(out, "srcset", known.webp_srcset);
-		attribute(out, "sizes", MARKDOWN_IMAGE_SIZES);
+		html_attr(out, "srcset", known.webp_srcset);
+		html_attr(out, "sizes", MARKDOWN_IMAGE_SIZES);
 		buf_putc(out, '>');
 	}
 	buf_puts(out, "<img src=\"");
@@ -165,16 +154,16 @@ image_html(cmark_node *img, markdown_image_fn image, void *image_ctx,
 	buf_putc(out, '"');
 	buf_init(&alt);
 	plain_text(img, &alt);
-	attribute(out, "alt", alt.data ? alt.data : "");
+	html_attr(out, "alt", alt.data ? alt.data : "");
 	buf_free(&alt);
 	if (title != NULL && *title != '\0')
-		attribute(out, "title", title);
+		html_attr(out, "title", title);
 	if (known.width > 0 && known.height > 0)
 		buf_printf(out, " width=\"%lld\" height=\"%lld\"", known.width,
 		           known.height);
 	if (known.srcset != NULL) {
-		attribute(out, "srcset", known.srcset);
-		attribute(out, "sizes", MARKDOWN_IMAGE_SIZES);
+		html_attr(out, "srcset", known.srcset);
+		html_attr(out, "sizes", MARKDOWN_IMAGE_SIZES);
 	}
 	buf_puts(out, " loading=\"lazy\" decoding=\"async\">");
 	if (known.webp_srcset != NULL)

@@ -10,6 +10,11 @@
  * decides how to escape.  Set-delimiter tags, inheritance and lambdas are
  * not supported: the first two are parse errors.
  *
+ * One tag is ours, not the specification's: {{%x}} writes x as a JSON value
+ * (a quoted, JSON-escaped string; a number; true, false or null), for
+ * JSON-LD inside <script type="application/ld+json">, where HTML escaping
+ * would be wrong and raw text unsafe.
+ *
  * Decisions the specification leaves to us:
  * - Truthiness follows the specification's `!!data`: null, false, 0, 0.0,
  *   NaN, the empty string and the empty list are falsey; a map, even an
@@ -54,6 +59,7 @@ enum tnode_kind {
 	TN_TEXT,
 	TN_VAR,      /* {{x}}: escaped */
 	TN_RAW,      /* {{{x}}} and {{&x}}: trusted HTML only */
+	TN_JSON,     /* {{%x}}: a JSON value, for JSON-LD */
 	TN_SECTION,  /* {{#x}} */
 	TN_INVERTED, /* {{^x}} */
 	TN_PARTIAL,  /* {{>x}} */
@@ -372,7 +378,11 @@ parse_tag(struct parser *p, char sigil, const char *body, size_t body_len,
 		}
 		return 0;
 	default:
-		n = add_node(p, sigil == '&' ? TN_RAW : TN_VAR, line, bol);
+		n = add_node(p,
+		             sigil == '&'   ? TN_RAW
+		             : sigil == '%' ? TN_JSON
+		                            : TN_VAR,
+		             line, bol);
 		return store_dotted(p, n, body, body_len);
 	}
 }
@@ -410,7 +420,7 @@ parse(struct parser *p)
 		} else {
 			close = memmem(s + body, n - body, "}}", 2);
 			if (body < n && s[body] != '\0' &&
-			    strchr("#^/>!&=<$", s[body]) != NULL)
+			    strchr("#^/>!&=<$%", s[body]) != NULL)
 				sigil = s[body++];
 		}
 		if (close == NULL || (size_t)(close - s) < body) {
@@ -888,10 +898,37 @@ put_double(struct buf *out, double d)
 	buf_puts(out, tmp);
 }
 
+/*
+ * Writes what {{%x}} writes differently from {{x}}: a string (text or
+ * HTML alike) quoted and escaped by html_json_string (so < > & are
+ * \u003c \u003e \u0026 and the value cannot end a <script> element),
+ * and null for a missing value, null or a double JSON cannot write (NaN,
+ * infinities).  Returns whether it wrote v; booleans, integers and other
+ * doubles are written as {{x}} writes them, which is valid JSON, and
+ * lists and maps are errors there.
+ */
+static bool
+put_json(struct render *r, const struct tval *v)
+{
+	if (v == NULL || v->kind == TV_NULL ||
+	    (v->kind == TV_DOUBLE && !isfinite(v->u.d))) {
+		buf_puts(r->out, "null");
+		return true;
+	}
+	if (v->kind != TV_STR && v->kind != TV_HTML)
+		return false;
+	buf_putc(r->out, '"');
+	html_json_string(r->out, v->u.str.s, v->u.str.len);
+	buf_putc(r->out, '"');
+	return true;
+}
+
 static int
 put_value(struct render *r, const struct template *t, const struct tnode *n,
           const struct tval *v)
 {
+	if (n->kind == TN_JSON && put_json(r, v))
+		return 0;
 	if (v == NULL)
 		return 0;
 	switch (v->kind) {
@@ -1022,6 +1059,7 @@ render_nodes(struct render *r, const struct template *t, size_t from, size_t to)
 			break;
 		case TN_VAR:
 		case TN_RAW:
+		case TN_JSON:
 			rc = put_value(r, t, n, lookup(r, t, n));
 			break;
 		case TN_SECTION:

@@ -6,7 +6,10 @@
  * list of nodes; rendering walks those nodes against a context built from
  * struct tval values.  {{x}} always escapes through html_text();
  * {{{x}}} and {{&x}} accept only values made with tv_html() (a
- * struct trusted_html) and make the render fail otherwise.
+ * struct trusted_html) and make the render fail otherwise.  {{%x}} writes
+ * x as a JSON value (a string quoted and escaped by html_json_string(),
+ * with < > & as \u003c \u003e \u0026; a number; true, false; null when
+ * missing), for JSON-LD; a list or a map is a render error.
  *
  * Values are allocated in an arena and live as long as it does.
  */
@@ -72,6 +75,9 @@ void tv_set_bool(struct arena *a, struct tval *map, const char *key, bool b);
 enum tval_kind tv_kind(const struct tval *v);
 size_t tv_list_len(const struct tval *v);
 const struct tval *tv_get(const struct tval *map, const char *key);
+/* The text of a TV_STR or TV_HTML value (NUL-terminated when it was made
+ * from a C string), or NULL for any other value or NULL. */
+const char *tv_text(const struct tval *v);
 
 struct template_set;
 

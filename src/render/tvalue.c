@@ -300,3 +300,12 @@ tv_get(const struct tval *map, const char *key)
 		return NULL;
 	return tv_map_find(map, key);
 }
+
+/* Returns the text of a string or HTML value, or NULL (any other kind). */
+const char *
+tv_text(const struct tval *v)
+{
+	if (v == NULL || (v->kind != TV_STR && v->kind != TV_HTML))
+		return NULL;
+	return v->u.str.s;
+}

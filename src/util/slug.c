@@ -5,6 +5,14 @@
  * every run of anything else becomes one '-', and the result is cut at
  * SLUG_MAX_BYTES.  Percent-encoding the slug in a URL is html.c's job.
  *
+ * Arabic and Persian titles go through the Arabic-script part of the
+ * search fold first (util/fold.c: fold_arabic): letter variants made one
+ * (ي ى ئ → ی, ك → ک, أ إ آ ٱ → ا, ؤ → و, ة ۀ → ه), harakat, superscript
+ * alef and tatweel dropped, and ZWNJ/ZWJ removed rather than made a '-'
+ * ("می‌خواهم" and "میخواهم" give one slug, as they are one word to
+ * search), so a title typed with either keyboard gives the same address. Digits
+ * stay in their script, and Latin letters keep their accents.
+ *
  * slug_valid is defined as "slug_make would give back exactly this", and is
  * implemented that way for anything outside [a-z0-9-], so the two can never
  * disagree.
@@ -17,6 +25,7 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "fold.h"
 #include "slug.h"
 
 /*
@@ -92,6 +101,37 @@ slug_scan_prefix(const char *s, size_t len, size_t max)
 }
 
 /*
+ * Applies fold_arabic to the len bytes of valid UTF-8 at text.  Returns
+ * the result, malloc'd (never longer than text: every mapping keeps or
+ * shortens a character), and its length in *out_len; NULL when memory
+ * runs out.  Done before normalisation, so that dropping a character
+ * (tatweel between a letter and a mark) cannot leave text that NFC would
+ * change again.
+ */
+static utf8proc_uint8_t *
+slug_fold_arabic(const char *text, size_t len, size_t *out_len)
+{
+	utf8proc_uint8_t *out = malloc(len + 1);
+	utf8proc_ssize_t i = 0, n;
+	utf8proc_int32_t cp;
+	size_t o = 0;
+
+	if (out == NULL)
+		return NULL;
+	while ((size_t)i < len) {
+		n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+		                     (utf8proc_ssize_t)len - i, &cp);
+		if (n <= 0)
+			break; /* cannot happen: checked by the caller */
+		i += n;
+		if ((cp = fold_arabic(cp)) != FOLD_DROP)
+			o += (size_t)utf8proc_encode_char(cp, out + o);
+	}
+	*out_len = o;
+	return out;
+}
+
+/*
  * Builds the slug of text into out (NUL-terminated).  Returns its length
  * in bytes, 0 when nothing of the title is kept, or -1 when text is not
  * valid UTF-8.
@@ -99,8 +139,9 @@ slug_scan_prefix(const char *s, size_t len, size_t max)
 static long
 slug_build(const char *text, size_t len, char out[SLUG_MAX_BYTES + 1])
 {
-	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_uint8_t *mapped = NULL, *folded;
 	utf8proc_ssize_t mapped_len, i = 0, n;
+	size_t folded_len;
 	utf8proc_int32_t cp;
 	size_t out_len = 0, need;
 	bool pending_sep = false;
@@ -114,10 +155,14 @@ slug_build(const char *text, size_t len, char out[SLUG_MAX_BYTES + 1])
 		return -1;
 	if (scan == 0)
 		return 0;
+	folded = slug_fold_arabic(text, (size_t)scan, &folded_len);
+	if (folded == NULL)
+		return -1;
 	mapped_len = utf8proc_map_custom(
-	    (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)scan, &mapped,
+	    folded, (utf8proc_ssize_t)folded_len, &mapped,
 	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, slug_premap,
 	    NULL);
+	free(folded);
 	if (mapped_len < 0)
 		return -1;
 	while (i < mapped_len) {

@@ -1,11 +1,52 @@
 /*
  * text.c: plain text typed into public forms (see text.h).  Nothing here
- * allocates but text_clean and text_trim, in the caller's arena.
+ * allocates but text_nfc, text_clean and text_trim, in the caller's
+ * arena.
  */
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "text.h"
+
+/* Normalises to NFC; see text.h. */
+const char *
+text_nfc(struct arena *a, const char *s, size_t len, size_t *out_len)
+{
+	const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t *cps;
+	utf8proc_ssize_t n, cap;
+	size_t i;
+
+	/* A lead byte below 0xcc starts a character below U+0300, and no
+	 * such character composes with what precedes it or decomposes. */
+	for (i = 0; i < len && u[i] < 0xcc; i++)
+		;
+	if (i == len) {
+		*out_len = len;
+		return s;
+	}
+	/* Decompose into code points (first guess: one per byte, which
+	 * only a few characters outgrow), then compose and write UTF-8 over
+	 * the same buffer, which utf8proc_reencode needs one byte longer. */
+	cap = (utf8proc_ssize_t)len;
+	cps = arena_alloc(a, ((size_t)cap + 1) * sizeof(*cps));
+	n = utf8proc_decompose(u, (utf8proc_ssize_t)len, cps, cap, opts);
+	if (n > cap) {
+		cap = n;
+		cps = arena_alloc(a, ((size_t)cap + 1) * sizeof(*cps));
+		n = utf8proc_decompose(u, (utf8proc_ssize_t)len, cps, cap,
+		                       opts);
+	}
+	if (n < 0 || n > cap)
+		return NULL;
+	n = utf8proc_reencode(cps, n, opts);
+	if (n < 0)
+		return NULL;
+	*out_len = (size_t)n;
+	return (const char *)cps;
+}
 
 /* Counts characters; see text.h. */
 size_t

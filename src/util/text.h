@@ -13,6 +13,21 @@
 
 #include "arena.h"
 
+/*
+ * Returns s[0..len) in Unicode Normalization Form C (canonical
+ * composition: "e" and a combining acute accent become "\u00e9", Hangul
+ * jamo become syllables), NUL-terminated, with its length in *out_len.
+ * s must be valid UTF-8 (the request parser has checked it) with a NUL
+ * at s[len]; a NUL before it is kept.  Text with no character at or
+ * above U+0300 (ASCII, Latin-1, most of Latin Extended) is already NFC
+ * and comes back as s itself; otherwise the result is new, in a, and may
+ * be longer than s (a few characters, such as U+0958, are not NFC and
+ * their NFC form takes more bytes).  Returns NULL only when utf8proc refuses
+ * the text, which valid UTF-8 never makes it do.
+ */
+const char *text_nfc(struct arena *a, const char *s, size_t len,
+                     size_t *out_len);
+
 /* Returns the number of characters (code points) of UTF-8 text s. */
 size_t text_chars(const char *s);
 

@@ -25,11 +25,16 @@ for:
                                 when the schema has comments)
   category=/category/SLUG/page/5 (the parent of the nested category)
 
-Python 3 standard library only (Debian's /usr/bin/python3).
+Python 3 standard library only (Debian's /usr/bin/python3).  The search
+index's triggers need gazette's tokenizer: it is loaded from
+libgazette_fts.so beside $GAZETTE_BINARY (else build/release/).
 """
 
 import argparse
+import ctypes
+import ctypes.util
 import html
+import os
 import random
 import re
 import sqlite3
@@ -288,7 +293,22 @@ def make_comments(rng, article_id, published, count):
     return rows
 
 
+def load_search_tokenizer():
+    """Registers gazette's FTS5 tokenizer on every connection opened from
+    now on (see tests/e2e/harness.py), when the module exists."""
+    binary = os.environ.get("GAZETTE_BINARY") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "build",
+        "release", "gazette")
+    path = os.path.join(os.path.dirname(binary), "libgazette_fts.so")
+    name = ctypes.util.find_library("sqlite3")
+    if os.path.isfile(path) and name is not None:
+        module = ctypes.CDLL(path)
+        ctypes.CDLL(name).sqlite3_auto_extension(
+            ctypes.cast(module.gazette_fts_init, ctypes.c_void_p))
+
+
 def main():
+    load_search_tokenizer()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("db")
     ap.add_argument("--seed", type=int, default=8)

@@ -103,7 +103,8 @@ bench_setup() {
 make_db() {
 	"$bin" init --db "$tmp/gazette.db" >"$tmp/init.log" 2>&1 ||
 		{ cat "$tmp/init.log" >&2; die "gazette init failed"; }
-	"$python" "$here/gen-db.py" "$tmp/gazette.db" >"$tmp/paths" ||
+	GAZETTE_BINARY=$bin "$python" "$here/gen-db.py" "$tmp/gazette.db" \
+		>"$tmp/paths" ||
 		die "gen-db.py failed"
 	home=$(sed -n 's/^home=//p' "$tmp/paths")
 	article=$(sed -n 's/^article=//p' "$tmp/paths")

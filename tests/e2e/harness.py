@@ -15,6 +15,10 @@ nginx skips the test (exit 77).  On leaving the `with` block the site is
 stopped (TERM to gazette, which must exit 0 within 15 seconds; QUIT to
 nginx); on any failure the tail of gazette's log is printed.  GAZETTE_KEEP=1
 keeps the temporary folder.
+
+Importing this module also makes every sqlite3 connection the test opens
+load the search tokenizer (libgazette_fts.so beside the binary), which the
+search index's triggers need when a test writes articles itself.
 """
 
 import http.client
@@ -85,6 +89,30 @@ def find_binary():
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         raise Skip("no gazette binary at %s" % path)
     return path
+
+
+def load_search_tokenizer():
+    """Registers gazette's FTS5 tokenizer on every SQLite connection this
+    process opens from now on (sqlite3_auto_extension, through ctypes: the
+    sqlite3 module of Debian's Python cannot load extensions), so that
+    tests may write articles with the sqlite3 module.  Does nothing when
+    the module is not built."""
+    import ctypes
+    import ctypes.util
+    folder = os.environ.get("GAZETTE_BUILD") or os.path.dirname(
+        os.environ.get("GAZETTE_BINARY") or
+        os.path.join(SOURCE, "build", "debug", "gazette"))
+    path = os.path.join(folder, "libgazette_fts.so")
+    name = ctypes.util.find_library("sqlite3")
+    if not os.path.isfile(path) or name is None:
+        return
+    module = ctypes.CDLL(path)
+    sqlite = ctypes.CDLL(name)
+    sqlite.sqlite3_auto_extension(
+        ctypes.cast(module.gazette_fts_init, ctypes.c_void_p))
+
+
+load_search_tokenizer()
 
 
 def find_nginx():

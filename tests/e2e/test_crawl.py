@@ -45,6 +45,9 @@ class LinkParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+ASCII_VISIBLE = "".join(chr(c) for c in range(0x21, 0x7f))
+
+
 def internal(site, base_url, link):
     """Returns the path and query of link as a request target when it
     points into the site, else None.  Fragments are dropped."""
@@ -60,7 +63,9 @@ def internal(site, base_url, link):
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
-    return target
+    # As a browser does: letters of other scripts (Arabic and Persian
+    # slugs) go percent-encoded; what is ASCII stays as written.
+    return urllib.parse.quote(target, safe=ASCII_VISIBLE)
 
 
 def header_set(r):

@@ -54,7 +54,7 @@ def main():
             check(r.status == 200, "%s: %d" % (path, r.status))
             page = r.text()
             check("evil.example" not in page, "%s: Host leaked" % path)
-            title = html.unescape(re.search(r"<h1>(.*?)</h1>", page,
+            title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page,
                                             re.S).group(1))
             if re.search(r"[\"'&\u2018-\u201f]|[^\x00-\x7f]", title):
                 odd += 1
@@ -83,7 +83,7 @@ def main():
                         "non-Latin letters" % odd)
         # The home page shares the same links for its first article.
         home = site.get("/").text()
-        first = re.search(r'<h2><a href="(/articles/[^"]+)"', home).group(1)
+        first = re.search(r'<h2[^>]*><a href="(/articles/[^"]+)"', home).group(1)
         check(share_list(home) == share_list(site.get(first).text()),
               "listing and article share links differ")
         site.check_log()

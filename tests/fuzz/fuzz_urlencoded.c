@@ -1,7 +1,8 @@
 /*
  * fuzz_urlencoded.c: libFuzzer entry for http_urlencoded_parse (query
  * strings and form bodies).  Checks that every name and value is UTF-8
- * without NUL, that lengths agree, and that the field limit is applied
+ * without NUL and in NFC (normalising again changes nothing), that lengths
+ * agree, and that the field limit is applied
  * consistently: parsing again with a limit of 3 fails exactly when the
  * first parse found more than 3 pairs.  Seeds: tests/unit/corpus/urlencoded/.
  */
@@ -11,15 +12,24 @@
 
 #include "http/request.h"
 #include "util/arena.h"
+#include "util/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct arena arena;
 
+/* Names and values are UTF-8 without NUL, and already NFC: normalising
+ * again changes nothing. */
 static void
 check_text(const char *s, size_t len)
 {
+	const char *again;
+	size_t again_len;
+
 	if (s == NULL || strlen(s) != len || !utf8_valid(s, len))
+		abort();
+	again = text_nfc(&arena, s, len, &again_len);
+	if (again == NULL || again_len != len || memcmp(again, s, len) != 0)
 		abort();
 }
 

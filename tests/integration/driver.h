@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "db/content_db.h"
+#include "db/search_tokenizer.h"
 #include "testhelp.h"
 
 static struct app app;
@@ -139,13 +140,24 @@ has(const struct buf *b, const char *needle)
 	return b->data != NULL && strstr(b->data, needle) != NULL;
 }
 
+/* Opens the test database on a connection of the test's own, with the
+ * search tokenizer that writing articles needs (sql/014_search.sql). */
+static inline int
+driver_open_db(sqlite3 **h)
+{
+	*h = NULL;
+	if (sqlite3_open(getenv("TEST_DB"), h) != SQLITE_OK)
+		return -1;
+	return search_tokenizer_register(*h) == SQLITE_OK ? 0 : -1;
+}
+
 /* Runs statements on a connection of their own. */
 static inline void
 sql(const char *statements)
 {
 	sqlite3 *h = NULL;
 
-	CHECK(sqlite3_open(getenv("TEST_DB"), &h) == SQLITE_OK);
+	CHECK(driver_open_db(&h) == 0);
 	CHECK(sqlite3_exec(h, statements, NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(h);
 }
@@ -159,7 +171,7 @@ query_int(const char *query)
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
-	if (sqlite3_open(getenv("TEST_DB"), &h) == SQLITE_OK &&
+	if (driver_open_db(&h) == 0 &&
 	    sqlite3_prepare_v2(h, query, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
@@ -177,7 +189,7 @@ query_text(const char *query)
 	sqlite3_stmt *st = NULL;
 
 	out[0] = '\0';
-	if (sqlite3_open(getenv("TEST_DB"), &h) == SQLITE_OK &&
+	if (driver_open_db(&h) == 0 &&
 	    sqlite3_prepare_v2(h, query, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(out, sizeof(out), "%s", sqlite3_column_text(st, 0));

@@ -224,7 +224,9 @@ test_articles(void)
 	/* The worker that saved shows it at once too (its own commit). */
 	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);
 	CHECK(has(&body, "Field notes &amp; &quot;quotes&quot;"));
-	CHECK(has(&body, "<li><a href=\"/articles/field-notes-quotes\">"));
+	CHECK(
+	    has(&body,
+	        "<li><a href=\"/articles/field-notes-quotes\" dir=\"auto\">"));
 	/* Now out, it is no longer the author's to change. */
 	CHECK(request("GET", uri, author, NULL, NULL) == 403);
 

@@ -783,18 +783,19 @@ test_threads(void)
 	snprintf(want, sizeof(want),
 	         "level three</div>\n<p class=\"comment-reply\"><a "
 	         "href=\"/articles/%s?reply=%lld#respond\">Reply<span "
-	         "class=\"visually-hidden\">: Cleo</span></a></p>\n</div>\n"
+	         "class=\"visually-hidden\">: "
+	         "<bdi>Cleo</bdi></span></a></p>\n</div>\n"
 	         "</li><li class=\"comment\" id=\"comment-%lld\">",
 	         slug, c, d);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want),
 	         "<span class=\"comment-parent\">in reply to <a "
-	         "href=\"#comment-%lld\" dir=\"auto\">Cleo</a></span>",
+	         "href=\"#comment-%lld\"><bdi>Cleo</bdi></a></span>",
 	         c);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want),
 	         "<span class=\"comment-parent\">in reply to <a "
-	         "href=\"#comment-%lld\" dir=\"auto\">Dara</a></span>",
+	         "href=\"#comment-%lld\"><bdi>Dara</bdi></a></span>",
 	         d);
 	CHECK(has(&body, want));
 	/* Only the deep ones say whom they answer. */
@@ -804,7 +805,7 @@ test_threads(void)
 	 * depth (six) and shown at the third level. */
 	snprintf(uri_buf, sizeof(uri_buf), "/articles/%s?reply=%lld", slug, e);
 	CHECK(reader("GET", uri_buf, READER, NULL) == 200);
-	CHECK(has(&body, "Reply to <span dir=\"auto\">Emil</span></h3>"));
+	CHECK(has(&body, "Reply to <bdi>Emil</bdi></h3>"));
 	snprintf(want, sizeof(want), "name=\"parent\" value=\"%lld\"", e);
 	CHECK(has(&body, want));
 	snprintf(want, sizeof(want), "href=\"/articles/%s#respond\">Cancel",
@@ -825,7 +826,7 @@ test_threads(void)
 	                "NULL) SELECT max(n) + 1 FROM up") == 6);
 	CHECK(reader("GET", url_of(slug), READER, NULL) == 200);
 	snprintf(want, sizeof(want),
-	         "in reply to <a href=\"#comment-%lld\" dir=\"auto\">Emil</a>",
+	         "in reply to <a href=\"#comment-%lld\"><bdi>Emil</bdi></a>",
 	         e);
 	CHECK(has(&body, want));
 	/* A reply to a comment that is not shown, or of another article,
@@ -1101,19 +1102,19 @@ test_escaping(void)
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(!has(&body, "<b>"));
 	CHECK(!has(&body, "<strong>bold"));
-	CHECK(has(&body, "<span class=\"comment-author\" dir=\"auto\">"
-	                 "&lt;script&gt;alert(1)&lt;/script&gt;</span>"));
+	CHECK(has(&body, "<bdi class=\"comment-author\">"
+	                 "&lt;script&gt;alert(1)&lt;/script&gt;</bdi>"));
 	CHECK(has(&body, "&lt;script&gt;alert(1)&lt;/script&gt; **bold** "
 	                 "&lt;b&gt; <a href=\"https://x.example/\" "
 	                 "rel=\"nofollow ugc\">https://x.example/</a>&quot;"
 	                 "&gt;&lt;script&gt;</div>"));
-	CHECK(has(&body, "Reply<span class=\"visually-hidden\">: "
+	CHECK(has(&body, "Reply<span class=\"visually-hidden\">: <bdi>"
 	                 "&lt;script&gt;"));
 	/* And replying to it. */
 	snprintf(uri_buf, sizeof(uri_buf), "/articles/%s?reply=%lld", slug, id);
 	CHECK(reader("GET", uri_buf, READER, NULL) == 200);
 	CHECK(!has(&body, "<script>alert"));
-	CHECK(has(&body, "Reply to <span dir=\"auto\">&lt;script&gt;"));
+	CHECK(has(&body, "Reply to <bdi>&lt;script&gt;"));
 	free(moderator);
 	next_minute();
 }

@@ -807,7 +807,7 @@ test_featured_and_uses(long long id)
 	CHECK(has(&body, q));
 	CHECK(has(&body, "width=\"1200\" height=\"800\" alt=\"Fishing boats "
 	                 "at dawn\" decoding=\"async\"></picture>"));
-	CHECK(has(&body, "<figcaption>At dawn.</figcaption>"));
+	CHECK(has(&body, "<figcaption dir=\"auto\">At dawn.</figcaption>"));
 	/* In the listing: lazy but for the first, alt="" beside the title,
 	 * the image linking to the article. */
 	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);

@@ -139,15 +139,15 @@ test_media_sections(void)
 	CHECK(body.len == 0);
 
 	CHECK(get("/media/cartoons/the-long-wait") == 200);
-	CHECK(has(&body, "<h1>The long wait</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">The long wait</h1>"));
 	CHECK(has(&body, "<title>The long wait \xe2\x80\x93 Homeward Watch"));
 	CHECK(has(&body, "<a class=\"category\" href=\"/media/cartoons\">"
 	                 "Cartoons</a>"));
 	CHECK(has(&body, "alt=\"A closed dark door in a grey wall"));
 	CHECK(!has(&body, "loading=\"lazy\"")); /* the page's own image */
-	CHECK(has(&body, "<figcaption>Someone is inside"));
+	CHECK(has(&body, "<figcaption dir=\"auto\">Someone is inside"));
 	CHECK(has(&body, "<em>Drawn for the families"));
-	CHECK(has(&body, "By Odile Brannock"));
+	CHECK(has(&body, "By <bdi>Odile Brannock</bdi>"));
 	CHECK(has(&body, "sharer.php?u=http%3A%2F%2F127.0.0.1%3A8080%2Fmedia%2F"
 	                 "cartoons%2Fthe-long-wait\""));
 	CHECK(has(&body, "&amp;media=http%3A%2F%2F127.0.0.1%3A8080%2Fuploads%2F"
@@ -178,7 +178,8 @@ test_media_sections(void)
 	CHECK(has(&body, "<img src=\"/uploads/demo/kitchen-halvan.jpg\""));
 	CHECK(has(&body, "<img src=\"/uploads/demo/vigil-lanterns.jpg\""));
 	CHECK(get("/media/photos/kitchen-tables") == 200);
-	CHECK(has(&body, "<h1>Kitchen tables in three cities</h1>"));
+	CHECK(
+	    has(&body, "<h1 dir=\"auto\">Kitchen tables in three cities</h1>"));
 	for (int i = 1; i <= 5; i++) {
 		char link[96];
 
@@ -197,7 +198,8 @@ test_media_sections(void)
 	CHECK(has(&body, "Photo 4 of 5"));
 	CHECK(has(&body, "<title>Kitchen tables in three cities \xe2\x80\x93 "
 	                 "Photo 4 of 5"));
-	CHECK(has(&body, "<figcaption>Where the questions are asked"));
+	CHECK(has(&body,
+	          "<figcaption dir=\"auto\">Where the questions are asked"));
 	CHECK(has(&body, "<img src=\"/uploads/demo/kitchen-table.jpg\""));
 	CHECK(has(&body, "<a class=\"prev\" href=\"/media/photos/kitchen-"
 	                 "tables/3\" rel=\"prev\""));
@@ -210,7 +212,7 @@ test_media_sections(void)
 	                 "photos%2Fkitchen-tables%2F4\""));
 	CHECK(get("/media/photos/kitchen-tables/1") == 200);
 	CHECK(!has(&body, "class=\"prev\""));
-	CHECK(has(&body, "<figcaption>Halvan: lunch is laid out"));
+	CHECK(has(&body, "<figcaption dir=\"auto\">Halvan: lunch is laid out"));
 	CHECK(get("/media/photos/kitchen-tables/5") == 200);
 	CHECK(!has(&body, "class=\"next\""));
 	CHECK(get("/media/photos/kitchen-tables/6") == 404);
@@ -284,15 +286,16 @@ test_publications(void)
 	CHECK(has(&body,
 	          "<a href=\"/publications/books/waiting-rooms\">Waiting "
 	          "Rooms: Families of the Ashgrove Movement</a>"));
-	CHECK(has(&body, "by Ilka Dorran"));
+	CHECK(has(&body, "by <bdi>Ilka Dorran</bdi>"));
 	CHECK(has(&body, "<a href=\"/uploads/demo/waiting-rooms.pdf\" download>"
 	                 "Download the PDF"));
 	CHECK(has(&body, "(PDF, 963 B)"));
 	CHECK(at("The Second Road") < at("Waiting Rooms"));
 	CHECK(at("Waiting Rooms") < at("Letters That Came Back"));
 	CHECK(get("/publications/books/waiting-rooms") == 200);
-	CHECK(has(&body, "<h1>Waiting Rooms: Families of the Ashgrove "
-	                 "Movement</h1>"));
+	CHECK(has(&body,
+	          "<h1 dir=\"auto\">Waiting Rooms: Families of the Ashgrove "
+	          "Movement</h1>"));
 	CHECK(has(&body, "<span>2022</span>"));
 	CHECK(has(&body, "<a class=\"button\" href=\"/uploads/demo/"
 	                 "waiting-rooms.pdf\" download>"));
@@ -317,23 +320,25 @@ test_publications(void)
 	      at("/publications/newsletter/19\""));
 	CHECK(has(&body, "<span>No. 27</span>"));
 	CHECK(get("/publications/newsletter/27") == 200);
-	CHECK(has(&body, "<h1>Newsletter No. 27</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">Newsletter No. 27</h1>"));
 	CHECK(has(&body, "<h2 id=\"toc-title\">In this issue</h2>"));
-	CHECK(has(&body,
-	          "<li><h3><a href=\"/articles/annual-report-2024-2025\">"
-	          "Annual report 2024\xe2\x80\x93"
-	          "25</a></h3>"));
-	CHECK(has(&body, "<p>What we documented, and what we could not.</p>"));
+	CHECK(has(&body, "<li><h3 dir=\"auto\"><a "
+	                 "href=\"/articles/annual-report-2024-2025\">"
+	                 "Annual report 2024\xe2\x80\x93"
+	                 "25</a></h3>"));
+	CHECK(has(
+	    &body,
+	    "<p dir=\"auto\">What we documented, and what we could not.</p>"));
 	CHECK(at("Annual report") < at("Reunited at a bus station"));
 	CHECK(has(&body, "href=\"/uploads/demo/newsletter-27.pdf\" download>"));
 	CHECK(has(&body, "sharer.php?u=http%3A%2F%2F127.0.0.1%3A8080%2F"
 	                 "publications%2Fnewsletter%2F27\""));
 	/* An entry naming an article not yet published is not a link. */
 	CHECK(get("/publications/newsletter/28") == 200);
-	CHECK(has(&body, "<li><h3>Winter appeal</h3>"));
+	CHECK(has(&body, "<li><h3 dir=\"auto\">Winter appeal</h3>"));
 	CHECK(!has(&body, "winter-appeal"));
 	CHECK(get("/publications/newsletter/19") == 200);
-	CHECK(has(&body, "<li><h3>From the case files</h3>"));
+	CHECK(has(&body, "<li><h3 dir=\"auto\">From the case files</h3>"));
 	CHECK(get("/publications/newsletter/99") == 404);
 	CHECK(get("/publications/newsletter/0") == 404);
 	CHECK(get("/publications/newsletter/027") == 404);
@@ -343,7 +348,7 @@ test_publications(void)
 	CHECK(at("/publications/pars-brief/2\"") <
 	      at("/publications/pars-brief/1\""));
 	CHECK(get("/publications/pars-brief/1") == 200);
-	CHECK(has(&body, "<h1>Closed Doors, Open Questions</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">Closed Doors, Open Questions</h1>"));
 	CHECK(has(&body,
 	          "<a href=\"/articles/brief-closed-doors-open-questions\">"
 	          "Five questions</a>"));
@@ -434,7 +439,7 @@ test_pagination(void)
 	CHECK(get("/publications/newsletter/page/2") == 200);
 	CHECK(has(&body, "/publications/newsletter/19\""));
 	CHECK(get("/publications/newsletter/113") == 200);
-	CHECK(has(&body, "<h1>Extra issue</h1>"));
+	CHECK(has(&body, "<h1 dir=\"auto\">Extra issue</h1>"));
 	CHECK(get("/media/cartoons/page/2") == 404);
 	CHECK(get("/media/cartoons/page/0") == 404);
 	CHECK(get("/media/cartoons/page/x") == 404);
@@ -533,13 +538,17 @@ test_escaping(void)
 	                 "&quot;Q&quot;</a>"));
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(get("/media/photos/escaped") == 200);
-	CHECK(has(&body, "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
-	                 "&quot;Q&quot;</h1>"));
+	CHECK(
+	    has(&body,
+	        "<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+	        "&quot;Q&quot;</h1>"));
 	CHECK(has(&body, "<em>fine</em>"));
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(!has(&body, "alert(2)</script>"));
 	CHECK(get("/media/photos/escaped/1") == 200);
-	CHECK(has(&body, "<figcaption>&lt;img src=x onerror=alert(3)&gt;"));
+	CHECK(
+	    has(&body,
+	        "<figcaption dir=\"auto\">&lt;img src=x onerror=alert(3)&gt;"));
 	CHECK(!has(&body, "<img src=x"));
 	CHECK(!has(&body, "<script>alert"));
 	CHECK(all_src_local());
@@ -558,9 +567,12 @@ test_escaping(void)
 	form_set(&f, "state", "published");
 	CHECK(form_post(editor, "/admin/publications/new", &f) == 303);
 	CHECK(get("/publications/newsletter/500") == 200);
-	CHECK(has(&body, "<h1>Issue &lt;b&gt;bold&lt;/b&gt;</h1>"));
-	CHECK(has(&body, "<li><h3>&lt;script&gt;alert(4)&lt;/script&gt;</h3>"));
-	CHECK(has(&body, "<p>A &amp; B &lt;i&gt;</p>"));
+	CHECK(
+	    has(&body, "<h1 dir=\"auto\">Issue &lt;b&gt;bold&lt;/b&gt;</h1>"));
+	CHECK(has(
+	    &body,
+	    "<li><h3 dir=\"auto\">&lt;script&gt;alert(4)&lt;/script&gt;</h3>"));
+	CHECK(has(&body, "<p dir=\"auto\">A &amp; B &lt;i&gt;</p>"));
 	CHECK(!has(&body, "<script>alert"));
 }
 
@@ -863,7 +875,7 @@ test_admin_albums(void)
 	                "(SELECT max(id) FROM media_posts) AND position = 2") ==
 	      39);
 	CHECK(get("/media/photos/two-photos/1") == 200);
-	CHECK(has(&body, "<figcaption>Bereth</figcaption>"));
+	CHECK(has(&body, "<figcaption dir=\"auto\">Bereth</figcaption>"));
 	CHECK(has(&body, "Photo 1 of 2"));
 	/* The editor shows the rows, then empty ones. */
 	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
@@ -971,7 +983,7 @@ test_admin_publications(void)
 	CHECK(at(">First entry</a>") < at(">Second entry</a>"));
 	CHECK(has(&body, "<a href=\"/articles/welcome-to-the-new-site\">First "
 	                 "entry</a>"));
-	CHECK(has(&body, "<p>Opens the issue.</p>"));
+	CHECK(has(&body, "<p dir=\"auto\">Opens the issue.</p>"));
 	CHECK(has(&body, "href=\"/uploads/demo/newsletter-19.pdf\" download>"));
 	/* The same number for another kind is fine. */
 	CHECK(edit(editor, "/admin/publications/new?kind=brief",
@@ -1022,7 +1034,7 @@ test_admin_publications(void)
 	           "https://example.org/a-book?x=1&y=2", "state", "published",
 	           NULL) == 303);
 	CHECK(get("/publications/books/a-book") == 200);
-	CHECK(has(&body, "by &lt;b&gt;Anon&lt;/b&gt; &amp; co"));
+	CHECK(has(&body, "by <bdi>&lt;b&gt;Anon&lt;/b&gt; &amp; co"));
 	CHECK(has(&body, "href=\"https://example.org/a-book?x=1&amp;y=2\""));
 
 	/* Editing: contents replaced whole; a stale version refused. */

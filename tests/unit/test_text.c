@@ -5,7 +5,7 @@
  * and a lone CR made LF), the cut at a character boundary, trimming, and
  * the syntax of email addresses, and the web addresses in comments (with
  * the golden corpus tests/unit/corpus/links/: NAME.in a text, NAME.out
- * its addresses a line each and "count N").
+ * its addresses a line each and "count N"), and text put in NFC.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,10 +202,56 @@ test_links(void)
 	CHECK(test_golden("links", golden_links) >= 5);
 }
 
+/* NFC: decomposed text composed, composed and plain text left alone (the
+ * same pointer when nothing can change), characters whose NFC form is
+ * longer, a NUL kept. */
+static void
+test_nfc(void)
+{
+	static const char plain[] = "plain ASCII, and Latin-1: caf\xc3\xa9";
+	static const char composed[] =
+	    "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88"; /* می‌خو */
+	const char *s;
+	size_t n;
+
+	CHECK(text_nfc(&arena, plain, strlen(plain), &n) == plain &&
+	      n == strlen(plain));
+	s = text_nfc(&arena, composed, strlen(composed), &n);
+	CHECK_STR(s, composed);
+	CHECK(n == strlen(composed));
+	/* e + U+0301, and U+0627 alef + U+0654 hamza above: é, أ. */
+	s = text_nfc(&arena, "e\xcc\x81t\xd8\xa7\xd9\x94", 8, &n);
+	CHECK_STR(s, "\xc3\xa9t\xd8\xa3");
+	CHECK(n == 5);
+	/* Marks in the wrong canonical order are reordered: a + dot below
+	 * + acute is the same text as a + acute + dot below. */
+	s = text_nfc(&arena, "a\xcc\x81\xcc\xa3", 5, &n);
+	CHECK_STR(s, "\xe1\xba\xa1\xcc\x81"); /* ạ + acute */
+	/* Hangul jamo make a syllable; U+212B ANGSTROM SIGN is U+00C5. */
+	CHECK_STR(
+	    text_nfc(&arena, "\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", 9, &n),
+	    "\xed\x95\x9c");
+	CHECK_STR(text_nfc(&arena, "\xe2\x84\xab", 3, &n), "\xc3\x85");
+	/* U+0958 is excluded from composition: 3 bytes become 6. */
+	s = text_nfc(&arena, "\xe0\xa5\x98", 3, &n);
+	CHECK_STR(s, "\xe0\xa4\x95\xe0\xa4\xbc");
+	CHECK(n == 6);
+	/* Many characters that each grow: the first guess is too small. */
+	s = text_nfc(&arena, "\xe0\xa5\x98\xe0\xa5\x98\xe0\xa5\x98\xe0\xa5\x98",
+	             12, &n);
+	CHECK(s != NULL && n == 24 &&
+	      memcmp(s, "\xe0\xa4\x95\xe0\xa4\xbc", 6) == 0);
+	/* A NUL inside is kept, and the length says where the text ends. */
+	s = text_nfc(&arena, "e\xcc\x81\0e\xcc\x81", 7, &n);
+	CHECK(s != NULL && n == 5 && memcmp(s, "\xc3\xa9\0\xc3\xa9", 5) == 0);
+	CHECK(text_nfc(&arena, "", 0, &n) != NULL && n == 0);
+}
+
 int
 main(void)
 {
 	arena_init(&arena);
+	test_nfc();
 	test_chars();
 	test_controls();
 	test_trim();

@@ -1,0 +1,59 @@
+/*
+ * fuzz_sanitize.c: libFuzzer entry for render/sanitize.c.  Every output
+ * must pass the structural check of tests/unit/sanitize_check.h (only
+ * allowlisted elements and attributes, quoted and escaped values, no
+ * refused URL scheme, everything properly nested and closed) and be a
+ * fixed point: sanitising it again gives the same bytes.  A URL callback
+ * that rewrites some URLs to hostile ones is in the loop, since the
+ * importer's replacement must be checked like any URL.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/sanitize.h"
+#include "../unit/sanitize_check.h"
+
+/* Inputs are cut here: libxml2 is linear, but a fuzzer run should spend
+ * its time on many inputs, not long ones. */
+#define FUZZ_MAX_BYTES (64 * 1024)
+
+/* Like assert, but kept when NDEBUG is defined (CMake's Release). */
+#define FUZZ_CHECK(cond)                                                       \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			abort();                                               \
+	} while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Rewrites URLs that start with "x" to something hostile. */
+static bool
+hostile_url(void *ctx, const char *url, struct buf *out)
+{
+	(void)ctx;
+	if (url[0] != 'x')
+		return false;
+	buf_puts(out, url[1] == 'x' ? "javascript:alert(1)" : "/rewritten");
+	return true;
+}
+
+/* Sanitises one input and checks its output; returns 0 always. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct sanitize_options opts = {hostile_url, NULL, NULL};
+	struct trusted_html out, again;
+
+	if (size > FUZZ_MAX_BYTES)
+		size = FUZZ_MAX_BYTES;
+	FUZZ_CHECK(sanitize_html((const char *)data, size, &opts, &out) == 0);
+	FUZZ_CHECK(out.html != NULL && strlen(out.html) == out.len);
+	FUZZ_CHECK(sanitize_check(out.html) == NULL);
+	FUZZ_CHECK(sanitize_html(out.html, out.len, &opts, &again) == 0);
+	FUZZ_CHECK(strcmp(again.html, out.html) == 0);
+	free((char *)again.html);
+	free((char *)out.html);
+	return 0;
+}
