@@ -10,10 +10,14 @@
  * menu items), never the posts: it grows with the size of the site's
  * vocabulary and library, not with its articles.
  *
- * The whole run is one BEGIN IMMEDIATE transaction (SQLite keeps the
- * journal on disk, in the WAL): a file found malformed at its last line
- * rolls back everything, so the database is exactly as it was, and the
- * files placed under the uploads folder are removed.
+ * Before anything is written the whole file is read once, by the same
+ * reader with no callbacks: a file malformed or cut anywhere, even at its
+ * last line, is refused with the database exactly as it was.  Then the
+ * passes write in BEGIN IMMEDIATE transactions of IMPORT_BATCH_ITEMS
+ * items (next_batch), committed between whole items, so the site's own
+ * writes are never held up for long; a failure of the database or the
+ * uploads midway rolls back the batch in progress and removes the files
+ * it placed, and a second run resumes (see import.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -672,6 +676,25 @@ page(struct importer *im, const struct wxr_item *it, const char *key)
 	                      arena_concat(a, "/", p.slug, NULL));
 }
 
+/*
+ * Commits the items written since the last commit and begins the next
+ * batch: files placed for committed items are theirs now, not the run's to
+ * remove.  Returns 0, or -1 (the run fails; what was committed stays, and
+ * a second run takes up from there).
+ */
+static int
+next_batch(struct importer *im)
+{
+	if (db_commit(im->db) < 0)
+		return import_fail(im, "cannot commit a batch of the import");
+	im->batch_items = 0;
+	im->placed_count = 0;
+	if (db_begin(im->db) < 0)
+		return import_fail(im, "cannot start a transaction (is the "
+		                       "database busy?)");
+	return 0;
+}
+
 /* The reader's item callback: attachments in the first pass, posts,
  * pages and menu items in the second.  Non-zero stops the reading. */
 static int
@@ -708,7 +731,9 @@ on_item(void *ctx, const struct wxr_item *it)
 			            it->title);
 	}
 	arena_reset(&im->item);
-	return rc < 0 || im->failed;
+	if (rc < 0 || im->failed)
+		return 1;
+	return ++im->batch_items >= IMPORT_BATCH_ITEMS && next_batch(im) < 0;
 }
 
 /* The reader's progress callback: both passes as one bar (the first
@@ -802,6 +827,17 @@ import_wxr(struct db *db, const char *path, const struct import_options *o,
 		}
 		im.prefix =
 		    prefix[0] ? arena_concat(&im.keep, "/", prefix, NULL) : "";
+	}
+	/* The whole file is read once before anything is written: a
+	 * malformed or cut one is refused with the database as it was. */
+	{
+		struct wxr_handler check;
+
+		memset(&check, 0, sizeof(check));
+		if (wxr_read_file(path, &check, &im, err) != WXR_OK) {
+			st = IMPORT_BAD_FILE;
+			goto out;
+		}
 	}
 	if (db_begin(db) < 0) {
 		snprintf(err->message, sizeof(err->message),

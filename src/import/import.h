@@ -2,9 +2,10 @@
  * import.h: a WordPress export brought into the database: what each part
  * of the export becomes (authors, categories, tags, posts, pages,
  * attachments, comments, menus, old addresses), decided here and written
- * through db/import_db.h in one transaction.  The export is read twice
- * with the streaming reader (wxr.h): attachments first, so that bodies,
- * galleries and featured images can point to them, then everything else.
+ * through db/import_db.h in transactions of IMPORT_BATCH_ITEMS items.
+ * The export is read through once to check it, then twice with the
+ * streaming reader (wxr.h): attachments first, so that bodies, galleries
+ * and featured images can point to them, then everything else.
  */
 #ifndef GAZETTE_IMPORT_H
 #define GAZETTE_IMPORT_H
@@ -68,10 +69,14 @@ enum import_status {
 };
 
 /*
- * Imports the export at path into db with o, filling *sum.  Everything
- * is one transaction: unless IMPORT_OK, the database is exactly as it
- * was and the files this run placed under the uploads folder are
- * removed; err then says why (with the line for IMPORT_BAD_FILE).
+ * Imports the export at path into db with o, filling *sum.  A malformed
+ * or cut file (IMPORT_BAD_FILE, err with its line) is found by a first
+ * reading that writes nothing: the database is exactly as it was.  Then
+ * items are written in batches, each one transaction between whole
+ * items; should the database or the uploads fail midway (IMPORT_FAILED),
+ * the batch in progress is rolled back with the files it placed, the
+ * batches before it stay, and running the same import again takes up
+ * from there (the import map makes it update, never duplicate).
  */
 enum import_status import_wxr(struct db *db, const char *path,
                               const struct import_options *o,

@@ -60,6 +60,11 @@ struct menu_entry {
 
 /* One run's state: the options, the counters, the two arenas, and what
  * later items refer to. */
+/* Items (posts, pages, attachments, menu items) written per transaction:
+ * a long import never holds the write lock for long, so the site's own
+ * writes (busy timeout 5 s) go on between batches. */
+#define IMPORT_BATCH_ITEMS 500
+
 struct importer {
 	struct db *db;
 	const struct import_options *o;
@@ -90,8 +95,10 @@ struct importer {
 	struct import_smap upload_path; /* "2019/05/x.jpg" -> index in atts */
 	struct menu_entry *menu_entries;
 	size_t menu_count, menu_cap;
-	const char **placed; /* files put under the uploads folder */
+	const char **placed; /* files put under the uploads folder by the
+	                      * batch not yet committed */
 	size_t placed_count, placed_cap;
+	size_t batch_items;  /* items written since the last commit */
 	long long *children; /* the current post's attachments */
 	size_t children_count;
 };

@@ -712,6 +712,45 @@ lines_before(const char *text, const char *at)
 	return n;
 }
 
+/* The articles another connection saw near the end of an import (-1:
+ * not yet looked). */
+static long long seen_mid_import;
+
+/* The progress callback of test_batches: at nine tenths of the run, what
+ * is committed. */
+static void
+watch_progress(void *ctx, double fraction)
+{
+	(void)ctx;
+	if (fraction > 0.9 && seen_mid_import < 0)
+		seen_mid_import = query_int("SELECT count(*) FROM articles");
+}
+
+/*
+ * The import commits every IMPORT_BATCH_ITEMS items: before the 1,000
+ * posts are all in, another connection already sees committed ones (the
+ * site's own writes go on between batches), and never the last of them.
+ */
+static void
+test_batches(void)
+{
+	const char *db_path = new_db();
+	struct import_options o;
+	struct import_summary sum;
+	struct wxr_error err;
+	char file[512];
+
+	memset(&o, 0, sizeof(o));
+	o.progress = watch_progress;
+	snprintf(file, sizeof(file),
+	         "%s/wordpress-6.1-export-1000/export-1000.wxr", corpora);
+	setenv("TEST_DB", db_path, 1);
+	seen_mid_import = -1;
+	CHECK(run_import(db_path, file, &o, &sum, &err) == IMPORT_OK);
+	CHECK(seen_mid_import > 0 && seen_mid_import < 1000);
+	CHECK(query_int("SELECT count(*) FROM articles") == 1000);
+}
+
 /*
  * A truncated and a malformed export: IMPORT_BAD_FILE with the line, and
  * the database unchanged, with nothing left in the uploads folder.
@@ -911,6 +950,7 @@ main(void)
 	test_namespaces();
 	test_uploads_and_details();
 	test_bad_files(big_db);
+	test_batches();
 	test_editor(starter_db);
 	free((char *)theme_db);
 	free((char *)big_db);
