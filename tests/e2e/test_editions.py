@@ -13,6 +13,7 @@ editions and strings pages and the editors' translation field too, is
 valid HTML (one vnu run).  A disabled edition's prefix is an unknown path.
 """
 
+import html
 import os
 import re
 import sqlite3
@@ -108,6 +109,23 @@ def main():
                 r = fetch(path)
                 if r.status == 200 and html_tag not in r.text():
                     failures.append("%s: no %s" % (path, html_tag))
+            # Search in the edition: a word of its own article's title
+            # finds that article, on a page in the edition's language.
+            own_page = site.get(quote(prefix + "/articles/" + own)).text()
+            m = re.search(r'<h1 dir="auto">([^<]+)</h1>', own_page)
+            if m is None:
+                failures.append("%s: no title" % own)
+            else:
+                word = max(re.findall(r"\w+", html.unescape(m.group(1))),
+                           key=len)
+                r = fetch(prefix + "/search?q=" + word)
+                found = r.text()
+                if r.status == 200 and (
+                        html_tag not in found or
+                        ('/articles/' + own) not in urllib.parse.unquote(
+                            found)):
+                    failures.append("%s/search?q=%s: %s not found" %
+                                    (prefix, word, own))
             home = site.get(quote(prefix + "/")).text()
             if recent not in home:
                 failures.append("%s/: no %r" % (prefix, recent))

@@ -24,7 +24,8 @@
 /*
  * Interface strings the public handlers look up by name rather than
  * through a template (article.c, media.c, publications.c, contact.c,
- * comments.c, reader_form.c, frame.c, app.c's error pages), and the
+ * comments.c, reader_form.c, frame.c, app.c's error pages, export.c's
+ * notice where a form was), and the
  * Solar Hijri month names the Farsi calendar uses: the files must hold
  * them as well as every {{t.key}} of the public templates.
  */
@@ -76,6 +77,7 @@ static const char *const code_keys[] = {
     "search_none",
     "search_prompt",
     "search_too_long",
+    "static_form_notice",
     "photos",
     "too_many_text",
     "too_many_title",
