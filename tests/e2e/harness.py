@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 SKIP = 77
 SOURCE = os.environ.get("GAZETTE_SOURCE") or os.path.dirname(
@@ -536,6 +537,24 @@ class Site:
             else:
                 raise socket.timeout("no end of answer in %ds" % timeout)
         return parse_raw_response(b"".join(chunks))
+
+
+def form_field(page, name):
+    """The value of the hidden or text field called name in a page."""
+    m = re.search(r'name="%s" value="([^"]*)"' % name, page)
+    check(m is not None, "no %s field" % name)
+    return m.group(1)
+
+
+def post(site, path, fields, cookie=None):
+    """POSTs fields as a form from the site's own origin (as a browser
+    on the base URL does), with cookie ("name=value") when given."""
+    body = urllib.parse.urlencode(fields).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "Origin": "http://127.0.0.1:8080"}
+    if cookie:
+        headers["Cookie"] = cookie
+    return site.get(path, method="POST", body=body, headers=headers)
 
 
 def vnu(files):

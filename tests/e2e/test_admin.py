@@ -13,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -21,20 +20,8 @@ from harness import check  # noqa: E402
 
 PASSWORD = "a long enough passphrase"
 
-
-def form_field(page, name):
-    m = re.search(r'name="%s" value="([^"]*)"' % name, page)
-    check(m is not None, "no %s field" % name)
-    return m.group(1)
-
-
-def post(site, path, fields, cookie=None):
-    body = urllib.parse.urlencode(fields).encode()
-    headers = {"Content-Type": "application/x-www-form-urlencoded",
-               "Origin": "http://127.0.0.1:8080"}
-    if cookie:
-        headers["Cookie"] = cookie
-    return site.get(path, method="POST", body=body, headers=headers)
+form_field = harness.form_field
+post = harness.post
 
 
 def main():

@@ -51,20 +51,8 @@ def quote(path):
     """Percent-encodes a path as a browser sends it."""
     return urllib.parse.quote(path, safe="/?=&")
 
-
-def form_field(page, name):
-    m = re.search(r'name="%s" value="([^"]*)"' % name, page)
-    harness.check(m is not None, "no %s field" % name)
-    return m.group(1)
-
-
-def post(site, path, fields, cookie=None):
-    body = urllib.parse.urlencode(fields).encode()
-    headers = {"Content-Type": "application/x-www-form-urlencoded",
-               "Origin": BASE_URL}
-    if cookie:
-        headers["Cookie"] = cookie
-    return site.get(path, method="POST", body=body, headers=headers)
+form_field = harness.form_field
+post = harness.post
 
 
 def admin_session(site):
