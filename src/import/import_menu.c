@@ -182,7 +182,7 @@ import_write_menu(struct importer *im)
 		for (i = 0; i < im->menu_count; i++) {
 			const struct menu_entry *m = &im->menu_entries[i];
 			long long top = (long long)i, parent = 0, mapped = 0;
-			const char *label, *url, *key;
+			const char *label = NULL, *url = NULL, *key;
 			int depth = 0, rc;
 
 			if (strcmp(m->menu, menu) != 0)

@@ -583,7 +583,8 @@ explain_cut(struct reading *r)
 		return;
 	snprintf(was, sizeof(was), "%s", r->err->message);
 	snprintf(r->err->message, sizeof(r->err->message),
-	         "the file ends before the export does (cut short?): %s", was);
+	         "the file ends before the export does (cut short?): %.*s",
+	         (int)(sizeof(r->err->message) - 52), was);
 }
 
 /* Runs the reader r->reader (may be NULL when it could not open). */
