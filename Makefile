@@ -18,7 +18,7 @@ test:
 build-release:
 	scripts/install-deps.sh run
 	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DGAZETTE_FUZZ=OFF
-	cmake --build build/release -j $(JOBS) --target gazette
+	cmake --build build/release -j $(JOBS) --target gazette gazette_fts
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

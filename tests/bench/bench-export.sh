@@ -41,6 +41,13 @@ die() {
 }
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install -y time)"
 command -v sqlite3 >/dev/null || die "sqlite3 not found (apt-get install -y sqlite3)"
+fts=$(dirname "$bin")/libgazette_fts
+[ -f "$fts.so" ] || die "no $fts.so (make build-release builds it)"
+# The sqlite3 shell with the search index's tokenizer, which the
+# articles' triggers need.
+sq() {
+	sqlite3 -cmd ".load $fts gazette_fts_init" "$@"
+}
 
 tmp=$(mktemp -d)
 cleanup() {
@@ -62,7 +69,7 @@ slug=${article#/articles/}
 
 # A file behind every media row: the exporter links them (hard links).
 mkdir -p "$tmp/uploads"
-sqlite3 "$tmp/10000.db" "SELECT path FROM media" | while read -r p; do
+sq "$tmp/10000.db" "SELECT path FROM media" | while read -r p; do
 	mkdir -p "$tmp/uploads/$(dirname "$p")"
 	head -c 2048 /dev/zero >"$tmp/uploads/$p"
 done
@@ -70,7 +77,7 @@ done
 # The 1,000-article copy: the newest 1,000 articles and what hangs on
 # them (foreign keys on, so comments and tags go with their articles).
 cp "$tmp/10000.db" "$tmp/1000.db"
-sqlite3 "$tmp/1000.db" "PRAGMA foreign_keys=ON;
+sq "$tmp/1000.db" "PRAGMA foreign_keys=ON;
 	DELETE FROM articles WHERE id NOT IN
 		(SELECT id FROM articles ORDER BY published_at DESC LIMIT 1000)
 		AND slug <> '$slug';
@@ -101,7 +108,7 @@ print(sum(float(x) * 60 ** i for i, x in enumerate(reversed(p))))" "$wall")
 }
 
 edit() {
-	sqlite3 "$1" "UPDATE articles SET title = title || ' (edited)',
+	sq "$1" "UPDATE articles SET title = title || ' (edited)',
 		updated_at = CAST(strftime('%s', 'now') AS INTEGER)
 		WHERE slug = '$slug'" || die "could not edit $slug"
 }
