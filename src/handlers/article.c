@@ -2,6 +2,7 @@
  * article.c: the listings (home, /page/N, category and tag archives with
  * their pages) and the article page (its comments: comments.c).
  */
+#include <limits.h>
 #include <string.h>
 
 #include "../db/article_admin_db.h"
@@ -83,6 +84,9 @@ listing(struct app *app, struct req *req, struct resp *resp,
 
 	if (req->param_int_set && n == 1)
 		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
+	/* Rendered once per worker and reload, as articles are. */
+	if (req->query_raw[0] == '\0' && frame_page_get(app, req, resp, NULL))
+		return 200;
 	if (article_db_list(app->db, a, req->edition->id, kind,
 	                    term ? term->id : 0, (n - 1) * (long long)per_page,
 	                    per_page + 1, &ids, &count) < 0)
@@ -143,7 +147,11 @@ listing(struct app *app, struct req *req, struct resp *resp,
 	/* Every image of a listing sits beside its linked title. */
 	tv_set_bool(a, ctx, "decorative", true);
 	frame_pager(req, ctx, base, n, count > per_page);
-	return app_render(app, resp, 200, "listing", ctx);
+	if (app_render(app, resp, 200, "listing", ctx) != 200)
+		return 500;
+	if (req->query_raw[0] == '\0')
+		frame_page_put(app, req, resp, LLONG_MAX);
+	return 200;
 }
 
 /*
@@ -196,16 +204,9 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 }
 
 /*
- * A kept article page (frame_page_get) is good until the next quarter of
- * an hour at most: its footer's year and the hour its token's ETag counts
- * turn on such a boundary in every time zone (offsets are whole quarters).
- */
-#define ARTICLE_KEEP_S 900
-
-/*
  * Renders an article's page, as article_page, and sets *until to when it
- * stops being right without a commit: the next ARTICLE_KEEP_S boundary,
- * or sooner when its comments close by age.
+ * stops being right without a commit: when its comments close by age
+ * (frame_page_put keeps no page past the quarter hour anyway).
  */
 static int
 render_article(struct app *app, struct req *req, struct resp *resp, int status,
@@ -278,14 +279,9 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 		resp->last_modified = art.updated_at;
 	if (comments_add(app, req, resp, m, &art, f) < 0)
 		return 500;
-	if (until != NULL) {
-		long long now = app_now(app),
-		          close = comments_close_at(app, &art);
-
-		*until = now - now % ARTICLE_KEEP_S + ARTICLE_KEEP_S;
-		if (art.comments_open && close > now && close < *until)
-			*until = close;
-	}
+	if (until != NULL)
+		*until = art.comments_open ? comments_close_at(app, &art)
+		                           : LLONG_MAX;
 	return app_render(app, resp, status, "article", ctx);
 }
 

@@ -63,6 +63,10 @@ struct page_slot {
 	char etag[RESP_ETAG_BYTES];
 };
 
+/* A kept page is good until the next quarter of an hour at most: the
+ * footer's year and the hour a form token's ETag counts turn on such a
+ * boundary in every time zone (offsets are whole quarters). */
+#define PAGE_KEEP_S 900
 #define PAGE_CACHE_SLOTS 512
 #define PAGE_CACHE_BYTES (8u << 20)
 #define PAGE_NO_TOKEN ((size_t)-1)
@@ -672,7 +676,8 @@ frame_page_get(struct app *app, struct req *req, struct resp *resp,
 	if (fc == NULL || fc->pages == NULL || !resp->cacheable)
 		return false;
 	p = page_slot(app, fc, req->path);
-	if (p->path == NULL || now < p->made || now >= p->until)
+	if (p->path == NULL || now < p->made || now >= p->until ||
+	    (p->token_at != PAGE_NO_TOKEN && token == NULL))
 		return false;
 	buf_reset(resp->body);
 	if (p->token_at == PAGE_NO_TOKEN) {
@@ -729,7 +734,9 @@ frame_page_put(struct app *app, struct req *req, const struct resp *resp,
 		       body->len - p->token_at - skip);
 	p->last_modified = resp->last_modified;
 	p->made = app_now(app);
-	p->until = until;
+	p->until = p->made - p->made % PAGE_KEEP_S + PAGE_KEEP_S;
+	if (until < p->until)
+		p->until = until;
 	p->etag_epoch = resp->etag_epoch;
 	resp_etag(resp, p->etag);
 	p->path = arena_strdup(&app->site.arena, req->path);

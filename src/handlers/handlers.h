@@ -818,21 +818,22 @@ void frame_thread_put(struct app *app, struct req *req, long long key,
 
 /*
  * handlers/frame.c: whole pages kept rendered, per worker and edition by
- * the request's path, until the site is next loaded (after any commit) or
- * until a time the page names, whichever comes first.  A page whose
- * rendering depends only on the database, the path and the hour (an
- * article without a query) is rendered once per worker and reload; what
- * differs per request is the token of its reader's form, which is not
- * kept: a kept page gets a fresh one where its own was.
+ * the request's path, until the site is next loaded (after any commit),
+ * the next quarter of an hour or a time the page names, whichever comes
+ * first.  A page whose rendering depends only on the database, the path
+ * and the hour (an article or a listing without a query) is rendered once
+ * per worker and reload; what differs per request is the token of a
+ * reader's form, which is not kept: a kept page gets a fresh one where its
+ * own was.
  *
  * frame_page_get fills resp (body, status 200, Last-Modified and the ETag
  * kept with the page while the token's hour is the same) from the page
  * kept for the request's path, calling token() for a fresh token when the
  * page had one, and returns true; false when none is kept (or it has
- * expired): render it then.  frame_page_put keeps a rendered, cacheable 200
- * that set no header of its own, until `until` (app_now's clock), when
- * there is room (PAGE_CACHE_BYTES a worker and edition); its token is
- * resp->etag_skip.
+ * expired, or had a token and token is NULL): render it then.  frame_page_put
+ * keeps a rendered, cacheable 200 that set no header of its own, until `until`
+ * (app_now's clock), when there is room (PAGE_CACHE_BYTES a worker and
+ * edition); its token is resp->etag_skip.
  */
 bool frame_page_get(struct app *app, struct req *req, struct resp *resp,
                     const char *(*token)(struct app *, struct req *,

@@ -987,7 +987,8 @@ body_without(const char *tok)
  * An article page is kept rendered per worker (frame_page_get): asked
  * again, it is the same page with a fresh token and the same ETag, and
  * it is not kept past the second its comments close by age, though
- * nothing was committed in between.
+ * nothing was committed in between.  A listing is kept the same way, and
+ * a commit shows on it at once.
  */
 static void
 test_kept_page(void)
@@ -1034,6 +1035,25 @@ test_kept_page(void)
 	snprintf(stmt, sizeof(stmt),
 	         "UPDATE articles SET published_at = %lld WHERE id = %lld",
 	         published, article);
+	sql(stmt);
+
+	/* A kept listing: the same page again, and a commit shows at once. */
+	CHECK(reader("GET", "/", READER, NULL) == 200);
+	first = strdup(body.data);
+	CHECK(reader("GET", "/", READER, NULL) == 200);
+	CHECK(first != NULL && strcmp(first, body.data) == 0);
+	free(first);
+	snprintf(stmt, sizeof(stmt),
+	         "UPDATE articles SET title = title || ' (kept?)' WHERE id = "
+	         "%lld",
+	         article);
+	sql(stmt);
+	CHECK(reader("GET", "/", READER, NULL) == 200);
+	CHECK(has(&body, " (kept?)"));
+	snprintf(stmt, sizeof(stmt),
+	         "UPDATE articles SET title = replace(title, ' (kept?)', '') "
+	         "WHERE id = %lld",
+	         article);
 	sql(stmt);
 	next_minute();
 }
