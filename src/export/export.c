@@ -18,9 +18,11 @@
  * file, or a copy of the same size and time.  Files are written to a
  * temporary name beside their own and renamed.  Only files the old
  * manifest lists are ever removed, and only when this run did not
- * produce them.  Every path under the folder is walked one segment at a
- * time with O_NOFOLLOW, so a symbolic link planted there is never
- * followed out of it.
+ * produce them.  Before the manifest is written the folder's file system
+ * is synced (syncfs), so the manifest never names a file that a power
+ * cut could lose, and again after it.  Every path under the folder is walked
+ * one segment at a time with O_NOFOLLOW, so a symbolic link planted there is
+ * never followed out of it.
  *
  * Rendering only what changed: the manifest also keeps which files each
  * page links to and the previous run's view of the database
@@ -1644,7 +1646,17 @@ export_static(const struct export_options *o, struct export_summary *s,
 	for (size_t i = 0; i < x.n; i++)
 		if (x.e[i].produced)
 			s->files++;
-	rc = manifest_write(&x, false) < 0 ? 1 : 0;
+	/* Durable before the manifest names them, and the manifest after:
+	 * one syncfs each rather than an fsync per file (14,000 of them
+	 * would take longer than the export). */
+	if (syncfs(x.out_fd) < 0)
+		rc = fail(&x, 1, "cannot sync %s: %s", x.o->out_dir,
+		          strerror(errno));
+	else
+		rc = manifest_write(&x, false) < 0 ? 1 : 0;
+	if (rc == 0 && syncfs(x.out_fd) < 0)
+		rc = fail(&x, 1, "cannot sync %s: %s", x.o->out_dir,
+		          strerror(errno));
 	exporter_close(&x);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	s->seconds = (double)(t1.tv_sec - t0.tv_sec) +
