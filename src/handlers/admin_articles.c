@@ -258,9 +258,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if (admin_media_editor(app, req, ctx, ed->featured,
 	                       extra == EXTRA_CHOOSER) < 0)
 		return 500;
-	return admin_editor_render(app, resp, status, "admin/article_edit", a,
-	                           ctx,
-	                           extra == EXTRA_PREVIEW ? ed->body_md : NULL);
+	return admin_editor_render(
+	    app, resp, status, "admin/article_edit", a, ctx,
+	    extra == EXTRA_PREVIEW ? ed->body_md : NULL, ed->body_html);
 }
 
 /*

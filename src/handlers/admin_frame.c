@@ -15,6 +15,7 @@
 
 #include "../auth/session.h"
 #include "../render/markdown.h"
+#include "../render/sanitize.h"
 #include "../util/slug.h"
 #include "handlers.h"
 
@@ -462,21 +463,24 @@ admin_form_slug(struct req *req, const char *title, const char **slug)
 int
 admin_editor_render(struct app *app, struct resp *resp, int status,
                     const char *name, struct arena *a, struct tval *ctx,
-                    const char *preview_md)
+                    const char *preview, bool html_source)
 {
-	struct trusted_html preview;
+	struct trusted_html html;
 	bool previewed = false;
 	int rc;
 
-	/* The preview is cmark's output as it is, freed after the render. */
-	if (preview_md != NULL &&
-	    markdown_render(preview_md, strlen(preview_md), &preview) == 0) {
-		tv_set(a, ctx, "preview", tv_html(a, preview));
+	/* The preview is cmark's or the sanitiser's output as it is, freed
+	 * after the render. */
+	if (preview != NULL &&
+	    (html_source
+	         ? sanitize_html(preview, strlen(preview), NULL, &html)
+	         : markdown_render(preview, strlen(preview), &html)) == 0) {
+		tv_set(a, ctx, "preview", tv_html(a, html));
 		previewed = true;
 	}
 	rc = app_render(app, resp, status, name, ctx);
 	if (previewed)
-		free((char *)preview.html);
+		free((char *)html.html);
 	return rc;
 }
 

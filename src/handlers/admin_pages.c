@@ -143,7 +143,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	                       req_form(req, "translation_of")) < 0)
 		return 500;
 	return admin_editor_render(app, resp, status, "admin/page_edit", a, ctx,
-	                           preview ? ed->body_md : NULL);
+	                           preview ? ed->body_md : NULL, ed->body_html);
 }
 
 /*

@@ -321,7 +321,8 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if (issue)
 		toc_context(req, ctx, &rows);
 	return admin_editor_render(app, resp, status, "admin/publication_edit",
-	                           a, ctx, preview ? ed->description_md : NULL);
+	                           a, ctx, preview ? ed->description_md : NULL,
+	                           false);
 }
 
 /*

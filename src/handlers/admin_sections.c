@@ -318,7 +318,8 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if (album)
 		album_context(req, ctx, &rows, images, n_images);
 	return admin_editor_render(app, resp, status, "admin/media_post_edit",
-	                           a, ctx, preview ? ed->caption_md : NULL);
+	                           a, ctx, preview ? ed->caption_md : NULL,
+	                           false);
 }
 
 /*

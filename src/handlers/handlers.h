@@ -287,13 +287,14 @@ struct tval *admin_editor_frame(struct app *app, struct req *req,
 const char *admin_saved_notice(const struct req *req);
 
 /*
- * Renders the editor template name with ctx and, when preview_md is not
- * NULL, its Markdown rendered as "preview" (freed after the render).
- * Returns the status, or 500.
+ * Renders the editor template name with ctx and, when preview is not
+ * NULL, that body rendered as "preview" (freed after the render): as
+ * Markdown, or through the sanitiser when html_source (an imported HTML
+ * body, as the save renders it).  Returns the status, or 500.
  */
 int admin_editor_render(struct app *app, struct resp *resp, int status,
                         const char *name, struct arena *a, struct tval *ctx,
-                        const char *preview_md);
+                        const char *preview, bool html_source);
 
 /*
  * Returns the message (in edition e's strings) for a save of a media post

@@ -866,6 +866,17 @@ test_editor(const char *starter_db)
 	snprintf(uri, sizeof(uri), "/admin/articles/%lld", id);
 	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
 	CHECK(has(&body, "HTML from the WordPress import"));
+	/* Its preview is the sanitised HTML, as the save renders it, not
+	 * Markdown (which would show the tags as text). */
+	snprintf(form, sizeof(form),
+	         "title=Edited&slug=edited&state=published&version=%lld&"
+	         "action=preview&body=%%3Cp%%3EA+%%3Cstrong%%3Epreview%%3C%%2F"
+	         "strong%%3E%%3C%%2Fp%%3E%%3Cscript%%3Ealert(1)%%3C%%2Fscript"
+	         "%%3E",
+	         version);
+	CHECK(post_as(editor, uri, form) == 200);
+	CHECK(has(&body, "<p>A <strong>preview</strong></p>"));
+	CHECK(!has(&body, "<script>alert(1)"));
 	snprintf(form, sizeof(form),
 	         "title=Edited&slug=edited&state=published&version=%lld&body="
 	         "%%3Cp%%3EEdited+%%3Cem%%3Ehtml%%3C%%2Fem%%3E%%3C%%2Fp%%3E"
