@@ -367,14 +367,7 @@ staff_db_list(struct db *db, struct arena *a, long long now,
 	sqlite3_bind_int64(st, 1, now);
 	*rows = arena_calloc(a, cap, sizeof(**rows));
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct staff_row *bigger =
-			    arena_calloc(a, cap * 2, sizeof(*bigger));
-
-			memcpy(bigger, *rows, n * sizeof(*bigger));
-			*rows = bigger;
-			cap *= 2;
-		}
+		*rows = arena_grow(a, *rows, n, &cap, sizeof(**rows));
 		read_staff(a, st, &(*rows)[n].s);
 		(*rows)[n].sessions = sqlite3_column_int64(st, 6);
 		(*rows)[n].created_at = sqlite3_column_int64(st, 7);

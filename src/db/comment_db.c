@@ -194,14 +194,7 @@ read_rows(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 
 	*rows = arena_calloc(a, cap ? cap : 1, sizeof(**rows));
 	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct comment *bigger =
-			    arena_calloc(a, cap * 2, sizeof(*bigger));
-
-			memcpy(bigger, *rows, cap * sizeof(*bigger));
-			*rows = bigger;
-			cap *= 2;
-		}
+		*rows = arena_grow(a, *rows, n, &cap, sizeof(**rows));
 		read_comment(a, st, &(*rows)[n]);
 		if (queue)
 			read_queue_columns(a, st, &(*rows)[n]);

@@ -290,14 +290,7 @@ article_db_tags(struct db *db, struct arena *a, long long article_id,
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		struct term *t;
 
-		if (n == cap) {
-			struct term *bigger =
-			    arena_calloc(a, cap * 2, sizeof(*bigger));
-
-			memcpy(bigger, list, cap * sizeof(*bigger));
-			list = bigger;
-			cap *= 2;
-		}
+		list = arena_grow(a, list, n, &cap, sizeof(*list));
 		t = &list[n++];
 		t->id = sqlite3_column_int64(st, 0);
 		t->slug = db_col_text(a, st, 1);

@@ -197,14 +197,7 @@ sitemap_db_urls(struct db *db, struct arena *a, long long edition_id,
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct sitemap_url *bigger =
-			    arena_calloc(a, cap * 2, sizeof(*bigger));
-
-			memcpy(bigger, *out, cap * sizeof(*bigger));
-			*out = bigger;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, n, &cap, sizeof(**out));
 		(*out)[n].path = db_col_text(a, st, 0);
 		(*out)[n].lastmod = sqlite3_column_int64(st, 1);
 		n++;

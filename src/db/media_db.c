@@ -212,14 +212,7 @@ read_sizes(struct db *db, struct arena *a, sqlite3_stmt *st,
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		struct media_file *f;
 
-		if (n == cap) {
-			struct media_file *more =
-			    arena_calloc(a, cap * 2, sizeof(*more));
-
-			memcpy(more, *out, cap * sizeof(*more));
-			*out = more;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, n, &cap, sizeof(**out));
 		f = &(*out)[n++];
 		f->path = db_col_text(a, st, 0);
 		f->mime = db_col_text(a, st, 1);

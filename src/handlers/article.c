@@ -84,9 +84,6 @@ listing(struct app *app, struct req *req, struct resp *resp,
 
 	if (req->param_int_set && n == 1)
 		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
-	/* Rendered once per worker and reload, as articles are. */
-	if (req->query_raw[0] == '\0' && frame_page_get(app, req, resp, NULL))
-		return 200;
 	if (article_db_list(app->db, a, req->edition->id, kind,
 	                    term ? term->id : 0, (n - 1) * (long long)per_page,
 	                    per_page + 1, &ids, &count) < 0)
@@ -155,12 +152,27 @@ listing(struct app *app, struct req *req, struct resp *resp,
 }
 
 /*
+ * Answers from the listing kept for the request's path (frame_page_get:
+ * rendered once per worker and reload, as articles are), when the request
+ * has no query; before anything is read, the term of an archive included
+ * (a kept page's term exists: a commit would have dropped the page).
+ */
+static bool
+listing_kept(struct app *app, struct req *req, struct resp *resp)
+{
+	return req->query_raw[0] == '\0' &&
+	       frame_page_get(app, req, resp, NULL);
+}
+
+/*
  * GET / and /page/{n}: the latest articles of the edition.
  * Statuses: 200, 301 (/page/1), 404 (past the end), 500.
  */
 int
 home_show(struct app *app, struct req *req, struct resp *resp)
 {
+	if (listing_kept(app, req, resp))
+		return 200;
 	return listing(app, req, resp, LISTING_ALL, NULL, "", NULL);
 }
 
@@ -173,9 +185,12 @@ int
 category_show(struct app *app, struct req *req, struct resp *resp)
 {
 	struct term term;
-	int rc = category_db_get(app->db, req->arena, req->edition->id,
-	                         req->param_slug, &term);
+	int rc;
 
+	if (listing_kept(app, req, resp))
+		return 200;
+	rc = category_db_get(app->db, req->arena, req->edition->id,
+	                     req->param_slug, &term);
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
 	return listing(app, req, resp, LISTING_CATEGORY, &term,
@@ -192,9 +207,12 @@ int
 tag_show(struct app *app, struct req *req, struct resp *resp)
 {
 	struct term term;
-	int rc = tag_db_get(app->db, req->arena, req->edition->id,
-	                    req->param_slug, &term);
+	int rc;
 
+	if (listing_kept(app, req, resp))
+		return 200;
+	rc = tag_db_get(app->db, req->arena, req->edition->id, req->param_slug,
+	                &term);
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
 	return listing(

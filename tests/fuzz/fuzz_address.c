@@ -9,17 +9,10 @@
 #include <string.h>
 
 #include "auth/token.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
 #define OUT_LEN 64
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Checks one address; returns 0 always. */
 int

@@ -14,16 +14,9 @@
 #include <string.h>
 
 #include "util/calendar.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Reads n little-endian bytes at data[*pos] (zeros past the end). */
 static uint64_t
 take(const uint8_t *data, size_t size, size_t *pos, int n)

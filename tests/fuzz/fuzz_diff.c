@@ -12,16 +12,9 @@
 #include <string.h>
 
 #include "util/diff.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Checks that the lines of d not marked skip rebuild text, and that only
  * its last line may lack a newline. */
 static void

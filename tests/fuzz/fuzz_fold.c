@@ -10,16 +10,9 @@
 #include <utf8proc.h>
 
 #include "util/fold.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* What the callback checks against. */
 struct fuzz_state {
 	size_t size, last_start;

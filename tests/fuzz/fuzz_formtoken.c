@@ -11,14 +11,9 @@
 #include <string.h>
 
 #include "auth/token.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
 #define FUZZ_NOW 1700000000LL
 #define FUZZ_MIN_AGE 3
 #define FUZZ_MAX_AGE 86400
@@ -27,8 +22,6 @@
 static const unsigned char fuzz_key[TOKEN_KEY_BYTES] = {
     0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Checks one text; returns 0 always. */
 int

@@ -10,16 +10,9 @@
 
 #include "util/arena.h"
 #include "util/i18n.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Checks one file; returns 0 always. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,16 +12,9 @@
 #include <strings.h>
 
 #include "util/text.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Checks one text (up to its first NUL); returns 0 always. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -14,18 +14,11 @@
 #include <strings.h>
 
 #include "render/markdown.h"
+#include "fuzz.h"
 
 #define FUZZ_MAX_BYTES (64 * 1024)
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static const char *const fuzz_tags[] = {
     "p",   "h1",         "h2", "h3",     "h4", "h5",   "h6", "ul", "ol",  "li",
     "pre", "blockquote", "em", "strong", "a",  "code", "hr", "br", "img",

@@ -15,14 +15,7 @@
 #include <strings.h>
 
 #include "export/relink.h"
-
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* Checks that f is a plain relative path: segments neither empty nor
  * dot-led, no control characters. */

@@ -14,20 +14,13 @@
 
 #include "render/sanitize.h"
 #include "../unit/sanitize_check.h"
+#include "fuzz.h"
 
 /* Inputs are cut here: libxml2 is linear, but a fuzzer run should spend
  * its time on many inputs, not long ones. */
 #define FUZZ_MAX_BYTES (64 * 1024)
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Rewrites URLs that start with "x" to something hostile. */
 static bool
 hostile_url(void *ctx, const char *url, struct buf *out)

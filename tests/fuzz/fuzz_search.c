@@ -13,16 +13,9 @@
 #include "db/search_tokenizer.h"
 #include "util/arena.h"
 #include "util/search_query.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* The statement that runs an expression, on a table with a few rows. */
 static sqlite3_stmt *
 match_stmt(void)

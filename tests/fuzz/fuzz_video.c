@@ -9,16 +9,9 @@
 
 #include "util/arena.h"
 #include "util/video.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Checks one address; returns 0 always. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

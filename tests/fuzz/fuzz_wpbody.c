@@ -13,18 +13,11 @@
 #include "render/sanitize.h"
 #include "render/wpbody.h"
 #include "../unit/sanitize_check.h"
+#include "fuzz.h"
 
 #define FUZZ_MAX_BYTES (64 * 1024)
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Odd ids are known, with values that need escaping. */
 static int
 attachment(void *ctx, long long id, struct wpbody_attachment *out)

@@ -10,16 +10,9 @@
 #include <string.h>
 
 #include "import/wxr.h"
+#include "fuzz.h"
 
 /* Like assert, but kept when NDEBUG is defined (CMake's Release). */
-#define FUZZ_CHECK(cond)                                                       \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			abort();                                               \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Sums string lengths, so that every byte of each string is read. */
 static size_t total;
 
