@@ -229,13 +229,17 @@ int
 export_db_articles(struct db *db, struct arena *a, struct export_article **out,
                    size_t *count)
 {
+	/* Where it is listed, its address, and its translations (a page
+	 * of the group links each other member). */
 	static const char *const position[] = {
-	    "edition_id", "state", "published_at", "category_id", "slug"};
+	    "edition_id",  "state", "published_at",
+	    "category_id", "slug",  "translation_group"};
+	enum { NPOS = sizeof(position) / sizeof(position[0]) };
 	sqlite3_stmt *st = db_stmt(db, sql_articles);
 	XXH3_state_t *state = XXH3_createState();
 	struct export_article *v = NULL;
 	size_t n = 0, cap = 0;
-	int rc, cols, pos[5], id_col = -1, edition_col = -1, slug_col = -1;
+	int rc, cols, pos[NPOS], id_col = -1, edition_col = -1, slug_col = -1;
 
 	*out = NULL;
 	*count = 0;
@@ -244,7 +248,7 @@ export_db_articles(struct db *db, struct arena *a, struct export_article **out,
 		return -1;
 	}
 	cols = sqlite3_column_count(st);
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < NPOS; k++) {
 		pos[k] = -1;
 		for (int c = 0; c < cols; c++)
 			if (strcmp(sqlite3_column_name(st, c), position[k]) ==
@@ -275,7 +279,7 @@ export_db_articles(struct db *db, struct arena *a, struct export_article **out,
 		h = hash_row(state, st);
 		memcpy(e->content, &h, 16);
 		XXH3_128bits_reset(state);
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < NPOS; k++)
 			if (pos[k] >= 0)
 				hash_column(state, st, pos[k]);
 		e->position = XXH3_128bits_digest(state).low64;

@@ -43,8 +43,9 @@ struct export_article {
 	long long edition_id;
 	const char *slug;
 	/* XXH3-128 of every column of its row, and XXH3-64 of the columns
-	 * that decide where it is listed and its address (edition, state,
-	 * publication time, category, slug). */
+	 * that decide where it is listed, its address and which pages it
+	 * links as its translations (edition, state, publication time,
+	 * category, slug, translation group). */
 	unsigned char content[16];
 	unsigned long long position;
 };

@@ -73,6 +73,9 @@ static const char sql_feed_tag[] =
 	"ORDER BY o, p LIMIT ?2 OFFSET ?3"
 #define SM_STATS(kind)                                                         \
 	"SELECT count(*), coalesce(max(m), 0) FROM (" SM_PAGE(kind) ")"
+/* The same over all of a kind's rows (the index unsplit): no order, so no
+ * sort of every article's address. */
+#define SM_TOTALS(kind) "SELECT count(*), coalesce(max(m), 0) FROM (" kind ")"
 
 const char *const sitemap_kind_names[SITEMAP__MAX] = {
     [SITEMAP_ARTICLES] = "articles",
@@ -99,6 +102,15 @@ static const char *const sql_sitemap_stats[SITEMAP__MAX] = {
     [SITEMAP_TAGS] = SM_STATS(SM_TAGS),
     [SITEMAP_MEDIA] = SM_STATS(SM_MEDIA),
     [SITEMAP_PUBLICATIONS] = SM_STATS(SM_PUBLICATIONS),
+};
+
+static const char *const sql_sitemap_totals[SITEMAP__MAX] = {
+    [SITEMAP_ARTICLES] = SM_TOTALS(SM_ARTICLES),
+    [SITEMAP_PAGES] = SM_TOTALS(SM_PAGES),
+    [SITEMAP_CATEGORIES] = SM_TOTALS(SM_CATEGORIES),
+    [SITEMAP_TAGS] = SM_TOTALS(SM_TAGS),
+    [SITEMAP_MEDIA] = SM_TOTALS(SM_MEDIA),
+    [SITEMAP_PUBLICATIONS] = SM_TOTALS(SM_PUBLICATIONS),
 };
 
 /* Reads a feed's entries; see feed_db.h. */
@@ -159,7 +171,9 @@ sitemap_db_stats(struct db *db, long long edition_id, enum sitemap_kind kind,
                  long long offset, long long limit, long long *count,
                  long long *lastmod)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_sitemap_stats[kind]);
+	bool all = offset == 0 && limit < 0;
+	sqlite3_stmt *st = db_stmt(db, all ? sql_sitemap_totals[kind]
+	                                   : sql_sitemap_stats[kind]);
 	int rc;
 
 	*count = 0;
@@ -167,8 +181,10 @@ sitemap_db_stats(struct db *db, long long edition_id, enum sitemap_kind kind,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, edition_id);
-	sqlite3_bind_int64(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
+	if (!all) {
+		sqlite3_bind_int64(st, 2, limit);
+		sqlite3_bind_int64(st, 3, offset);
+	}
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		*count = sqlite3_column_int64(st, 0);

@@ -26,8 +26,9 @@
  *
  * Rendering only what changed: the manifest also keeps which files each
  * page links to and the previous run's view of the database
- * (export_db.h); when only articles' text changed, only their pages and
- * the pages linking to them are rendered (plan_incremental).
+ * (export_db.h); when only articles' text changed, only their pages, the
+ * pages linking to them and their editions' feeds and sitemaps are
+ * rendered (plan_incremental).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -601,6 +602,19 @@ link_target(void *ctx, const char *path, struct buf *file_out)
 
 /* --- rendering ------------------------------------------------------------ */
 
+/* Returns the edition a URL path (starting with '/') belongs to, as the
+ * router decides it: the enabled edition whose prefix is its first
+ * segment, else the one without a prefix (NULL when there is none). */
+static const struct edition *
+edition_of(const struct site *site, const char *path)
+{
+	size_t seg = strcspn(path + 1, "/");
+	const struct edition *e =
+	    seg > 0 ? site_edition_by_prefix(site, path + 1, seg) : NULL;
+
+	return e ? e : site_edition_by_prefix(site, "", 0);
+}
+
 /* Renders path through the request path; returns the status and sets
  * *type and *location (NULL when absent).  The body is in x->body. */
 static int
@@ -636,15 +650,12 @@ form_notice(struct exporter *x, const char *path)
 {
 	static const char key[] = "static_form_notice";
 	const struct site *site = &x->app.site;
-	const struct edition *def = site_edition_by_prefix(site, "", 0), *e;
-	size_t seg = strcspn(path + 1, "/");
+	const struct edition *def = site_edition_by_prefix(site, "", 0);
+	const struct edition *e = edition_of(site, path);
 	const char *text;
 	struct buf b;
 	char *out;
 
-	e = seg > 0 ? site_edition_by_prefix(site, path + 1, seg) : NULL;
-	if (e == NULL)
-		e = def;
 	text = e ? edition_string(e, key) : key;
 	if (text == key && def != NULL)
 		text = edition_string(def, key);
@@ -1200,6 +1211,20 @@ mark_start(struct exporter *x, size_t i)
 		x->e[i].start = true;
 }
 
+/* The starting points that belong to no edition: the crawlers' files
+ * (the sitemap index names every edition's sitemaps). */
+static const char *const site_wide[] = {"/robots.txt", "/sitemap.xml"};
+
+/* Tells whether file (under the output folder) is one of site_wide's. */
+static bool
+site_wide_file(const char *file)
+{
+	for (size_t k = 0; k < sizeof(site_wide) / sizeof(site_wide[0]); k++)
+		if (strcmp(file, site_wide[k] + 1) == 0)
+			return true;
+	return false;
+}
+
 /* Adds the starting points: every enabled edition's home and feeds,
  * then the crawlers' files. */
 static void
@@ -1207,7 +1232,6 @@ add_starts(struct exporter *x)
 {
 	static const char *const per_edition[] = {"/", "/feed.atom",
 	                                          "/feed.rss"};
-	static const char *const site_wide[] = {"/robots.txt", "/sitemap.xml"};
 	const struct site *site = &x->app.site;
 
 	for (size_t i = 0; i < site->editions_count; i++) {
@@ -1225,7 +1249,7 @@ add_starts(struct exporter *x)
 			mark_start(x, entry_for(x, p, NONE));
 		}
 	}
-	for (size_t k = 0; k < 2; k++)
+	for (size_t k = 0; k < sizeof(site_wide) / sizeof(site_wide[0]); k++)
 		mark_start(x, entry_for(x, site_wide[k], NONE));
 }
 
@@ -1283,41 +1307,65 @@ full_because(struct exporter *x, const char *fmt, ...)
 	return false;
 }
 
+/* Returns the index in the site's editions of the edition id, or NONE. */
+static size_t
+edition_index(const struct site *site, long long id)
+{
+	for (size_t i = 0; i < site->editions_count; i++)
+		if (site->editions[i].id == id)
+			return i;
+	return NONE;
+}
+
 /* Returns the URL path of an article's page, or NULL when its edition is
  * unknown. */
 static const char *
 article_path(struct exporter *x, const struct export_article *a)
 {
 	const struct site *site = &x->app.site;
+	size_t i = edition_index(site, a->edition_id);
 
-	for (size_t i = 0; i < site->editions_count; i++)
-		if (site->editions[i].id == a->edition_id)
-			return arena_concat(
-			    &x->keep,
-			    frame_edition_prefix(&x->keep, &site->editions[i]),
-			    "/articles/", a->slug, NULL);
-	return NULL;
+	if (i == NONE)
+		return NULL;
+	return arena_concat(&x->keep,
+	                    frame_edition_prefix(&x->keep, &site->editions[i]),
+	                    "/articles/", a->slug, NULL);
+}
+
+/* Tells whether a page's file is an HTML page ("…index.html") rather than
+ * a feed, a sitemap or robots.txt. */
+static bool
+html_file(const char *file)
+{
+	size_t len = strlen(file);
+
+	return len >= 10 && strcmp(file + len - 10, "index.html") == 0;
 }
 
 /*
  * Decides whether this run may render only what changed, and if so loads
  * the previous run's files as entries and marks those to render.  Only
  * article rows may have changed, and none in what decides where it is
- * listed or its address; everything else the public site shows (every
- * public table, the program and its templates, the year in the footer,
- * comments closing by age) must be as the previous run saw it.  Then a
- * changed article can change only its own page and the pages that link to
- * it (listings, its neighbours, Recent Posts on every page when it is
- * there, a translation), and the feeds and sitemaps: those are rendered,
- * the rest kept.  This rests on a rule the templates keep: an HTML page
- * that shows anything of an article links to it.  Returns
- * true for such a run, false (with why_full set) to render everything.
+ * listed, its address or its translations; everything else the public
+ * site shows (every public table, the program and its templates, the year
+ * in the footer, comments closing by age) must be as the previous run saw
+ * it.  Then a changed article can change only its own page and the pages
+ * that link to it (listings, its neighbours, Recent Posts on every page
+ * when it is there, a translation), and the feeds and sitemaps of its own
+ * edition (each carries the edition's last change, and reads only the
+ * edition's articles), with the sitemap index (every edition's last
+ * changes) and robots.txt: those are rendered, the rest kept.  This rests
+ * on a rule the templates keep: an HTML page that shows anything of an
+ * article links to it.  Returns true for such a run, false (with why_full
+ * set) to render everything.
  */
 static bool
 plan_incremental(struct exporter *x, const char *unknown)
 {
+	const struct site *site = &x->app.site;
 	char hex[33];
 	size_t *changed, n_changed = 0;
+	bool *edited; /* by edition index: holds a changed article */
 
 	if (!x->old_header)
 		return full_because(x, "no earlier export here");
@@ -1343,7 +1391,8 @@ plan_incremental(struct exporter *x, const char *unknown)
 		if (x->old_arts[i].id != x->arts[i].id ||
 		    x->old_arts[i].position != x->arts[i].position)
 			return full_because(x, "an article was published, "
-			                       "withdrawn, moved or renamed");
+			                       "withdrawn, moved, renamed or "
+			                       "linked to its translations");
 	/* The previous run's files, in its order: line i is entry i. */
 	for (size_t i = 0; i < x->old_n; i++) {
 		const struct old_file *f = &x->old[i];
@@ -1390,6 +1439,8 @@ plan_incremental(struct exporter *x, const char *unknown)
 				x->e[x->e[i].links[k]].from = i;
 	/* The changed articles' pages, and every page linking to one. */
 	changed = xcalloc(x->n ? x->n : 1, sizeof(*changed));
+	edited = xcalloc(site->editions_count ? site->editions_count : 1,
+	                 sizeof(*edited));
 	for (size_t i = 0; i < x->arts_n; i++) {
 		const char *path;
 		size_t k;
@@ -1408,6 +1459,7 @@ plan_incremental(struct exporter *x, const char *unknown)
 		x->e[k].render = true;
 		x->e[k].mark = SIZE_MAX;
 		changed[n_changed++] = k;
+		edited[edition_index(site, x->arts[i].edition_id)] = true;
 	}
 	for (size_t i = 0; i < x->n && n_changed > 0; i++)
 		for (size_t k = 0; k < x->e[i].links_n; k++)
@@ -1418,16 +1470,22 @@ plan_incremental(struct exporter *x, const char *unknown)
 	for (size_t i = 0; i < n_changed; i++)
 		x->e[changed[i]].mark = 0;
 	free(changed);
-	/* Feeds and sitemaps may say when the site last changed without
-	 * linking what changed: they are few, and always rendered. */
+	/* Feeds and sitemaps may say when their edition last changed
+	 * without linking what changed: those of the editions that hold a
+	 * changed article are rendered, and the sitemap index and robots.txt,
+	 * which belong to none. */
 	for (size_t i = 0; i < x->n && n_changed > 0; i++) {
-		size_t len = strlen(x->e[i].file);
+		struct entry *e = &x->e[i];
+		const struct edition *ed;
 
-		if (x->e[i].kind == K_PAGE &&
-		    (len < 10 ||
-		     strcmp(x->e[i].file + len - 10, "index.html") != 0))
-			x->e[i].render = true;
+		if (e->kind != K_PAGE || html_file(e->file))
+			continue;
+		ed = edition_of(site, e->path);
+		if (site_wide_file(e->file) || ed == NULL ||
+		    edited[ed - site->editions])
+			e->render = true;
 	}
+	free(edited);
 	return true;
 }
 

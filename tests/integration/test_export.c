@@ -9,7 +9,12 @@
  * exactly the files that show the title are written again, and the
  * folder is byte for byte what a fresh export makes (so too after a
  * setting changes and after an article moves, which render everything;
- * every table of the schema is known to the fingerprint); with nginx SSI
+ * every table of the schema is known to the fingerprint); an edit in one
+ * edition renders again the feeds and sitemaps of that edition only, with
+ * the sitemap index (the number of pages rendered is checked against the
+ * previous manifest's links; the other editions' files keep their inode),
+ * in two editions both, and a menu entry, a setting or an edition's
+ * string everything; a closed edition's files go; with nginx SSI
  * on, pages still hold Recent Posts; a deleted article's page and folder
  * go (a link to it is reported broken); files the export
  * did not make are never removed; a symbolic link planted in the folder
@@ -466,6 +471,296 @@ test_full_again(void)
 	}
 }
 
+/* Returns the folder of the edition a file under out belongs to: "ar",
+ * "fa" or "sq", or "" for the edition without a prefix. */
+static const char *
+edition_folder(const char *file)
+{
+	static const char *const prefixes[] = {"ar", "fa", "sq"};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(file, prefixes[i], 2) == 0 && file[2] == '/')
+			return prefixes[i];
+	return "";
+}
+
+/* Tells whether s is in list (NULL-terminated). */
+static bool
+listed_in(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Counts, from the manifest m of the previous run, the pages a run must
+ * render after the articles whose files are in arts changed (both lists
+ * NULL-terminated): each of them, every page that links to one, every
+ * page that is not an HTML page (a feed, a sitemap) of the editions whose
+ * folders are in eds ("" for the one without a prefix), and robots.txt
+ * and the sitemap index.  Read from the manifest's own lines and links,
+ * apart from the exporter's planner.
+ */
+static size_t
+expected_renders(const char *m, const char *const *arts, const char *const *eds)
+{
+	const char *files = strstr(m, "\nfiles\n"), *line, *next;
+	char **name = NULL; /* by line: a page's file; NULL for other files */
+	size_t n = 0, i = 0, count = 0;
+
+	if (files == NULL)
+		return 0;
+	for (line = files + 7; *line != '\0'; line = next) {
+		const char *nl = strchr(line, '\n');
+		char *copy;
+
+		next = nl + 1;
+		if (line[0] == '>')
+			continue;
+		copy = strndup(line, (size_t)(nl - line));
+		name = realloc(name, (n + 1) * sizeof(*name));
+		name[n++] =
+		    copy[0] == 'P' ? strdup(strrchr(copy, '\t') + 1) : NULL;
+		free(copy);
+	}
+	for (line = files + 7; *line != '\0'; line = next) {
+		const char *page;
+		bool render;
+		size_t len;
+
+		next = strchr(line, '\n') + 1;
+		if (line[0] == '>' || (page = name[i++]) == NULL)
+			continue;
+		len = strlen(page);
+		render = listed_in(page, arts) ||
+		         ((len < 10 || strcmp(page + len - 10, "index.html")) &&
+		          (strcmp(page, "robots.txt") == 0 ||
+		           strcmp(page, "sitemap.xml") == 0 ||
+		           listed_in(edition_folder(page), eds)));
+		/* "> I J K": the lines of the files it links to. */
+		for (const char *p = next + 1; next[0] == '>' && *p == ' ';) {
+			char *end;
+			unsigned long long k = strtoull(p + 1, &end, 10);
+
+			if (k < n && name[k] != NULL &&
+			    listed_in(name[k], arts))
+				render = true;
+			p = end;
+		}
+		count += render;
+	}
+	for (i = 0; i < n; i++)
+		free(name[i]);
+	free(name);
+	return count;
+}
+
+/* Checks that the last run rendered only what expected_renders says
+ * (before: the manifest it started from); returns that count. */
+static size_t
+check_renders(const char *what, const char *before, const char *const *arts,
+              const char *const *eds)
+{
+	size_t expect = expected_renders(before, arts, eds);
+
+	if (sum.rendered != expect)
+		fprintf(stderr, "%s: %zu rendered, %zu expected\n", what,
+		        sum.rendered, expect);
+	CHECK(!sum.full && sum.rendered == expect && expect > 0);
+	return expect;
+}
+
+/* Returns the inode and modification time of a file under out as one
+ * string, or "" when it is not there. */
+static const char *
+file_identity(const char *rel)
+{
+	static char id[4][96];
+	static int next;
+	char path[1024];
+	struct stat st;
+	char *s = id[next++ % 4];
+
+	snprintf(path, sizeof(path), "%s/%s", out, rel);
+	s[0] = '\0';
+	if (stat(path, &st) == 0)
+		snprintf(s, sizeof(id[0]), "%llu %lld.%09ld",
+		         (unsigned long long)st.st_ino,
+		         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	return s;
+}
+
+/* Tells whether the file under out holds needle. */
+static bool
+file_holds(const char *rel, const char *needle)
+{
+	char *s = read_out(rel);
+	bool found = s != NULL && strstr(s, needle) != NULL;
+
+	free(s);
+	return found;
+}
+
+/*
+ * Feeds and sitemaps are rendered again only in the editions whose
+ * articles changed (each carries its edition's last change), the sitemap
+ * index whenever an article changed (it names every edition's), and
+ * everything after a change that is not an article's; after each, the
+ * folder is what a fresh export makes.
+ */
+static void
+test_editions(void)
+{
+	static const char *const en_art[] = {
+	    "articles/homeward-watch-opens-its-doors/index.html", NULL};
+	static const char *const ar_art[] = {
+	    "ar/articles/homeward-watch-opens-its-doors/index.html", NULL};
+	static const char *const both_arts[] = {
+	    "articles/homeward-watch-opens-its-doors/index.html",
+	    "ar/articles/homeward-watch-opens-its-doors/index.html", NULL};
+	static const char *const en[] = {"", NULL}, *const ar[] = {"ar", NULL};
+	static const char *const en_ar[] = {"", "ar", NULL};
+	static const char *const all[] = {"", "ar", "fa", "sq", NULL};
+	char *before, *after;
+	char ar_feed[96], en_feed[96], en_tag_feed[96];
+	size_t expect;
+
+	/* A time after every change the site holds: an article updated then
+	 * is its edition's last change. */
+#define NEWEST                                                                 \
+	"(SELECT max(max(published_at), max(updated_at)) + 60 FROM "           \
+	"(SELECT published_at, updated_at FROM articles UNION ALL "            \
+	"SELECT 0, updated_at FROM pages UNION ALL SELECT 0, updated_at FROM " \
+	"media_posts UNION ALL SELECT 0, updated_at FROM publications))"
+
+	/* Every edition is open (migration 017): each has its feeds and
+	 * sitemaps. */
+	CHECK(exists("ar/index.html") && exists("ar/feed.atom") &&
+	      exists("ar/feed.rss") && exists("ar/sitemap-articles-1.xml") &&
+	      exists("fa/feed.atom") && exists("sq/feed.atom"));
+
+	/* An English article changes, and with it the edition's last
+	 * change: every English feed and sitemap carries it, no Arabic one
+	 * does. */
+	before = manifest();
+	snprintf(ar_feed, sizeof(ar_feed), "%s", file_identity("ar/feed.atom"));
+	snprintf(en_tag_feed, sizeof(en_tag_feed), "%s",
+	         file_identity("tag/letters/feed.atom"));
+	sql("UPDATE articles SET title = 'Doors open at Homeward Watch', "
+	    "updated_at = " NEWEST " WHERE "
+	    "edition_id = 1 AND slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	after = manifest();
+	CHECK(before != NULL && after != NULL);
+	if (before == NULL || after == NULL)
+		goto out;
+	expect = check_renders("English edit", before, en_art, en);
+	/* The Arabic feeds and sitemaps would have made a difference. */
+	CHECK(expected_renders(before, en_art, all) >= expect + 4 * 3);
+	CHECK(strcmp(file_identity("ar/feed.atom"), ar_feed) == 0);
+	CHECK(!line_changed(before, after, "ar/feed.atom") &&
+	      !line_changed(before, after, "ar/sitemap-pages-1.xml"));
+	/* A feed that does not hold the article still changed (its
+	 * <updated>), and the sitemap index (a lastmod). */
+	CHECK(!file_holds("tag/letters/feed.atom", "Doors open at Homeward"));
+	CHECK(line_changed(before, after, "tag/letters/feed.atom") &&
+	      strcmp(file_identity("tag/letters/feed.atom"), en_tag_feed) != 0);
+	CHECK(line_changed(before, after, "sitemap.xml") &&
+	      line_changed(before, after, "sitemap-pages-1.xml"));
+	CHECK(same_as_fresh_export());
+	free(before);
+	free(after);
+
+	/* An Arabic article: the Arabic feeds and sitemaps and the index,
+	 * and no English feed. */
+	before = manifest();
+	snprintf(en_feed, sizeof(en_feed), "%s", file_identity("feed.atom"));
+	sql("UPDATE articles SET title = 'مرصد العودة يفتح أبوابه اليوم', "
+	    "updated_at = " NEWEST " WHERE "
+	    "edition_id = 2 AND slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	after = manifest();
+	CHECK(before != NULL && after != NULL);
+	if (before == NULL || after == NULL)
+		goto out;
+	expect = check_renders("Arabic edit", before, ar_art, ar);
+	CHECK(expected_renders(before, ar_art, all) >= expect + 10);
+	CHECK(file_holds("ar/feed.atom", "مرصد العودة يفتح أبوابه اليوم") &&
+	      file_holds("ar/feed.rss", "مرصد العودة يفتح أبوابه اليوم"));
+	CHECK(line_changed(before, after, "ar/sitemap-pages-1.xml") &&
+	      line_changed(before, after, "sitemap.xml"));
+	CHECK(strcmp(file_identity("feed.atom"), en_feed) == 0 &&
+	      !line_changed(before, after, "feed.rss"));
+	CHECK(same_as_fresh_export());
+	free(before);
+	free(after);
+
+	/* Both at once: both editions' feeds. */
+	before = manifest();
+	sql("UPDATE articles SET excerpt = excerpt || ' …', updated_at "
+	    "= " NEWEST " WHERE slug = "
+	    "'homeward-watch-opens-its-doors' AND edition_id IN (1, 2)");
+	CHECK(run_export() == 0);
+	if (before != NULL)
+		check_renders("Both editions", before, both_arts, en_ar);
+	CHECK(same_as_fresh_export());
+	free(before);
+
+	/* An article taken out of its translations and put back: the
+	 * pages of the group link each other (the one put back is linked
+	 * by none of them yet), so everything is rendered. */
+	sql("UPDATE articles SET translation_group = NULL WHERE id = 107");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && strstr(sum.why_full, "translations") != NULL);
+	CHECK(same_as_fresh_export());
+	sql("UPDATE articles SET translation_group = 8 WHERE id = 107");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && strstr(sum.why_full, "translations") != NULL);
+	CHECK(file_holds("articles/homeward-watch-opens-its-doors/index.html",
+	                 "sq/articles/vezhguesi-i-kthimit-hap-dyert"));
+	CHECK(same_as_fresh_export());
+
+	/* Site-wide changes render everything, an article's edit beside
+	 * them too: a menu entry, a setting, an Arabic string. */
+	sql("UPDATE menu_items SET label = label || ' ' WHERE id = (SELECT "
+	    "min(id) FROM menu_items)");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.rendered == sum.pages);
+	CHECK(same_as_fresh_export());
+	sql("INSERT INTO settings (key, value) VALUES ('feed_items', '5') ON "
+	    "CONFLICT (key) DO UPDATE SET value = excluded.value");
+	sql("UPDATE articles SET title = title || '!' WHERE edition_id = 2 "
+	    "AND slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.rendered == sum.pages);
+	CHECK(same_as_fresh_export());
+	sql("INSERT INTO edition_strings (edition_id, key, value) VALUES (2, "
+	    "'static_form_notice', 'نسخة ثابتة') ON CONFLICT DO UPDATE SET "
+	    "value = excluded.value");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.rendered == sum.pages);
+	CHECK(file_holds("ar/contact/index.html", "نسخة ثابتة"));
+	CHECK(same_as_fresh_export());
+
+	/* An edition closed: its files go; opened again: they are back. */
+	sql("DELETE FROM settings WHERE key = 'feed_items'");
+	sql("UPDATE editions SET enabled = 0 WHERE code = 'ar'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.removed > 20 && !exists("ar"));
+	CHECK(same_as_fresh_export());
+	sql("UPDATE editions SET enabled = 1 WHERE code = 'ar'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && sum.written > 20 && exists("ar/feed.atom"));
+	CHECK(same_as_fresh_export());
+#undef NEWEST
+	return;
+out:
+	free(before);
+	free(after);
+}
+
 /* Adds a file to the uploads' demo folder, which no page links yet;
  * returns its name. */
 static const char *
@@ -716,6 +1011,7 @@ main(void)
 	test_ssi();
 	test_edit();
 	test_full_again();
+	test_editions();
 	test_linked_from_body();
 	test_delete();
 	test_symlink();

@@ -373,6 +373,27 @@ test_sitemaps(void)
 		snprintf(path, sizeof(path), "/sitemap-%s-2.xml", kinds[i]);
 		CHECK(get(path) == 404);
 	}
+	/* The index's lastmod of a whole kind is its newest address's. */
+	CHECK(get("/sitemap.xml") == 200);
+	{
+		const char *m = strstr(body.data, "/sitemap-articles-1.xml"
+		                                  "</loc><lastmod>");
+		char newest[64] = "";
+		size_t later = 0, same = 0;
+
+		if (m != NULL)
+			sscanf(strchr(m, '>') + 1, "<lastmod>%63[^<]", newest);
+		CHECK(newest[0] != '\0');
+		CHECK(get("/sitemap-articles-1.xml") == 200);
+		for (m = strstr(body.data, "<lastmod>"); m != NULL;
+		     m = strstr(m + 1, "<lastmod>")) {
+			int c = strncmp(m + 9, newest, strlen(newest));
+
+			later += c > 0;
+			same += c == 0;
+		}
+		CHECK(later == 0 && same > 0);
+	}
 	CHECK(get("/sitemap-articles-1.xml") == 200);
 	CHECK(count("<url>") == published);
 	CHECK(
