@@ -395,20 +395,6 @@ content_db_stats(struct db *db, long long edition_id, long long *changed_at,
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-static const char sql_purge_trash[] =
-    "DELETE FROM articles WHERE state = 'trash' AND trashed_at <= ?";
-
-/* Empties the trash of old articles; see content_db.h. */
-int
-article_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
-}
-
 static const char sql_state_counts[] =
     "SELECT state, count(*) FROM articles GROUP BY state";
 

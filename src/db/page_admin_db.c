@@ -55,8 +55,6 @@ static const char sql_old_slug_find[] =
 static const struct edit_sql edit_sql = {sql_version, sql_slug_owner,
                                          sql_old_slug_add, sql_old_slug_drop,
                                          sql_old_slug_find};
-static const char sql_purge_trash[] =
-    "DELETE FROM pages WHERE state = 'trash' AND trashed_at <= ?";
 
 /* Lists pages; see page_admin_db.h. */
 int
@@ -212,15 +210,4 @@ page_db_old_slug(struct db *db, struct arena *a, long long edition_id,
 {
 	return edit_db_old_slug_find(db, &edit_sql, a, edition_id, old_slug,
 	                             slug);
-}
-
-/* Empties the trash of old pages; see page_admin_db.h. */
-int
-page_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
 }

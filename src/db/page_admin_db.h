@@ -75,8 +75,4 @@ enum save_result page_admin_save(struct db *db, const struct page_edit *in,
 int page_db_old_slug(struct db *db, struct arena *a, long long edition_id,
                      const char *old_slug, const char **slug);
 
-/* Deletes pages that have been in the trash for max_age_s, with their
- * revisions.  Returns the number deleted, or -1. */
-int page_db_purge_trash(struct db *db, long long now, long long max_age_s);
-
 #endif
