@@ -156,6 +156,8 @@ const struct route router_table[] = {
     {HTTP_POST, "/contact", contact_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
+    {HTTP_POST, "/{slug}/comments", page_comment_submit,
+     R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
 };
 const size_t router_table_count =
     sizeof(router_table) / sizeof(router_table[0]);

@@ -383,10 +383,7 @@ read_fields(struct req *req, struct article_edit *ed)
 		ed->featured += 9;
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
-	/* The box says nothing when unticked: comments_field says the form
-	 * had it (a form without it keeps the article's setting). */
-	if (req_form(req, "comments_field") != NULL)
-		ed->comments_open = req_form(req, "comments_open") != NULL;
+	admin_form_comments(req, &ed->comments_open);
 }
 
 /*
