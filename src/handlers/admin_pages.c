@@ -137,6 +137,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		           page_path(a, e->prefix, ed->slug));
 	tv_set(a, ctx, "states", state_options(req, ed->state, false));
 	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
+	if (admin_revisions_link(app, req, ctx,
+	                         (struct revision_of){true, ed->id}) < 0)
+		return 500;
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
 	tv_set_str(a, ctx, "translation_label",

@@ -11,6 +11,7 @@
 #include "../db/article_admin_db.h"
 #include "../db/comment_db.h"
 #include "../db/content_db.h"
+#include "../db/revision_db.h"
 #include "../db/translation_db.h"
 
 /* handlers/article.c */
@@ -458,6 +459,16 @@ const char *admin_article_save_message(const struct edition *e,
 int admin_revisions_list(struct app *app, struct req *req, struct resp *resp);
 int admin_revision_show(struct app *app, struct req *req, struct resp *resp);
 int admin_revision_restore(struct app *app, struct req *req, struct resp *resp);
+int admin_page_revisions_list(struct app *app, struct req *req,
+                              struct resp *resp);
+/* Sets the editor's link to the revisions of of (an existing article or
+ * page; none for a new one) and their count in ctx.  0 or -1. */
+int admin_revisions_link(struct app *app, struct req *req, struct tval *ctx,
+                         struct revision_of of);
+int admin_page_revision_show(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_page_revision_restore(struct app *app, struct req *req,
+                                struct resp *resp);
 
 /*
  * Compares two texts line by line for the admin/diff partial: a TV_MAP
