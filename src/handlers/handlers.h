@@ -833,6 +833,19 @@ const char *frame_date_in(struct arena *a, const struct edition *e,
                           long long t);
 
 /*
+ * handlers/frame.c: returns the count n with its noun in edition e's
+ * words and digits, in arena a: the interface string n_NOUN_CATEGORY,
+ * the category n's plural form in the edition's language (plural.h:
+ * "n_comments_few" for 3 in Arabic), with "{n}" standing for the number
+ * (a form without it, Arabic's "تعليقان", says the number in words).
+ */
+const char *frame_count(struct arena *a, const struct edition *e,
+                        const char *noun, long long n);
+
+/* handlers/frame.c: returns n in edition e's digits, in arena a. */
+const char *frame_number(struct arena *a, const struct edition *e, long long n);
+
+/*
  * handlers/frame.c: the request's edition's interface strings (what
  * frame_context sets as "t"), kept until the site is next loaded; NULL
  * when the site could not be loaded.
