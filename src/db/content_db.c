@@ -66,7 +66,7 @@ static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
     "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ?";
 static const char sql_page[] =
-    "SELECT id, slug, title, body_html, updated_at FROM pages "
+    "SELECT id, slug, title, body_html, updated_at, comments_open FROM pages "
     "WHERE edition_id = ? AND slug = ? AND state = 'published'";
 static const char sql_category[] =
     "SELECT id, slug, name, description FROM categories "
@@ -325,6 +325,7 @@ page_db_get(struct db *db, struct arena *a, long long edition_id,
 		out->body.html = db_col_text(a, st, 3);
 		out->body.len = strlen(out->body.html);
 		out->updated_at = sqlite3_column_int64(st, 4);
+		out->comments_open = sqlite3_column_int(st, 5) != 0;
 	}
 	if (st != NULL)
 		sqlite3_reset(st);

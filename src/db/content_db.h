@@ -68,6 +68,7 @@ struct page {
 	const char *title;
 	struct trusted_html body;
 	long long updated_at;
+	bool comments_open; /* the editor's switch (comments.c) */
 };
 
 enum listing_kind {

@@ -43,8 +43,9 @@ struct page_edit {
 	const char *slug;
 	const char *body_md;
 	const char *state;
-	long long version; /* the version the edit started from */
-	bool body_html;    /* body_md is imported HTML (018_import.sql) */
+	long long version;  /* the version the edit started from */
+	bool body_html;     /* body_md is imported HTML (018_import.sql) */
+	bool comments_open; /* readers may comment (comments.c) */
 	/* Its translations (translation_db.h): -1 keeps the link as it is
 	 * (page_admin_get sets it), 0 takes the page out of its group, else
 	 * a page of another edition whose group it joins. */

@@ -125,6 +125,27 @@ def main():
             if r2.status != 200:
                 failures.append("%s -> %s: %d" % (old, path, r2.status))
 
+        # Every approved comment shows under its article or page (those
+        # of pages too), and nothing else does.
+        shown = 0
+        for path, cid in db.execute(
+                "SELECT coalesce('/articles/' || a.slug, '/' || g.slug), "
+                "c.id FROM comments c LEFT JOIN articles a ON a.id = "
+                "c.article_id AND a.state = 'published' LEFT JOIN pages g "
+                "ON g.id = c.page_id AND g.state = 'published' WHERE "
+                "c.state = 'approved' AND (a.id IS NOT NULL OR g.id IS NOT "
+                "NULL)").fetchall():
+            r = site.get(urllib.parse.quote(path))
+            if ('id="comment-%d"' % cid) not in r.text():
+                failures.append("%s: comment %d not shown" % (path, cid))
+            shown += 1
+        on_pages = db.execute("SELECT count(*) FROM comments WHERE page_id "
+                              "IS NOT NULL AND state = 'approved'"
+                              ).fetchone()[0]
+        check(on_pages > 0, "no comment on a page came in")
+        harness.log("%d approved comments shown, %d of them on pages"
+                    % (shown, on_pages))
+
         # Again: nothing new.
         counts = [db.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
                   for t in ("articles", "pages", "media", "comments",
