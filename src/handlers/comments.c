@@ -57,9 +57,10 @@
 #include "../util/text.h"
 #include "handlers.h"
 
-/* The forms: their tokens are signed over their route's pattern, as
- * auth_guard names a form; their rate limit is one, counted apart from
- * the contact form's. */
+/* The forms, an article's and a page's: their tokens are signed over
+ * their route's pattern, as auth_guard names a form, so neither form's
+ * token is good for the other; both count against one rate limit, apart
+ * from the contact form's. */
 static const struct reader_form comment_desc = {
     .name = "/articles/{slug}/comments",
     .throttle = "comment:",
@@ -329,10 +330,9 @@ hang(struct thread *t)
 /*
  * Describes rows[0..count) (oldest first; their strings anywhere) in
  * arena a for the article or page at url, with reply links when open: the
- * nested
- * lists the template shows
- * (comments on the article, each with its replies, each of those with the
- * third level), and what else the page needs of them.
+ * nested lists the template shows (comments on the article or page, each
+ * with its replies, each of those with the third level), and what else
+ * the page needs of them.
  */
 static const struct thread_view *
 thread_view(struct arena *a, const struct edition *e,
