@@ -85,6 +85,12 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/pages/new", admin_page_create, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/pages/{id}", admin_page_edit, EDITORS},
     {HTTP_POST, "/admin/pages/{id}", admin_page_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/pages/{id}/revisions", admin_page_revisions_list,
+     EDITORS},
+    {HTTP_GET, "/admin/pages/{id}/revisions/{rev}", admin_page_revision_show,
+     EDITORS},
+    {HTTP_POST, "/admin/pages/{id}/revisions/{rev}",
+     admin_page_revision_restore, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/media-posts", admin_media_posts_list, WRITERS},
     {HTTP_GET, "/admin/media-posts/new", admin_media_post_new, WRITERS},
     {HTTP_POST, "/admin/media-posts/new", admin_media_post_create,
@@ -156,6 +162,8 @@ const struct route router_table[] = {
     {HTTP_POST, "/contact", contact_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
+    {HTTP_POST, "/{slug}/comments", page_comment_submit,
+     R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
 };
 const size_t router_table_count =
     sizeof(router_table) / sizeof(router_table[0]);

@@ -26,10 +26,8 @@
 #include "db/auth_db.h"
 #include "db/content_db.h"
 #include "db/comment_db.h"
+#include "db/edit_db.h"
 #include "db/message_db.h"
-#include "db/page_admin_db.h"
-#include "db/publication_db.h"
-#include "db/section_db.h"
 #include "sendmail.h"
 #include "serve.h"
 #include "util/buf.h"
@@ -73,13 +71,13 @@ timer_settings(struct timer *t)
 
 /* What stays TRASH_DAYS in the trash, then goes. */
 static const struct {
-	int (*purge)(struct db *db, long long now, long long max_age_s);
+	enum edit_table table;
 	const char *what;
 } trash[] = {
-    {article_db_purge_trash, "article"},
-    {page_db_purge_trash, "page"},
-    {media_post_db_purge_trash, "media post"},
-    {publication_db_purge_trash, "publication"},
+    {EDIT_ARTICLES, "article"},
+    {EDIT_PAGES, "page"},
+    {EDIT_MEDIA_POSTS, "media post"},
+    {EDIT_PUBLICATIONS, "publication"},
 };
 
 /* The once-a-minute work. */
@@ -94,7 +92,8 @@ every_minute(struct timer *t, long long now)
 	 * this only keeps the tables small. */
 	auth_db_purge(t->db, now, 24 * 3600, 24 * 3600);
 	for (size_t i = 0; i < sizeof(trash) / sizeof(trash[0]); i++) {
-		n = trash[i].purge(t->db, now, TRASH_DAYS * 86400LL);
+		n = edit_db_purge_trash(t->db, trash[i].table, now,
+		                        TRASH_DAYS * 86400LL);
 		if (n > 0)
 			log_info("emptied %d %s%s from the trash", n,
 			         trash[i].what, n == 1 ? "" : "s");

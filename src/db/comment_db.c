@@ -1,7 +1,7 @@
 /*
  * comment_db.c: queries on readers' comments (see comment_db.h).  Every
  * write is one short BEGIN IMMEDIATE transaction, the queue's bulk
- * changes included; the triggers of sql/013_comments.sql keep each
+ * changes included; the triggers of sql/020_page_comments.sql keep each
  * article's count of approved comments inside it.
  */
 #include <stdint.h>
@@ -17,32 +17,46 @@ const char *const comment_states[COMMENT_STATES__MAX] = {
     [COMMENT_TRASH] = "trash",
 };
 
-/* A parent must be shown: an approved comment of the same article. */
+/* A parent must be shown: an approved comment under the same article or
+ * page. */
 static const char sql_parent_ok[] =
-    "SELECT 1 FROM comments WHERE id = ?1 AND article_id = ?2 "
-    "AND state = 'approved'";
+    "SELECT 1 FROM comments WHERE id = ?1 AND article_id IS ?2 "
+    "AND page_id IS ?3 AND state = 'approved'";
 /* The approval rule: an approved comment under the same name and address
  * (the address in any case; comments_author covers it). */
 static const char sql_known[] =
     "SELECT EXISTS (SELECT 1 FROM comments WHERE state = 'approved' "
     "AND author_email = ?1 COLLATE NOCASE AND author_name = ?2)";
 static const char sql_add[] =
-    "INSERT INTO comments (article_id, parent_id, author_name, "
+    "INSERT INTO comments (article_id, page_id, parent_id, author_name, "
     "author_email, body, state, reason, ip_hash, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
-static const char sql_thread[] =
-    "SELECT id, article_id, coalesce(parent_id, 0), author_name, '', "
-    "author_url, body, state, '', created_at, updated_at FROM comments "
-    "WHERE article_id = ? AND state = 'approved' ORDER BY created_at, id";
-/* The queue's columns: the comment's (its text as BODY), then its
- * article's and its parent's author. */
+    "VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+/* The columns every comment query starts with (read_comment), the
+ * comments' table named C ("c." or ""); pages show no email address and
+ * no reason. */
+#define COMMENT_COLUMNS(C, EMAIL, BODY, REASON)                                \
+	"SELECT " C "id, coalesce(" C "article_id, " C "page_id), " C          \
+	"page_id IS NOT NULL, coalesce(" C "parent_id, 0), " C                 \
+	"author_name, " EMAIL ", " C "author_url, " BODY ", " C                \
+	"state, " REASON ", " C "created_at, " C "updated_at"
+/* Two statements, so that each is planned on its own partial index. */
+static const char sql_thread_article[] = COMMENT_COLUMNS(
+    "", "''", "body",
+    "''") " FROM comments "
+          "WHERE article_id = ? AND state = 'approved' ORDER BY created_at, id";
+static const char sql_thread_page[] = COMMENT_COLUMNS(
+    "", "''", "body",
+    "''") " FROM comments "
+          "WHERE page_id = ? AND state = 'approved' ORDER BY created_at, id";
+/* The queue's columns: the comment's (its text as BODY), then those of
+ * the article or page it is under, and its parent's author. */
 #define QUEUE_SELECT(BODY)                                                     \
-	"SELECT c.id, c.article_id, coalesce(c.parent_id, 0), c.author_name, " \
-	"c.author_email, c.author_url, " BODY ", c.state, c.reason, "          \
-	"c.created_at, c.updated_at, a.title, a.slug, a.state, e.prefix, "     \
-	"coalesce(p.author_name, '') FROM comments c "                         \
-	"JOIN articles a ON a.id = c.article_id "                              \
-	"JOIN editions e ON e.id = a.edition_id "                              \
+	COMMENT_COLUMNS("c.", "c.author_email", BODY, "c.reason")              \
+	", coalesce(a.title, g.title), coalesce(a.slug, g.slug), "             \
+	"coalesce(a.state, g.state), e.prefix, coalesce(p.author_name, '') "   \
+	"FROM comments c LEFT JOIN articles a ON a.id = c.article_id "         \
+	"LEFT JOIN pages g ON g.id = c.page_id "                               \
+	"JOIN editions e ON e.id = coalesce(a.edition_id, g.edition_id) "      \
 	"LEFT JOIN comments p ON p.id = c.parent_id "
 static const char sql_get[] = QUEUE_SELECT("c.body") "WHERE c.id = ?";
 /* instr over lower() matches q as a literal piece of text, as the
@@ -53,7 +67,8 @@ static const char sql_list[] = QUEUE_SELECT(
                               "instr(lower(c.author_name), lower(?2)) > 0 OR "
                               "instr(lower(c.author_email), lower(?2)) > 0 OR "
                               "instr(lower(c.body), lower(?2)) > 0 OR "
-                              "instr(lower(a.title), lower(?2)) > 0) "
+                              "instr(lower(coalesce(a.title, g.title)), "
+                              "lower(?2)) > 0) "
                               "ORDER BY c.created_at DESC, c.id DESC LIMIT ?3 "
                               "OFFSET ?4";
 static const char sql_counts[] =
@@ -65,6 +80,15 @@ static const char sql_delete[] = "DELETE FROM comments WHERE id = ?";
 static const char sql_purge[] =
     "DELETE FROM comments WHERE state IN ('spam', 'trash') "
     "AND updated_at < ?";
+
+/* Binds what a comment is under: its id at article_idx or page_idx, NULL
+ * at the other. */
+static void
+bind_on(sqlite3_stmt *st, int article_idx, int page_idx, struct comment_on on)
+{
+	db_bind_id(st, article_idx, on.page ? 0 : on.id);
+	db_bind_id(st, page_idx, on.page ? on.id : 0);
+}
 
 /* Returns the state named s; see comment_db.h. */
 int
@@ -103,7 +127,7 @@ comment_db_add(struct db *db, const struct comment_new *c,
 		if ((st = db_stmt(db, sql_parent_ok)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(st, 1, c->parent_id);
-		sqlite3_bind_int64(st, 2, c->article_id);
+		bind_on(st, 2, 3, c->on);
 		if ((v = one_int(db, st)) < 0)
 			goto fail;
 		if (v == 0) {
@@ -125,9 +149,8 @@ comment_db_add(struct db *db, const struct comment_new *c,
 	}
 	if ((st = db_stmt(db, sql_add)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, c->article_id);
-	if (c->parent_id > 0)
-		sqlite3_bind_int64(st, 2, c->parent_id);
+	bind_on(st, 1, 10, c->on);
+	db_bind_id(st, 2, c->parent_id);
 	db_bind_text(st, 3, c->name, -1);
 	db_bind_text(st, 4, c->email, -1);
 	db_bind_text(st, 5, c->body, -1);
@@ -150,35 +173,36 @@ fail:
 	return -1;
 }
 
-/* Reads the columns every comment query starts with (0 to 10). */
+/* Reads the columns every comment query starts with (0 to 11). */
 static void
 read_comment(struct arena *a, sqlite3_stmt *st, struct comment *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->id = sqlite3_column_int64(st, 0);
-	out->article_id = sqlite3_column_int64(st, 1);
-	out->parent_id = sqlite3_column_int64(st, 2);
-	out->name = db_col_text(a, st, 3);
-	out->email = db_col_text(a, st, 4);
-	out->url = db_col_text(a, st, 5);
-	out->body = db_col_text(a, st, 6);
-	out->state = db_col_text(a, st, 7);
-	out->reason = db_col_text(a, st, 8);
-	out->created_at = sqlite3_column_int64(st, 9);
-	out->updated_at = sqlite3_column_int64(st, 10);
-	out->article_title = out->article_slug = out->article_state = "";
+	out->on.id = sqlite3_column_int64(st, 1);
+	out->on.page = sqlite3_column_int(st, 2) != 0;
+	out->parent_id = sqlite3_column_int64(st, 3);
+	out->name = db_col_text(a, st, 4);
+	out->email = db_col_text(a, st, 5);
+	out->url = db_col_text(a, st, 6);
+	out->body = db_col_text(a, st, 7);
+	out->state = db_col_text(a, st, 8);
+	out->reason = db_col_text(a, st, 9);
+	out->created_at = sqlite3_column_int64(st, 10);
+	out->updated_at = sqlite3_column_int64(st, 11);
+	out->on_title = out->on_slug = out->on_state = "";
 	out->edition_prefix = out->parent_name = "";
 }
 
-/* Reads the queue's columns (11 to 15) after read_comment. */
+/* Reads the queue's columns (12 to 16) after read_comment. */
 static void
 read_queue_columns(struct arena *a, sqlite3_stmt *st, struct comment *out)
 {
-	out->article_title = db_col_text(a, st, 11);
-	out->article_slug = db_col_text(a, st, 12);
-	out->article_state = db_col_text(a, st, 13);
-	out->edition_prefix = db_col_text(a, st, 14);
-	out->parent_name = db_col_text(a, st, 15);
+	out->on_title = db_col_text(a, st, 12);
+	out->on_slug = db_col_text(a, st, 13);
+	out->on_state = db_col_text(a, st, 14);
+	out->edition_prefix = db_col_text(a, st, 15);
+	out->parent_name = db_col_text(a, st, 16);
 }
 
 /*
@@ -205,18 +229,20 @@ read_rows(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 	return n < limit && rc != SQLITE_DONE ? -1 : 0;
 }
 
-/* Reads an article's approved comments; see comment_db.h. */
+/* Reads the approved comments under an article or a page; see
+ * comment_db.h. */
 int
-comment_db_thread(struct db *db, struct arena *a, long long article_id,
+comment_db_thread(struct db *db, struct arena *a, struct comment_on on,
                   struct comment **rows, size_t *count)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_thread);
+	sqlite3_stmt *st =
+	    db_stmt(db, on.page ? sql_thread_page : sql_thread_article);
 
 	*rows = NULL;
 	*count = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 1, on.id);
 	return read_rows(db, a, st, SIZE_MAX, false, rows, count);
 }
 

@@ -1,10 +1,10 @@
 /*
- * comment_db.h: readers' comments under articles: filing one (with the
- * rule that approves a returning commenter), an article's approved
- * comments for its page, the moderators' queue (counts per state, a
- * filtered page of the list, one comment, state changes and deletions of
- * several in one transaction) and the timer's purge.  Bodies are plain
- * text, stored as typed.  The count of approved comments on articles
+ * comment_db.h: readers' comments under articles and pages: filing one
+ * (with the rule that approves a returning commenter), an article's or a
+ * page's approved comments for its page, the moderators' queue (counts per
+ * state, a filtered page of the list, one comment, state changes and deletions
+ * of several in one transaction) and the timer's purge.  Bodies are plain text,
+ * stored as typed.  The count of approved comments on articles
  * (articles.comment_count) is kept by the triggers of sql/013_comments.sql
  * in the transaction of every change.
  */
@@ -33,10 +33,16 @@ int comment_state_parse(const char *s);
 
 #define COMMENT_IP_HASH_BYTES 16
 
+/* What comments hang under: an article or a page (sql/020). */
+struct comment_on {
+	bool page; /* a page's id, else an article's */
+	long long id;
+};
+
 /* A comment as the form files it. */
 struct comment_new {
-	long long article_id;
-	long long parent_id; /* 0: on the article itself */
+	struct comment_on on;
+	long long parent_id; /* 0: on the article or page itself */
 	const char *name;
 	const char *email;
 	const char *body;
@@ -49,8 +55,8 @@ struct comment_new {
 	long long now;
 };
 
-/* comment_db_add's answer when the parent is not an approved comment of
- * the same article (trashed meanwhile, or never there). */
+/* comment_db_add's answer when the parent is not an approved comment
+ * under the same article or page (trashed meanwhile, or never there). */
 #define COMMENT_NO_PARENT (-2)
 
 /*
@@ -67,7 +73,7 @@ long long comment_db_add(struct db *db, const struct comment_new *c,
  * body is the first COMMENT_SNIPPET_CHARS characters only. */
 struct comment {
 	long long id;
-	long long article_id;
+	struct comment_on on;
 	long long parent_id; /* 0 when none */
 	const char *name;
 	const char *email;
@@ -77,20 +83,21 @@ struct comment {
 	const char *reason;
 	long long created_at;
 	long long updated_at;
-	/* The queue's only: */
-	const char *article_title;
-	const char *article_slug;
-	const char *article_state;
+	/* The queue's only, of the article or page it is under: */
+	const char *on_title;
+	const char *on_slug;
+	const char *on_state;       /* "published" when the public sees it */
 	const char *edition_prefix; /* "" or "ar" */
 	const char *parent_name;    /* "" when none */
 };
 #define COMMENT_SNIPPET_CHARS 160
 
 /*
- * Reads the approved comments of an article, oldest first (ties by id),
- * without the queue's fields.  Sets *rows (in a) and *count.  0 or -1.
+ * Reads the approved comments under an article or a page, oldest first
+ * (ties by id), without the queue's fields.  Sets *rows (in a) and
+ * *count.  0 or -1.
  */
-int comment_db_thread(struct db *db, struct arena *a, long long article_id,
+int comment_db_thread(struct db *db, struct arena *a, struct comment_on on,
                       struct comment **rows, size_t *count);
 
 /* Reads one comment with the queue's fields.  0 found, 1 none, -1. */
@@ -102,10 +109,10 @@ int comment_db_counts(struct db *db, long long counts[COMMENT_STATES__MAX]);
 
 /*
  * Lists comments newest first: those in state (all when NULL) whose
- * author's name or email, text or article title holds q (any when NULL;
- * ASCII letters compared without case; % and _ are ordinary characters),
- * at most limit from offset, with the queue's fields.  Sets *rows (in a)
- * and *count.  0 or -1.
+ * author's name or email, text or the title of its article or page holds q (any
+ * when NULL; ASCII letters compared without case; % and _ are ordinary
+ * characters), at most limit from offset, with the queue's fields.  Sets *rows
+ * (in a) and *count.  0 or -1.
  */
 int comment_db_list(struct db *db, struct arena *a, const char *state,
                     const char *q, long long offset, size_t limit,

@@ -66,7 +66,7 @@ static const char sql_article_tags[] =
     "SELECT g.id, g.slug, g.name FROM article_tags t "
     "JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ?";
 static const char sql_page[] =
-    "SELECT id, slug, title, body_html, updated_at FROM pages "
+    "SELECT id, slug, title, body_html, updated_at, comments_open FROM pages "
     "WHERE edition_id = ? AND slug = ? AND state = 'published'";
 static const char sql_category[] =
     "SELECT id, slug, name, description FROM categories "
@@ -325,6 +325,7 @@ page_db_get(struct db *db, struct arena *a, long long edition_id,
 		out->body.html = db_col_text(a, st, 3);
 		out->body.len = strlen(out->body.html);
 		out->updated_at = sqlite3_column_int64(st, 4);
+		out->comments_open = sqlite3_column_int(st, 5) != 0;
 	}
 	if (st != NULL)
 		sqlite3_reset(st);
@@ -393,20 +394,6 @@ content_db_stats(struct db *db, long long edition_id, long long *changed_at,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-static const char sql_purge_trash[] =
-    "DELETE FROM articles WHERE state = 'trash' AND trashed_at <= ?";
-
-/* Empties the trash of old articles; see content_db.h. */
-int
-article_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
 }
 
 static const char sql_state_counts[] =

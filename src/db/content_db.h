@@ -68,6 +68,7 @@ struct page {
 	const char *title;
 	struct trusted_html body;
 	long long updated_at;
+	bool comments_open; /* the editor's switch (comments.c) */
 };
 
 enum listing_kind {
@@ -138,10 +139,6 @@ enum article_state {
 
 /* Counts the articles of every edition in each state.  0 or -1. */
 int content_db_state_counts(struct db *db, long long counts[ARTICLE_STATES]);
-
-/* Deletes articles that have been in the trash for max_age_s.  Returns
- * the number deleted, or -1. */
-int article_db_purge_trash(struct db *db, long long now, long long max_age_s);
 
 /* What a caller supplies to create an article (Markdown source). */
 struct article_input {

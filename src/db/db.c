@@ -300,6 +300,15 @@ db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s)
 	return db_bind_text(st, idx, s, -1);
 }
 
+/* Binds an optional reference; see db_internal.h. */
+int
+db_bind_id(sqlite3_stmt *st, int idx, long long id)
+{
+	if (id > 0)
+		return sqlite3_bind_int64(st, idx, id);
+	return sqlite3_bind_null(st, idx);
+}
+
 /* Starts a write transaction; see db.h. */
 int
 db_begin(struct db *db)

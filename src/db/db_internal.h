@@ -78,4 +78,7 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int len);
 /* Binds s, or NULL when s is NULL or empty (an optional value). */
 int db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s);
 
+/* Binds id, or NULL when it is not above 0 (an optional reference). */
+int db_bind_id(sqlite3_stmt *st, int idx, long long id);
+
 #endif

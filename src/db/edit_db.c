@@ -76,6 +76,33 @@ edit_db_save_source(struct db *db, const char *body, bool html_source,
 	return db_commit(db) < 0 ? SAVE_FAILED : SAVE_OK;
 }
 
+/* Each table's trash, by enum edit_table: the names are these literals,
+ * never input. */
+static const char *const sql_purge_trash[EDIT_TABLES__MAX] = {
+    [EDIT_ARTICLES] =
+        "DELETE FROM articles WHERE state = 'trash' AND trashed_at <= ?",
+    [EDIT_PAGES] =
+        "DELETE FROM pages WHERE state = 'trash' AND trashed_at <= ?",
+    [EDIT_MEDIA_POSTS] =
+        "DELETE FROM media_posts WHERE state = 'trash' AND trashed_at <= ?",
+    [EDIT_PUBLICATIONS] =
+        "DELETE FROM publications WHERE state = 'trash' AND trashed_at <= ?",
+};
+
+/* Empties a table's trash of old items; see edit_db.h. */
+int
+edit_db_purge_trash(struct db *db, enum edit_table table, long long now,
+                    long long max_age_s)
+{
+	sqlite3_stmt *st;
+
+	if ((size_t)table >= EDIT_TABLES__MAX)
+		return -1;
+	if ((st = db_stmt(db, sql_purge_trash[table])) != NULL)
+		sqlite3_bind_int64(st, 1, now - max_age_s);
+	return db_write_one(db, st);
+}
+
 /* Checks the version and the slug; see edit_db.h. */
 enum save_result
 edit_db_check(struct db *db, const struct edit_sql *q, long long id,
@@ -114,6 +141,58 @@ edit_db_check(struct db *db, const struct edit_sql *q, long long id,
 	free(prior->slug);
 	prior->slug = NULL;
 	return error ? SAVE_FAILED : SAVE_SLUG_TAKEN;
+}
+
+/* What a save of an item hands to its work inside the transaction. */
+struct item_save {
+	const struct edit_item_steps *s;
+	const struct edit_item *item;
+	long long user;
+	long long now;
+	long long *id;
+};
+
+/* The checks and writes of an item's save, inside its transaction. */
+static enum save_result
+item_locked(struct db *db, void *ctx, const struct trusted_html *html)
+{
+	const struct item_save *c = ctx;
+	const struct edit_item *it = c->item;
+	struct edit_prior prior;
+	sqlite3_stmt *st;
+	enum save_result res;
+
+	*c->id = it->id;
+	res = edit_db_check(db, c->s->sql, it->id, it->version, it->edition_id,
+	                    it->slug, &prior);
+	free(prior.slug); /* no old slugs to keep */
+	if (res != SAVE_OK || (res = c->s->check(db, it->in)) != SAVE_OK)
+		return res;
+	if ((st = db_stmt(db, it->id > 0 ? c->s->update : c->s->insert)) ==
+	    NULL)
+		return SAVE_FAILED;
+	c->s->bind(st, it->in, html, c->user, c->now);
+	if (db_exec_stmt(db, st) < 0)
+		return SAVE_FAILED;
+	if (it->id == 0)
+		*c->id = sqlite3_last_insert_rowid(db->handle);
+	return c->s->after(db, *c->id, it->in);
+}
+
+/* Saves an item that keeps no old slugs; see edit_db.h. */
+enum save_result
+edit_db_save_item(struct db *db, const struct edit_item_steps *s,
+                  const struct edit_item *item, long long user_id,
+                  long long now, long long *id_out)
+{
+	struct item_save c = {s, item, user_id, now, id_out};
+	enum save_result res;
+
+	*id_out = 0;
+	res = edit_db_save(db, item->body_md, item_locked, &c);
+	if (res != SAVE_OK)
+		*id_out = 0;
+	return res;
 }
 
 /* Keeps the old slugs; see edit_db.h. */

@@ -80,6 +80,56 @@ enum save_result edit_db_save_source(struct db *db, const char *body,
                                      bool html_source, edit_locked_fn locked,
                                      void *ctx);
 
+struct sqlite3_stmt;
+
+/*
+ * The steps of saving an item that keeps no old slugs (a media post, a
+ * publication), for edit_db_save_item: the table's statements and the
+ * item's own checks and writes.  Each function gets the item (its
+ * struct media_post_edit …) as in.
+ */
+struct edit_item_steps {
+	const struct edit_sql *sql; /* version and slug_owner */
+	const char *insert;         /* writes a new item */
+	const char *update;         /* writes an item over its row */
+	/* The item's own checks, after the version and the slug's: SAVE_OK
+	 * or what refuses the save. */
+	enum save_result (*check)(struct db *db, const void *in);
+	/* Binds the item's fields, its rendered body, the user and the time
+	 * to insert, or to update (with the item's id). */
+	void (*bind)(struct sqlite3_stmt *st, const void *in,
+	             const struct trusted_html *html, long long user_id,
+	             long long now);
+	/* After the item is written as id: the rows saved with it (an
+	 * album, a table of contents).  SAVE_OK or what refuses the save. */
+	enum save_result (*after)(struct db *db, long long id, const void *in);
+};
+
+/* The item a save writes (in) and what every save checks of it. */
+struct edit_item {
+	long long id; /* 0 for a new item */
+	long long version;
+	long long edition_id;
+	const char *slug;
+	const char *body_md;
+	const void *in;
+};
+
+/*
+ * Saves item (creates it when item->id is 0) as user_id at now, as
+ * edit_db_save does: its Markdown rendered first, then in one BEGIN
+ * IMMEDIATE transaction its version and slug checked (edit_db_check),
+ * s->check, the item written with s->insert or s->update bound by
+ * s->bind, and s->after.  Sets *id_out (0 unless saved).  Returns SAVE_OK,
+ * SAVE_CONFLICT, SAVE_SLUG_TAKEN, what a step of s refused with,
+ * SAVE_BAD_BODY or SAVE_FAILED; anything but SAVE_OK changes nothing.
+ */
+enum save_result edit_db_save_item(struct db *db,
+                                   const struct edit_item_steps *s,
+                                   const struct edit_item *item,
+                                   long long user_id, long long now,
+                                   long long *id_out);
+
 /*
  * Inside the save's transaction: checks that row id (0 for a new one) is
  * still at version and that no other row of edition_id has slug, and
@@ -117,6 +167,23 @@ int edit_db_old_slug_find(struct db *db, const struct edit_sql *q,
  */
 enum save_result edit_db_media_ok(struct db *db, long long id,
                                   const char *mime_glob);
+
+/* The tables of items with a trash (state 'trash', trashed_at). */
+enum edit_table {
+	EDIT_ARTICLES,
+	EDIT_PAGES,
+	EDIT_MEDIA_POSTS,
+	EDIT_PUBLICATIONS,
+	EDIT_TABLES__MAX
+};
+
+/*
+ * Deletes the items of table that have been in the trash for max_age_s
+ * (with what the schema deletes with them: a page's revisions …).
+ * Returns the number deleted, or -1.
+ */
+int edit_db_purge_trash(struct db *db, enum edit_table table, long long now,
+                        long long max_age_s);
 
 /* A library item as an editor's <select> offers it. */
 struct media_option {

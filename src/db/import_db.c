@@ -69,25 +69,26 @@ static const char sql_article_update[] =
     "THEN coalesce(trashed_at, ?11) END WHERE id = ?15";
 static const char sql_page_add[] =
     "INSERT INTO pages (edition_id, slug, title, state, created_at, "
-    "updated_at, body_md, body_html, body_format, trashed_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'html', "
-    "CASE WHEN ?4 = 'trash' THEN ?6 END)";
+    "updated_at, body_md, body_html, body_format, trashed_at, "
+    "comments_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'html', "
+    "CASE WHEN ?4 = 'trash' THEN ?6 END, ?9)";
 static const char sql_page_update[] =
     "UPDATE pages SET edition_id = ?1, slug = ?2, title = ?3, state = ?4, "
     "created_at = ?5, updated_at = ?6, body_md = ?7, body_html = ?7, "
     "body_format = 'html', version = version + 1, trashed_at = CASE WHEN "
-    "?4 = 'trash' THEN coalesce(trashed_at, ?6) END WHERE id = ?8";
+    "?4 = 'trash' THEN coalesce(trashed_at, ?6) END, comments_open = ?9 "
+    "WHERE id = ?8";
 static const char sql_tags_clear[] =
     "DELETE FROM article_tags WHERE article_id = ?1";
 static const char sql_tag_link[] =
     "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)";
 
 static const char sql_comment_add[] =
-    "INSERT INTO comments (article_id, author_name, author_email, "
+    "INSERT INTO comments (article_id, page_id, author_name, author_email, "
     "author_url, body, state, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char sql_comment_update[] =
-    "UPDATE comments SET article_id = ?1, author_name = ?2, "
+    "UPDATE comments SET article_id = ?1, page_id = ?10, author_name = ?2, "
     "author_email = ?3, author_url = ?4, body = ?5, state = ?6, "
     "created_at = ?7, updated_at = ?8 WHERE id = ?9";
 static const char sql_comment_parent[] =
@@ -123,16 +124,6 @@ static const char sql_target_category[] =
     "SELECT name, '/category/' || slug, 1 FROM categories WHERE id = ?1";
 static const char sql_target_tag[] =
     "SELECT name, '/tag/' || slug, 1 FROM tags WHERE id = ?1";
-
-/* Binds id, or NULL when it is 0. */
-static void
-bind_id(sqlite3_stmt *st, int idx, long long id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(st, idx, id);
-	else
-		sqlite3_bind_null(st, idx);
-}
 
 /* Runs st for at most one row; returns its first column (0 when none),
  * sets *found; -1 on error. */
@@ -256,7 +247,7 @@ import_db_map_set(struct db *db, const char *source, const char *kind,
 	db_bind_text(st, 1, source, -1);
 	db_bind_text(st, 2, kind, -1);
 	db_bind_text(st, 3, key, -1);
-	bind_id(st, 4, local_id);
+	db_bind_id(st, 4, local_id);
 	db_bind_text(st, 5, url ? url : "", -1);
 	db_bind_text(st, 6, note ? note : "", -1);
 	return db_exec_stmt(db, st);
@@ -356,7 +347,7 @@ import_db_category_parent(struct db *db, long long id, long long parent_id)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_id(st, 2, parent_id);
+	db_bind_id(st, 2, parent_id);
 	return db_exec_stmt(db, st);
 }
 
@@ -409,10 +400,10 @@ import_db_article(struct db *db, const struct import_post *p, long long *out)
 	db_bind_text(st, 3, p->title, -1);
 	db_bind_text(st, 4, p->excerpt, -1);
 	db_bind_text(st, 5, p->state, -1);
-	bind_id(st, 6, p->author_id);
-	bind_id(st, 7, p->category_id);
-	bind_id(st, 8, p->featured_id);
-	bind_id(st, 9, p->published_at);
+	db_bind_id(st, 6, p->author_id);
+	db_bind_id(st, 7, p->category_id);
+	db_bind_id(st, 8, p->featured_id);
+	db_bind_id(st, 9, p->published_at);
 	sqlite3_bind_int64(st, 10, p->created_at);
 	sqlite3_bind_int64(st, 11, p->now);
 	db_bind_text(st, 12, p->body_html, -1);
@@ -442,6 +433,7 @@ import_db_page(struct db *db, const struct import_post *p, long long *out)
 	sqlite3_bind_int64(st, 5, p->created_at);
 	sqlite3_bind_int64(st, 6, p->now);
 	db_bind_text(st, 7, p->body_html, -1);
+	sqlite3_bind_int(st, 9, p->comments_open ? 1 : 0);
 	if (p->id > 0) {
 		sqlite3_bind_int64(st, 8, p->id);
 		*out = p->id;
@@ -482,7 +474,8 @@ import_db_comment(struct db *db, const struct import_comment *c, long long *out)
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, c->article_id);
+	db_bind_id(st, 1, c->article_id);
+	db_bind_id(st, 10, c->page_id);
 	db_bind_text(st, 2, c->author, -1);
 	db_bind_text(st, 3, c->email, -1);
 	db_bind_text(st, 4, c->url, -1);
@@ -507,7 +500,7 @@ import_db_comment_parent(struct db *db, long long id, long long parent)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_id(st, 2, parent != id ? parent : 0);
+	db_bind_id(st, 2, parent != id ? parent : 0);
 	return db_exec_stmt(db, st);
 }
 
@@ -556,7 +549,7 @@ import_db_redirect(struct db *db, const char *path, const char *kind,
 		return -1;
 	db_bind_text(st, 1, path, -1);
 	db_bind_text(st, 2, kind, -1);
-	bind_id(st, 3, strcmp(kind, "url") == 0 ? 0 : target_id);
+	db_bind_id(st, 3, strcmp(kind, "url") == 0 ? 0 : target_id);
 	db_bind_text(st, 4, url ? url : "", -1);
 	sqlite3_bind_int64(st, 5, now);
 	return db_exec_stmt(db, st);
@@ -594,7 +587,7 @@ import_db_menu_item(struct db *db, long long id, long long menu_id,
 		if ((st = db_stmt(db, sql_menu_item_update)) == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, menu_id);
-		bind_id(st, 2, parent_id);
+		db_bind_id(st, 2, parent_id);
 		db_bind_text(st, 3, label, -1);
 		db_bind_text(st, 4, url, -1);
 		sqlite3_bind_int64(st, 5, position);
@@ -609,7 +602,7 @@ import_db_menu_item(struct db *db, long long id, long long menu_id,
 	if ((st = db_stmt(db, sql_menu_item_add)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, menu_id);
-	bind_id(st, 2, parent_id);
+	db_bind_id(st, 2, parent_id);
 	db_bind_text(st, 3, label, -1);
 	db_bind_text(st, 4, url, -1);
 	sqlite3_bind_int64(st, 5, position);

@@ -84,8 +84,8 @@ struct import_post {
 	long long published_at; /* 0: none */
 	long long created_at;
 	long long now;
-	bool sticky;        /* articles only */
-	bool comments_open; /* articles only */
+	bool sticky; /* articles only */
+	bool comments_open;
 };
 
 /*
@@ -110,8 +110,9 @@ int import_db_article_tags(struct db *db, long long article_id,
 
 /* A comment as the importer writes it. */
 struct import_comment {
-	long long id; /* the row to update; 0 to insert */
-	long long article_id;
+	long long id;         /* the row to update; 0 to insert */
+	long long article_id; /* what it is under: one of the two, */
+	long long page_id;    /* the other 0 */
 	const char *author;
 	const char *email;
 	const char *url;

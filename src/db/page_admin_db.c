@@ -22,20 +22,20 @@ static const char sql_list[] =
     "ORDER BY p.updated_at DESC, p.id DESC LIMIT ?2";
 static const char sql_get[] =
     "SELECT id, edition_id, title, slug, body_md, state, version, "
-    "body_format = 'html' FROM pages WHERE id = ?";
+    "body_format = 'html', comments_open FROM pages WHERE id = ?";
 static const char sql_version[] =
     "SELECT version, slug, edition_id FROM pages WHERE id = ?";
 static const char sql_slug_owner[] =
     "SELECT id FROM pages WHERE edition_id = ? AND slug = ? AND id != ?";
 static const char sql_insert[] =
     "INSERT INTO pages (edition_id, slug, title, body_md, body_html, state, "
-    "created_at, updated_at, updated_by, version, trashed_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, 1, "
-    "CASE WHEN ?6 = 'trash' THEN ?7 END)";
+    "created_at, updated_at, updated_by, version, trashed_at, "
+    "comments_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, 1, "
+    "CASE WHEN ?6 = 'trash' THEN ?7 END, ?10)";
 static const char sql_update[] =
     "UPDATE pages SET edition_id = ?1, slug = ?2, title = ?3, body_md = ?4, "
     "body_html = ?5, state = ?6, updated_at = ?7, updated_by = ?8, "
-    "version = version + 1, "
+    "version = version + 1, comments_open = ?10, "
     "trashed_at = CASE WHEN ?6 = 'trash' THEN coalesce(trashed_at, ?7) END "
     "WHERE id = ?9";
 static const char sql_revision[] =
@@ -55,8 +55,6 @@ static const char sql_old_slug_find[] =
 static const struct edit_sql edit_sql = {sql_version, sql_slug_owner,
                                          sql_old_slug_add, sql_old_slug_drop,
                                          sql_old_slug_find};
-static const char sql_purge_trash[] =
-    "DELETE FROM pages WHERE state = 'trash' AND trashed_at <= ?";
 
 /* Lists pages; see page_admin_db.h. */
 int
@@ -117,6 +115,7 @@ page_admin_get(struct db *db, struct arena *a, long long id,
 		out->state = db_col_text(a, st, 5);
 		out->version = sqlite3_column_int64(st, 6);
 		out->body_html = sqlite3_column_int(st, 7) != 0;
+		out->comments_open = sqlite3_column_int(st, 8) != 0;
 		out->translation_of = -1;
 	}
 	sqlite3_reset(st);
@@ -159,6 +158,7 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 	sqlite3_bind_int64(st, 8, s->user);
 	if (in->id > 0)
 		sqlite3_bind_int64(st, 9, in->id);
+	sqlite3_bind_int(st, 10, in->comments_open ? 1 : 0);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
 	if (in->id == 0)
@@ -212,15 +212,4 @@ page_db_old_slug(struct db *db, struct arena *a, long long edition_id,
 {
 	return edit_db_old_slug_find(db, &edit_sql, a, edition_id, old_slug,
 	                             slug);
-}
-
-/* Empties the trash of old pages; see page_admin_db.h. */
-int
-page_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
 }

@@ -43,8 +43,9 @@ struct page_edit {
 	const char *slug;
 	const char *body_md;
 	const char *state;
-	long long version; /* the version the edit started from */
-	bool body_html;    /* body_md is imported HTML (018_import.sql) */
+	long long version;  /* the version the edit started from */
+	bool body_html;     /* body_md is imported HTML (018_import.sql) */
+	bool comments_open; /* readers may comment (comments.c) */
 	/* Its translations (translation_db.h): -1 keeps the link as it is
 	 * (page_admin_get sets it), 0 takes the page out of its group, else
 	 * a page of another edition whose group it joins. */
@@ -74,9 +75,5 @@ enum save_result page_admin_save(struct db *db, const struct page_edit *in,
  */
 int page_db_old_slug(struct db *db, struct arena *a, long long edition_id,
                      const char *old_slug, const char **slug);
-
-/* Deletes pages that have been in the trash for max_age_s, with their
- * revisions.  Returns the number deleted, or -1. */
-int page_db_purge_trash(struct db *db, long long now, long long max_age_s);
 
 #endif

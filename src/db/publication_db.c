@@ -5,7 +5,6 @@
  * writes; the table of contents is replaced whole inside it, under the
  * publication's version check.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
@@ -98,8 +97,6 @@ static const char sql_toc_clear[] =
 static const char sql_toc_add[] =
     "INSERT INTO publication_toc (publication_id, position, heading, "
     "excerpt, article_id) VALUES (?, ?, ?, ?, ?)";
-static const char sql_purge_trash[] =
-    "DELETE FROM publications WHERE state = 'trash' AND trashed_at <= ?";
 
 /* Fills a publication from the PUB_COLUMNS of the current row. */
 static void
@@ -323,14 +320,6 @@ publication_admin_get(struct db *db, struct arena *a, long long id,
 	return 0;
 }
 
-/* What a save hands to its work inside the transaction. */
-struct pub_save {
-	const struct publication_edit *in;
-	long long user;
-	long long now;
-	long long *id;
-};
-
 /* Checks that no other issue of the edition and kind has the number. */
 static enum save_result
 check_number(struct db *db, const struct publication_edit *in)
@@ -351,15 +340,32 @@ check_number(struct db *db, const struct publication_edit *in)
 	return error ? SAVE_FAILED : other != 0 ? SAVE_NUMBER_TAKEN : SAVE_OK;
 }
 
-/* Replaces the table of contents of publication id with in's entries,
- * resolving each article slug in the edition. */
+/* Checks a publication's number, cover and PDF. */
 static enum save_result
-toc_replace(struct db *db, long long id, const struct publication_edit *in)
+check_pub(struct db *db, const void *item)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_toc_clear);
+	const struct publication_edit *in = item;
+	enum save_result res = check_number(db, in);
+
+	if (res == SAVE_OK)
+		res = edit_db_media_ok(db, in->cover_id, "image/*");
+	if (res == SAVE_OK)
+		res = edit_db_media_ok(db, in->pdf_id, "application/pdf");
+	return res;
+}
+
+/* When in sets its table of contents: replaces that of publication id
+ * with in's entries, resolving each article slug in the edition. */
+static enum save_result
+toc_replace(struct db *db, long long id, const void *item)
+{
+	const struct publication_edit *in = item;
+	sqlite3_stmt *st;
 	int error = 0;
 
-	if (st != NULL)
+	if (!in->toc_set)
+		return SAVE_OK;
+	if ((st = db_stmt(db, sql_toc_clear)) != NULL)
 		sqlite3_bind_int64(st, 1, id);
 	if (db_exec_stmt(db, st) < 0)
 		return SAVE_FAILED;
@@ -394,10 +400,10 @@ toc_replace(struct db *db, long long id, const struct publication_edit *in)
 
 /* Binds the publication's fields (see sql_insert and sql_update). */
 static void
-bind_pub(sqlite3_stmt *st, const struct pub_save *s,
-         const struct trusted_html *html)
+bind_pub(sqlite3_stmt *st, const void *item, const struct trusted_html *html,
+         long long user, long long now)
 {
-	const struct publication_edit *in = s->in;
+	const struct publication_edit *in = item;
 
 	sqlite3_bind_int64(st, 1, in->edition_id);
 	db_bind_text(st, 2, in->kind, -1);
@@ -418,66 +424,29 @@ bind_pub(sqlite3_stmt *st, const struct pub_save *s,
 		sqlite3_bind_int64(st, 12, in->published_at);
 	db_bind_text(st, 13, in->description_md, -1);
 	db_bind_text(st, 14, html->html, (int)html->len);
-	sqlite3_bind_int64(st, 15, s->user);
-	sqlite3_bind_int64(st, 16, s->now);
+	sqlite3_bind_int64(st, 15, user);
+	sqlite3_bind_int64(st, 16, now);
 	if (in->id > 0)
 		sqlite3_bind_int64(st, 17, in->id);
 }
 
-/* The checks and writes of a save, inside its transaction. */
-static enum save_result
-save_locked(struct db *db, void *ctx, const struct trusted_html *html)
-{
-	const struct pub_save *s = ctx;
-	const struct publication_edit *in = s->in;
-	struct edit_prior prior;
-	sqlite3_stmt *st;
-	enum save_result res;
-
-	*s->id = in->id;
-	res = edit_db_check(db, &edit_sql, in->id, in->version, in->edition_id,
-	                    in->slug, &prior);
-	free(prior.slug); /* no old slugs to keep */
-	if (res == SAVE_OK)
-		res = check_number(db, in);
-	if (res == SAVE_OK)
-		res = edit_db_media_ok(db, in->cover_id, "image/*");
-	if (res == SAVE_OK)
-		res = edit_db_media_ok(db, in->pdf_id, "application/pdf");
-	if (res != SAVE_OK)
-		return res;
-	if ((st = db_stmt(db, in->id > 0 ? sql_update : sql_insert)) == NULL)
-		return SAVE_FAILED;
-	bind_pub(st, s, html);
-	if (db_exec_stmt(db, st) < 0)
-		return SAVE_FAILED;
-	if (in->id == 0)
-		*s->id = sqlite3_last_insert_rowid(db->handle);
-	return in->toc_set ? toc_replace(db, *s->id, in) : SAVE_OK;
-}
+/* A publication's save: publications keep no old slugs. */
+static const struct edit_item_steps pub_steps = {
+    .sql = &edit_sql,
+    .insert = sql_insert,
+    .update = sql_update,
+    .check = check_pub,
+    .bind = bind_pub,
+    .after = toc_replace,
+};
 
 /* Saves a publication; see publication_db.h. */
 enum save_result
 publication_admin_save(struct db *db, const struct publication_edit *in,
                        long long user_id, long long now, long long *id_out)
 {
-	struct pub_save s = {in, user_id, now, id_out};
-	enum save_result res;
+	struct edit_item item = {in->id,   in->version,        in->edition_id,
+	                         in->slug, in->description_md, in};
 
-	*id_out = 0;
-	res = edit_db_save(db, in->description_md, save_locked, &s);
-	if (res != SAVE_OK)
-		*id_out = 0;
-	return res;
-}
-
-/* Empties the trash of old publications; see publication_db.h. */
-int
-publication_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
+	return edit_db_save_item(db, &pub_steps, &item, user_id, now, id_out);
 }

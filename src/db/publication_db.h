@@ -142,9 +142,4 @@ enum save_result publication_admin_save(struct db *db,
                                         long long user_id, long long now,
                                         long long *id_out);
 
-/* Deletes publications that have been in the trash for max_age_s.
- * Returns the number deleted, or -1. */
-int publication_db_purge_trash(struct db *db, long long now,
-                               long long max_age_s);
-
 #endif

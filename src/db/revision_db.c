@@ -1,6 +1,9 @@
 /*
- * revision_db.c: reading an article's revisions (see revision_db.h).
- * Nothing here writes: a revision is kept by the save that makes it.
+ * revision_db.c: reading the revisions of an article or a page (see
+ * revision_db.h).  Nothing here writes: a revision is kept by the save
+ * that makes it.  Each query comes twice, once per table: the two tables
+ * differ (a page has no excerpt), and each statement is planned on its
+ * own index.
  */
 #include <string.h>
 
@@ -21,14 +24,27 @@ static const char sql_get[] =
     "r.excerpt, r.body_md FROM revisions r "
     "LEFT JOIN users u ON u.id = r.user_id "
     "WHERE r.id = ? AND r.article_id = ?";
+static const char sql_page_list[] =
+    "SELECT r.id, r.created_at, coalesce(u.display_name, ''), r.title, "
+    "length(r.body_md), r.title = p.title AND r.body_md = p.body_md "
+    "FROM page_revisions r JOIN pages p ON p.id = r.page_id "
+    "LEFT JOIN users u ON u.id = r.user_id "
+    "WHERE r.page_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?";
+static const char sql_page_count[] =
+    "SELECT count(*) FROM page_revisions WHERE page_id = ?";
+static const char sql_page_get[] =
+    "SELECT r.id, r.created_at, coalesce(u.display_name, ''), r.title, "
+    "'', r.body_md FROM page_revisions r "
+    "LEFT JOIN users u ON u.id = r.user_id "
+    "WHERE r.id = ? AND r.page_id = ?";
 
 /* Lists revisions; see revision_db.h. */
 int
-revision_db_list(struct db *db, struct arena *a, long long article_id,
+revision_db_list(struct db *db, struct arena *a, struct revision_of of,
                  long long offset, size_t limit, struct revision_row **rows,
                  size_t *count)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list);
+	sqlite3_stmt *st = db_stmt(db, of.page ? sql_page_list : sql_list);
 	size_t n = 0;
 	int rc = SQLITE_DONE;
 
@@ -37,7 +53,7 @@ revision_db_list(struct db *db, struct arena *a, long long article_id,
 	if (st == NULL)
 		return -1;
 	*rows = arena_calloc(a, limit ? limit : 1, sizeof(**rows));
-	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 1, of.id);
 	sqlite3_bind_int64(st, 2, (long long)limit);
 	sqlite3_bind_int64(st, 3, offset);
 	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
@@ -59,14 +75,14 @@ revision_db_list(struct db *db, struct arena *a, long long article_id,
 
 /* Counts revisions; see revision_db.h. */
 long long
-revision_db_count(struct db *db, long long article_id)
+revision_db_count(struct db *db, struct revision_of of)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_count);
+	sqlite3_stmt *st = db_stmt(db, of.page ? sql_page_count : sql_count);
 	long long n = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 1, of.id);
 	if (db_step(db, st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -75,17 +91,17 @@ revision_db_count(struct db *db, long long article_id)
 
 /* Reads one revision; see revision_db.h. */
 int
-revision_db_get(struct db *db, struct arena *a, long long article_id,
+revision_db_get(struct db *db, struct arena *a, struct revision_of of,
                 long long id, struct revision *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get);
+	sqlite3_stmt *st = db_stmt(db, of.page ? sql_page_get : sql_get);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, article_id);
+	sqlite3_bind_int64(st, 2, of.id);
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);

@@ -4,7 +4,6 @@
  * one short write transaction for the checks and writes; the album is
  * replaced whole inside it, under the post's version check.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
@@ -91,8 +90,6 @@ static const char sql_album_clear[] =
 static const char sql_album_add[] =
     "INSERT INTO album_items (post_id, position, media_id, caption) "
     "VALUES (?, ?, ?, ?)";
-static const char sql_purge_trash[] =
-    "DELETE FROM media_posts WHERE state = 'trash' AND trashed_at <= ?";
 
 /* Reads a media_ref from five columns starting at col. */
 static void
@@ -316,18 +313,11 @@ media_post_admin_get(struct db *db, struct arena *a, long long id,
 	return album_get(db, a, id, out);
 }
 
-/* What a save hands to its work inside the transaction. */
-struct post_save {
-	const struct media_post_edit *in;
-	long long user;
-	long long now;
-	long long *id;
-};
-
 /* Checks the library items a post names. */
 static enum save_result
-check_media(struct db *db, const struct media_post_edit *in)
+check_media(struct db *db, const void *item)
 {
+	const struct media_post_edit *in = item;
 	enum save_result res = edit_db_media_ok(db, in->image_id, "image/*");
 
 	if (res == SAVE_OK)
@@ -339,47 +329,13 @@ check_media(struct db *db, const struct media_post_edit *in)
 	return res;
 }
 
-/* Replaces the album of post id with in's photos, positions 1, 2, … */
-static int
-album_replace(struct db *db, long long id, const struct media_post_edit *in)
+/* Binds a post's fields (see sql_insert and sql_update). */
+static void
+bind_post(sqlite3_stmt *st, const void *item, const struct trusted_html *html,
+          long long user, long long now)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_album_clear);
+	const struct media_post_edit *in = item;
 
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, id);
-	if (db_exec_stmt(db, st) < 0)
-		return -1;
-	for (size_t i = 0; i < in->album_count; i++) {
-		if ((st = db_stmt(db, sql_album_add)) != NULL) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, (long long)i + 1);
-			sqlite3_bind_int64(st, 3, in->album[i].media_id);
-			db_bind_text(st, 4, in->album[i].caption, -1);
-		}
-		if (db_exec_stmt(db, st) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* The checks and writes of a save, inside its transaction. */
-static enum save_result
-save_locked(struct db *db, void *ctx, const struct trusted_html *html)
-{
-	const struct post_save *s = ctx;
-	const struct media_post_edit *in = s->in;
-	struct edit_prior prior;
-	sqlite3_stmt *st;
-	enum save_result res;
-
-	*s->id = in->id;
-	res = edit_db_check(db, &edit_sql, in->id, in->version, in->edition_id,
-	                    in->slug, &prior);
-	free(prior.slug); /* no old slugs to keep */
-	if (res != SAVE_OK || (res = check_media(db, in)) != SAVE_OK)
-		return res;
-	if ((st = db_stmt(db, in->id > 0 ? sql_update : sql_insert)) == NULL)
-		return SAVE_FAILED;
 	sqlite3_bind_int64(st, 1, in->edition_id);
 	db_bind_text(st, 2, in->section, -1);
 	db_bind_text(st, 3, in->slug, -1);
@@ -397,41 +353,56 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 		sqlite3_bind_int64(st, 10, in->published_at);
 	db_bind_text(st, 11, in->caption_md, -1);
 	db_bind_text(st, 12, html->html, (int)html->len);
-	sqlite3_bind_int64(st, 13, s->user);
-	sqlite3_bind_int64(st, 14, s->now);
+	sqlite3_bind_int64(st, 13, user);
+	sqlite3_bind_int64(st, 14, now);
 	if (in->id > 0)
 		sqlite3_bind_int64(st, 15, in->id);
+}
+
+/* When in sets its album: replaces the album of post id with in's
+ * photos, positions 1, 2, … */
+static enum save_result
+album_replace(struct db *db, long long id, const void *item)
+{
+	const struct media_post_edit *in = item;
+	sqlite3_stmt *st;
+
+	if (!in->album_set)
+		return SAVE_OK;
+	if ((st = db_stmt(db, sql_album_clear)) != NULL)
+		sqlite3_bind_int64(st, 1, id);
 	if (db_exec_stmt(db, st) < 0)
 		return SAVE_FAILED;
-	if (in->id == 0)
-		*s->id = sqlite3_last_insert_rowid(db->handle);
-	if (in->album_set && album_replace(db, *s->id, in) < 0)
-		return SAVE_FAILED;
+	for (size_t i = 0; i < in->album_count; i++) {
+		if ((st = db_stmt(db, sql_album_add)) != NULL) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, (long long)i + 1);
+			sqlite3_bind_int64(st, 3, in->album[i].media_id);
+			db_bind_text(st, 4, in->album[i].caption, -1);
+		}
+		if (db_exec_stmt(db, st) < 0)
+			return SAVE_FAILED;
+	}
 	return SAVE_OK;
 }
+
+/* A post's save: posts keep no old slugs. */
+static const struct edit_item_steps post_steps = {
+    .sql = &edit_sql,
+    .insert = sql_insert,
+    .update = sql_update,
+    .check = check_media,
+    .bind = bind_post,
+    .after = album_replace,
+};
 
 /* Saves a post; see section_db.h. */
 enum save_result
 media_post_admin_save(struct db *db, const struct media_post_edit *in,
                       long long user_id, long long now, long long *id_out)
 {
-	struct post_save s = {in, user_id, now, id_out};
-	enum save_result res;
+	struct edit_item item = {in->id,   in->version,    in->edition_id,
+	                         in->slug, in->caption_md, in};
 
-	*id_out = 0;
-	res = edit_db_save(db, in->caption_md, save_locked, &s);
-	if (res != SAVE_OK)
-		*id_out = 0;
-	return res;
-}
-
-/* Empties the trash of old posts; see section_db.h. */
-int
-media_post_db_purge_trash(struct db *db, long long now, long long max_age_s)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_purge_trash);
-
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, now - max_age_s);
-	return db_write_one(db, st);
+	return edit_db_save_item(db, &post_steps, &item, user_id, now, id_out);
 }

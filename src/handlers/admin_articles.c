@@ -223,16 +223,9 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
 	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
 	tv_set_str(a, ctx, "publish_at", admin_local_time(a, ed->published_at));
-	if (ed->id > 0) {
-		long long revisions = revision_db_count(app->db, ed->id);
-
-		if (revisions < 0)
-			return 500;
-		tv_set_str(
-		    a, ctx, "revisions_url",
-		    arena_printf(a, "/admin/articles/%lld/revisions", ed->id));
-		tv_set_int(a, ctx, "revisions_count", revisions);
-	}
+	if (admin_revisions_link(app, req, ctx,
+	                         (struct revision_of){false, ed->id}) < 0)
+		return 500;
 	tv_set(a, ctx, "states",
 	       admin_state_options(req, admin_states, ADMIN_STATES, ed->state,
 	                           false, req->user));
@@ -383,10 +376,7 @@ read_fields(struct req *req, struct article_edit *ed)
 		ed->featured += 9;
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
-	/* The box says nothing when unticked: comments_field says the form
-	 * had it (a form without it keeps the article's setting). */
-	if (req_form(req, "comments_field") != NULL)
-		ed->comments_open = req_form(req, "comments_open") != NULL;
+	admin_form_comments(req, &ed->comments_open);
 }
 
 /*

@@ -64,16 +64,16 @@ static const struct queue_desc queue = {
     .list_page = list_page,
 };
 
-/* Returns the public address of a comment's article (published only),
- * at the comment when it is shown, or "". */
+/* Returns the public address of the article or page a comment is under
+ * (published only), at the comment when it is shown, or "". */
 static const char *
 public_url(struct arena *a, const struct comment *c)
 {
-	if (strcmp(c->article_state, "published") != 0)
+	if (strcmp(c->on_state, "published") != 0)
 		return "";
-	return arena_printf(a, "%s%s/articles/%s%s",
-	                    c->edition_prefix[0] ? "/" : "", c->edition_prefix,
-	                    c->article_slug,
+	return arena_printf(a, "%s%s%s/%s%s", c->edition_prefix[0] ? "/" : "",
+	                    c->edition_prefix, c->on.page ? "" : "/articles",
+	                    c->on_slug,
 	                    strcmp(c->state, "approved") == 0
 	                        ? arena_printf(a, "#comment-%lld", c->id)
 	                        : "");
@@ -94,7 +94,7 @@ comment_fields(struct req *req, struct tval *m, const struct comment *c)
 	tv_set_bool(a, m, "pending", strcmp(c->state, "pending") == 0);
 	tv_set_str(a, m, "reason", c->reason);
 	tv_set_str(a, m, "date", admin_time(a, c->created_at));
-	tv_set_str(a, m, "article", c->article_title);
+	tv_set_str(a, m, "article", c->on_title);
 	tv_set_str(a, m, "article_url", public_url(a, c));
 	tv_set_str(a, m, "parent_name", c->parent_name);
 	tv_set_int(a, m, "parent_id", c->parent_id);

@@ -459,6 +459,14 @@ admin_form_slug(struct req *req, const char *title, const char **slug)
 	return v != NULL && slug_valid(v, strlen(v));
 }
 
+/* Reads the "Comments open" box; see handlers.h. */
+void
+admin_form_comments(const struct req *req, bool *open)
+{
+	if (req_form(req, "comments_field") != NULL)
+		*open = req_form(req, "comments_open") != NULL;
+}
+
 /* Renders an editor with its preview; see handlers.h. */
 int
 admin_editor_render(struct app *app, struct resp *resp, int status,

@@ -4,7 +4,8 @@
  * and moderators do not (the router enforces the roles and the CSRF
  * token).  The editor is the article editor's, less what only articles
  * have: title, slug, Markdown body with a preview, edition and state
- * (draft, published, trash).  A page lives at /{slug} of its edition, so
+ * (draft, published, trash), and whether readers may comment (closed
+ * for a new page, as in WordPress).  A page lives at /{slug} of its edition, so
  * its slug may not be the first segment of one of the site's own
  * addresses (router_segment_reserved).
  */
@@ -135,6 +136,10 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, ctx, "view_url",
 		           page_path(a, e->prefix, ed->slug));
 	tv_set(a, ctx, "states", state_options(req, ed->state, false));
+	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
+	if (admin_revisions_link(app, req, ctx,
+	                         (struct revision_of){true, ed->id}) < 0)
+		return 500;
 	tv_set(a, ctx, "editions",
 	       admin_edition_options(app, a, ed->edition_id));
 	tv_set_str(a, ctx, "translation_label",
@@ -208,6 +213,7 @@ read_form(struct app *app, struct req *req, struct page_edit *ed)
 		ed->body_md = "";
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
+	admin_form_comments(req, &ed->comments_open);
 	if ((id = admin_form_id(req, "edition")) > 0)
 		ed->edition_id = id;
 	if (id < 0 || admin_edition_by_id(app, ed->edition_id) == NULL)
@@ -288,8 +294,9 @@ save(struct app *app, struct req *req, struct resp *resp, struct page_edit *ed)
 
 /*
  * POST /admin/pages/new: creates a page.  Fields: title, slug, body,
- * edition, state, translation_of (a page of another edition, by id or
- * address, to link as a translation; empty: none; absent: unchanged),
+ * edition, state, comments_field and comments_open (the "Comments open"
+ * box: closed unless both are sent), translation_of (a page of another edition,
+ * by id or address, to link as a translation; empty: none; absent: unchanged),
  * action (save or preview), csrf.  Statuses: 303 (saved),
  * 200 (preview), 400 (invalid, a slug taken or reserved: the form again
  * with a message), 500.  Roles: admin, editor.

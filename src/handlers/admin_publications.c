@@ -20,7 +20,7 @@
 #include "../db/publication_db.h"
 #include "../render/markdown.h"
 #include "../util/slug.h"
-#include "handlers.h"
+#include "admin_item.h"
 
 #define LIST_PER_PAGE 20
 #define TITLE_MAX 300
@@ -69,6 +69,13 @@ struct toc_row {
 struct toc_rows {
 	struct toc_row *rows;
 	size_t count;
+};
+
+/* The editor's form (admin_item.h): the publication, and its contents
+ * rows as the form sent them (rows NULL: the saved contents). */
+struct pub_form {
+	struct publication_edit ed;
+	struct toc_rows sent;
 };
 
 /* Returns the index of kind s in kinds, or -1. */
@@ -246,15 +253,16 @@ toc_context(struct req *req, struct tval *ctx, const struct toc_rows *rows)
 	tv_set_bool(a, ctx, "toc_full", fresh == 0);
 }
 
-/* Renders the editor for ed with an optional message, the saved text
- * after a conflict, a preview, a notice, and the contents rows as sent
- * (NULL: the saved contents). */
+/* Renders the editor for the publication form (a struct pub_form) with
+ * an optional message, the saved text after a conflict, a preview, a
+ * notice, and its contents rows (those sent, else the saved contents'). */
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
-            const struct publication_edit *ed, const char *message,
-            const char *other_body, bool preview, const char *notice,
-            const struct toc_rows *sent)
+            const void *form, const char *message, const char *other_body,
+            bool preview, const char *notice)
 {
+	const struct pub_form *pf = form;
+	const struct publication_edit *ed = &pf->ed;
 	struct arena *a = req->arena;
 	const struct edition *e = admin_edition_by_id(app, ed->edition_id);
 	struct admin_editor f = {
@@ -272,7 +280,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	    .notice = notice,
 	    .other_body = other_body,
 	};
-	struct toc_rows rows = sent ? *sent : saved_rows(a, ed);
+	struct toc_rows rows = pf->sent.rows ? pf->sent : saved_rows(a, ed);
 	struct media_option *covers, *pdfs;
 	size_t n_covers, n_pdfs, i;
 	struct tval *ctx, *opts;
@@ -333,18 +341,16 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 int
 admin_publication_new(struct app *app, struct req *req, struct resp *resp)
 {
-	struct publication_edit ed;
+	struct pub_form f = {0};
 	const char *kind = req_query(req, "kind");
 
 	if (kind != NULL && kind_index(kind) < 0)
 		return 400;
-	memset(&ed, 0, sizeof(ed));
-	ed.kind = kind ? kind : "book";
-	ed.state = "draft";
-	ed.edition_id = req->edition->id;
-	ed.description_md = "";
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL,
-	                   NULL);
+	f.ed.kind = kind ? kind : "book";
+	f.ed.state = "draft";
+	f.ed.edition_id = req->edition->id;
+	f.ed.description_md = "";
+	return editor_page(app, req, resp, 200, &f, NULL, NULL, false, NULL);
 }
 
 /* Reads the publication {id} the user may edit into ed.  Returns 0, or
@@ -367,13 +373,13 @@ load(struct app *app, struct req *req, struct publication_edit *ed)
 int
 admin_publication_edit(struct app *app, struct req *req, struct resp *resp)
 {
-	struct publication_edit ed;
-	int rc = load(app, req, &ed);
+	struct pub_form f = {0};
+	int rc = load(app, req, &f.ed);
 
 	if (rc != 0)
 		return rc;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
-	                   admin_saved_notice(req), NULL);
+	return editor_page(app, req, resp, 200, &f, NULL, NULL, false,
+	                   admin_saved_notice(req));
 }
 
 /*
@@ -486,19 +492,22 @@ read_numbers(struct req *req, struct publication_edit *ed)
 }
 
 /*
- * Reads the editor's fields into ed (over what ed held) and checks them;
- * the contents rows, when the form has them, into *sent (rows_bad set
- * when one is not valid).  Returns NULL when the fields are valid, "" when
- * the form is not this editor's, else the message to show.
+ * Reads the editor's fields into the publication form (a struct pub_form;
+ * over what its publication held) and checks them; the contents rows,
+ * when the form has them, into its sent rows.  Returns NULL when the
+ * fields are valid, "" when the form is not this editor's, else the
+ * message to show.
  */
 static const char *
-read_form(struct app *app, struct req *req, struct publication_edit *ed,
-          struct toc_rows *sent, bool *rows_bad)
+read_form(struct app *app, struct req *req, void *form)
 {
+	struct pub_form *pf = form;
+	struct publication_edit *ed = &pf->ed;
 	const struct edition *e = req->edition;
 	const char *v;
 	long long id;
 	int toc = 1;
+	bool rows_bad = false;
 
 	ed->title = req_form(req, "title");
 	ed->description_md = req_form(req, "body");
@@ -519,8 +528,8 @@ read_form(struct app *app, struct req *req, struct publication_edit *ed,
 	ed->cover_id = admin_form_id(req, "cover");
 	ed->pdf_id = admin_form_id(req, "pdf");
 	if (req_form(req, "toc") != NULL &&
-	    (toc = read_toc(req, ed, sent)) == 0)
-		*rows_bad = true;
+	    (toc = read_toc(req, ed, &pf->sent)) == 0)
+		rows_bad = true;
 	if (toc < 0)
 		return "";
 	if (kind_index(ed->kind) < 0)
@@ -544,56 +553,44 @@ read_form(struct app *app, struct req *req, struct publication_edit *ed,
 	    (strlen(ed->link) > LINK_MAX || ed->link[0] == '/' ||
 	     !frame_menu_url_ok(ed->link) || ed->pdf_id > 0))
 		return edition_string(e, "error_link");
-	if (*rows_bad)
+	if (rows_bad)
 		return edition_string(e, "error_rows");
 	return admin_form_schedule(req, &ed->state, &ed->published_at);
 }
 
-/* Saves the posted editor over ed; shared by create and update. */
-static int
-save(struct app *app, struct req *req, struct resp *resp,
-     struct publication_edit *ed)
+/* Saves the publication form's publication (admin_item.h). */
+static enum save_result
+save(struct app *app, struct req *req, const void *form, long long *id)
 {
-	const char *old_state = ed->state; /* NULL for a new publication */
-	struct toc_rows sent = {NULL, 0};
-	bool rows_bad = false;
-	const char *message = read_form(app, req, ed, &sent, &rows_bad);
-	const char *action = req_form(req, "action");
-	const struct toc_rows *shown = sent.rows ? &sent : NULL;
-	struct publication_edit current;
-	enum save_result r;
-	long long id;
+	const struct pub_form *pf = form;
 
-	if (message != NULL && message[0] == '\0')
-		return 400; /* not this editor's form: no page to show again */
-	if (message != NULL)
-		return editor_page(app, req, resp, 400, ed, message, NULL,
-		                   false, NULL, shown);
-	if (action != NULL && strcmp(action, "preview") == 0)
-		return editor_page(app, req, resp, 200, ed, NULL, NULL, true,
-		                   NULL, shown);
-	r = publication_admin_save(app->db, ed, req->user->id,
-	                           (long long)time(NULL), &id);
-	if (r == SAVE_OK) {
-		admin_audit_state(app, req, "publication", old_state, ed->state,
-		                  ed->title);
-		return admin_saved(req, resp, "/admin/publications", id);
-	}
-	if (r == SAVE_CONFLICT) {
-		if (publication_admin_get(app->db, req->arena, ed->id,
-		                          &current) != 0)
-			return 500;
-		ed->version = current.version;
-		return editor_page(app, req, resp, 409, ed,
-		                   admin_item_save_message(req->edition, r),
-		                   current.description_md, false, NULL, shown);
-	}
-	if (admin_item_save_message(req->edition, r) == NULL)
-		return 500;
-	return editor_page(app, req, resp, 400, ed,
-	                   admin_item_save_message(req->edition, r), NULL,
-	                   false, NULL, shown);
+	return publication_admin_save(app->db, &pf->ed, req->user->id,
+	                              (long long)time(NULL), id);
 }
+
+/* After a conflict: the saved publication's version and description. */
+static const char *
+reload(struct app *app, struct req *req, void *form)
+{
+	struct pub_form *pf = form;
+	struct publication_edit current;
+
+	if (publication_admin_get(app->db, req->arena, pf->ed.id, &current) !=
+	    0)
+		return NULL;
+	pf->ed.version = current.version;
+	return current.description_md;
+}
+
+/* The publication editor's save flow (admin_item_save). */
+static const struct admin_item_editor pub_editor = {
+    .base = "/admin/publications",
+    .noun = "publication",
+    .read = read_form,
+    .page = editor_page,
+    .save = save,
+    .reload = reload,
+};
 
 /*
  * POST /admin/publications/new: creates a publication.  Fields: title,
@@ -610,12 +607,12 @@ save(struct app *app, struct req *req, struct resp *resp,
 int
 admin_publication_create(struct app *app, struct req *req, struct resp *resp)
 {
-	struct publication_edit ed;
+	struct pub_form f = {0};
 
-	memset(&ed, 0, sizeof(ed));
-	ed.edition_id = req->edition->id;
-	ed.author_id = req->user->id;
-	return save(app, req, resp, &ed);
+	f.ed.edition_id = req->edition->id;
+	f.ed.author_id = req->user->id;
+	return admin_item_save(app, req, resp, &pub_editor, &f, &f.ed.title,
+	                       &f.ed.state);
 }
 
 /*
@@ -628,8 +625,10 @@ admin_publication_create(struct app *app, struct req *req, struct resp *resp)
 int
 admin_publication_save(struct app *app, struct req *req, struct resp *resp)
 {
-	struct publication_edit ed;
-	int rc = load(app, req, &ed);
+	struct pub_form f = {0};
+	int rc = load(app, req, &f.ed);
 
-	return rc != 0 ? rc : save(app, req, resp, &ed);
+	return rc != 0 ? rc
+	               : admin_item_save(app, req, resp, &pub_editor, &f,
+	                                 &f.ed.title, &f.ed.state);
 }

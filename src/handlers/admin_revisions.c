@@ -1,19 +1,22 @@
 /*
- * admin_revisions.c: an article's revisions: the list, one revision
- * compared with the current text, and restoring it; and the comparison
- * itself (admin_diff), which the editor also shows when a save is refused
- * because someone else saved first.  Who may see and restore revisions is
- * who may edit the article (admin_article_load, in admin_articles.c).  A
- * restore is an ordinary save of the revision's title, excerpt and body
- * over the article as it is (slug, state, category, tags and image stay):
- * it checks the version the page was shown with, renders the Markdown,
- * keeps a revision of its own and is audited.
+ * admin_revisions.c: the revisions of an article or a page: the list, one
+ * revision compared with the current text, and restoring it; and the
+ * comparison itself (admin_diff), which the editors also show when a save
+ * is refused because someone else saved first.  Who may see and restore
+ * an article's revisions is who may edit the article (admin_article_load,
+ * in admin_articles.c); a page's, admins and editors (the router).  A
+ * restore is an ordinary save of the revision's title, excerpt (articles
+ * only) and body over the article or page as it is (slug, state,
+ * category, tags, image, edition stay): it checks the version the page
+ * was shown with, renders the Markdown, keeps a revision of its own and
+ * is audited.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../db/auth_db.h"
+#include "../db/page_admin_db.h"
 #include "../db/revision_db.h"
 #include "../util/diff.h"
 #include "handlers.h"
@@ -115,41 +118,119 @@ revision_when(struct app *app, struct req *req, long long t)
 	return arena_concat(req->arena, frame_date(app, req, t), " ", hm, NULL);
 }
 
-/*
- * GET /admin/articles/{id}/revisions: the article's revisions, newest
- * first: when, who, title, length, and which one is the current text, each
- * linking to its comparison (query: page; restored after a restore).
- * Statuses: 200, 400 (bad page), 403 (an author's article out of their
- * hands, or another's), 404, 500.  Roles: admin, editor; authors for
- * their own drafts and pending articles.
- */
+/* Sets the editor's link to the revisions; see handlers.h. */
 int
-admin_revisions_list(struct app *app, struct req *req, struct resp *resp)
+admin_revisions_link(struct app *app, struct req *req, struct tval *ctx,
+                     struct revision_of of)
+{
+	long long n;
+
+	if (of.id <= 0)
+		return 0;
+	if ((n = revision_db_count(app->db, of)) < 0)
+		return -1;
+	tv_set_str(req->arena, ctx, "revisions_url",
+	           arena_printf(req->arena, "/admin/%s/%lld/revisions",
+	                        of.page ? "pages" : "articles", of.id));
+	tv_set_int(req->arena, ctx, "revisions_count", n);
+	return 0;
+}
+
+/* An article or a page whose revisions are shown, as its editor reads
+ * it. */
+struct revised {
+	struct revision_of of;
+	struct article_edit article;           /* when !of.page */
+	struct page_edit page;                 /* when of.page */
+	const char *title, *excerpt, *body_md; /* excerpt "" for a page */
+	long long version;
+	const char *base; /* its editor's address */
+};
+
+/*
+ * Reads the article or page {id} (page: which) that the user may edit
+ * into r.  Returns 0, or the status to answer: 403 (an author's article
+ * out of their hands, or another's), 404, 500.
+ */
+static int
+load_revised(struct app *app, struct req *req, bool page, struct revised *r)
+{
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	r->of.page = page;
+	if (page) {
+		rc = page_admin_get(app->db, req->arena, req->param_int,
+		                    &r->page);
+		if (rc != 0)
+			return rc > 0 ? 404 : 500;
+		r->of.id = r->page.id;
+		r->title = r->page.title;
+		r->excerpt = "";
+		r->body_md = r->page.body_md;
+		r->version = r->page.version;
+	} else {
+		if ((rc = admin_article_load(app, req, &r->article)) != 0)
+			return rc;
+		r->of.id = r->article.id;
+		r->title = r->article.title;
+		r->excerpt = r->article.excerpt;
+		r->body_md = r->article.body_md;
+		r->version = r->article.version;
+	}
+	r->base = arena_printf(req->arena, "/admin/%s/%lld",
+	                       page ? "pages" : "articles", r->of.id);
+	return 0;
+}
+
+/* Saves revision rev's text over r as the user (a new revision).  Sets
+ * *id.  Returns what the save returned. */
+static enum save_result
+save_revision(struct app *app, struct req *req, struct revised *r,
+              const struct revision *rev, long long *id)
+{
+	long long now = (long long)time(NULL);
+
+	if (r->of.page) {
+		r->page.title = rev->title;
+		r->page.body_md = rev->body_md;
+		return page_admin_save(app->db, &r->page, req->user->id, now,
+		                       id);
+	}
+	r->article.title = rev->title;
+	r->article.excerpt = rev->excerpt;
+	r->article.body_md = rev->body_md;
+	return article_admin_save(app->db, &r->article, req->user->id, now, id);
+}
+
+/* The revisions list of an article or a page: see
+ * admin_revisions_list. */
+static int
+revisions_list(struct app *app, struct req *req, struct resp *resp, bool page)
 {
 	struct arena *a = req->arena;
-	struct article_edit ed;
+	struct revised r;
 	struct revision_row *rows;
 	size_t count, i;
 	struct tval *ctx, *list;
-	const char *page = req_query(req, "page"), *base;
+	const char *pg = req_query(req, "page");
 	char *end;
 	long long n = 1;
-	int rc = admin_article_load(app, req, &ed);
+	int rc = load_revised(app, req, page, &r);
 
 	if (rc != 0)
 		return rc;
-	if (page != NULL &&
-	    ((n = strtoll(page, &end, 10)) < 1 || *end || n > 100000))
+	if (pg != NULL &&
+	    ((n = strtoll(pg, &end, 10)) < 1 || *end || n > 100000))
 		return 400;
-	if (revision_db_list(app->db, a, ed.id, (n - 1) * REVISIONS_PER_PAGE,
+	if (revision_db_list(app->db, a, r.of, (n - 1) * REVISIONS_PER_PAGE,
 	                     REVISIONS_PER_PAGE + 1, &rows, &count) < 0 ||
 	    (ctx = admin_frame(app, req, resp,
 	                       edition_string(req->edition, "revisions"))) ==
 	        NULL)
 		return 500;
-	base = arena_printf(a, "/admin/articles/%lld", ed.id);
-	tv_set_str(a, ctx, "title", ed.title);
-	tv_set_str(a, ctx, "edit_url", base);
+	tv_set_str(a, ctx, "title", r.title);
+	tv_set_str(a, ctx, "edit_url", r.base);
 	if (req_query(req, "restored") != NULL)
 		tv_set_str(a, ctx, "notice",
 		           edition_string(req->edition, "restored"));
@@ -159,7 +240,7 @@ admin_revisions_list(struct app *app, struct req *req, struct resp *resp)
 
 		tv_set_str(
 		    a, m, "url",
-		    arena_printf(a, "%s/revisions/%lld", base, rows[i].id));
+		    arena_printf(a, "%s/revisions/%lld", r.base, rows[i].id));
 		tv_set_str(a, m, "when",
 		           revision_when(app, req, rows[i].created_at));
 		tv_set_str(a, m, "who", rows[i].user_name);
@@ -172,21 +253,45 @@ admin_revisions_list(struct app *app, struct req *req, struct resp *resp)
 	if (n > 1)
 		tv_set_str(
 		    a, ctx, "newer_url",
-		    arena_printf(a, "%s/revisions?page=%lld", base, n - 1));
+		    arena_printf(a, "%s/revisions?page=%lld", r.base, n - 1));
 	if (count > REVISIONS_PER_PAGE)
 		tv_set_str(
 		    a, ctx, "older_url",
-		    arena_printf(a, "%s/revisions?page=%lld", base, n + 1));
+		    arena_printf(a, "%s/revisions?page=%lld", r.base, n + 1));
 	return app_render(app, resp, 200, "admin/revisions", ctx);
 }
 
 /*
- * Renders revision rev of the article ed compared with ed's text, with the
- * restore form carrying ed's version, and message when given.
+ * GET /admin/articles/{id}/revisions: the article's revisions, newest
+ * first: when, who, title, length, and which one is the current text, each
+ * linking to its comparison (query: page; restored after a restore).
+ * Statuses: 200, 400 (bad page), 403 (an author's article out of their
+ * hands, or another's), 404, 500.  Roles: admin, editor; authors for
+ * their own drafts and pending articles.
+ */
+int
+admin_revisions_list(struct app *app, struct req *req, struct resp *resp)
+{
+	return revisions_list(app, req, resp, false);
+}
+
+/*
+ * GET /admin/pages/{id}/revisions: a page's revisions, as an article's.
+ * Statuses: 200, 400 (bad page), 404, 500.  Roles: admin, editor.
+ */
+int
+admin_page_revisions_list(struct app *app, struct req *req, struct resp *resp)
+{
+	return revisions_list(app, req, resp, true);
+}
+
+/*
+ * Renders revision rev of r compared with r's text, with the restore form
+ * carrying r's version, and message when given.
  */
 static int
 revision_page(struct app *app, struct req *req, struct resp *resp, int status,
-              const struct article_edit *ed, const struct revision *rev,
+              const struct revised *r, const struct revision *rev,
               const char *message)
 {
 	struct arena *a = req->arena;
@@ -195,48 +300,61 @@ revision_page(struct app *app, struct req *req, struct resp *resp, int status,
 	const char *to = edition_string(e, "diff_only_current");
 	struct tval *ctx =
 	    admin_frame(app, req, resp, edition_string(e, "revision"));
-	const char *base = arena_printf(a, "/admin/articles/%lld", ed->id);
 
 	if (ctx == NULL)
 		return 500;
-	tv_set_str(a, ctx, "edit_url", base);
+	tv_set_str(a, ctx, "edit_url", r->base);
 	tv_set_str(a, ctx, "list_url",
-	           arena_concat(a, base, "/revisions", NULL));
+	           arena_concat(a, r->base, "/revisions", NULL));
 	tv_set_str(a, ctx, "action",
-	           arena_printf(a, "%s/revisions/%lld", base, rev->id));
-	tv_set_int(a, ctx, "version", ed->version);
+	           arena_printf(a, "%s/revisions/%lld", r->base, rev->id));
+	tv_set_int(a, ctx, "version", r->version);
 	tv_set_str(a, ctx, "when", revision_when(app, req, rev->created_at));
 	tv_set_str(a, ctx, "who", rev->user_name);
 	tv_set_bool(a, ctx, "is_current",
-	            strcmp(rev->title, ed->title) == 0 &&
-	                strcmp(rev->excerpt, ed->excerpt) == 0 &&
-	                strcmp(rev->body_md, ed->body_md) == 0);
+	            strcmp(rev->title, r->title) == 0 &&
+	                strcmp(rev->excerpt, r->excerpt) == 0 &&
+	                strcmp(rev->body_md, r->body_md) == 0);
 	if (message != NULL)
 		tv_set_str(a, ctx, "message", message);
 	tv_set(a, ctx, "title_diff",
-	       admin_diff(req, rev->title, ed->title, from, to));
-	tv_set(a, ctx, "excerpt_diff",
-	       admin_diff(req, rev->excerpt, ed->excerpt, from, to));
+	       admin_diff(req, rev->title, r->title, from, to));
+	if (!r->of.page)
+		tv_set(a, ctx, "excerpt_diff",
+		       admin_diff(req, rev->excerpt, r->excerpt, from, to));
 	tv_set(a, ctx, "body_diff",
-	       admin_diff(req, rev->body_md, ed->body_md, from, to));
+	       admin_diff(req, rev->body_md, r->body_md, from, to));
 	return app_render(app, resp, status, "admin/revision", ctx);
 }
 
 /*
- * Reads the article {id} the user may edit into ed and its revision {rev}
- * into rev.  Returns 0, or the status to answer: 403, 404 (no such
- * article, or no such revision of it), 500.
+ * Reads the article or page {id} the user may edit into r and its
+ * revision {rev} into rev.  Returns 0, or the status to answer: 403, 404
+ * (no such article or page, or no such revision of it), 500.
  */
 static int
-load_revision(struct app *app, struct req *req, struct article_edit *ed,
+load_revision(struct app *app, struct req *req, bool page, struct revised *r,
               struct revision *rev)
 {
-	int rc = admin_article_load(app, req, ed);
+	int rc = load_revised(app, req, page, r);
 
 	if (rc != 0)
 		return rc;
-	rc = revision_db_get(app->db, req->arena, ed->id, req->param_rev, rev);
+	rc = revision_db_get(app->db, req->arena, r->of, req->param_rev, rev);
 	return rc == 0 ? 0 : rc > 0 ? 404 : 500;
+}
+
+/* One revision compared with the current text: see
+ * admin_revision_show. */
+static int
+revision_show(struct app *app, struct req *req, struct resp *resp, bool page)
+{
+	struct revised r;
+	struct revision rev;
+	int rc = load_revision(app, req, page, &r, &rev);
+
+	return rc != 0 ? rc
+	               : revision_page(app, req, resp, 200, &r, &rev, NULL);
 }
 
 /*
@@ -249,12 +367,69 @@ load_revision(struct app *app, struct req *req, struct article_edit *ed,
 int
 admin_revision_show(struct app *app, struct req *req, struct resp *resp)
 {
-	struct article_edit ed;
-	struct revision rev;
-	int rc = load_revision(app, req, &ed, &rev);
+	return revision_show(app, req, resp, false);
+}
 
-	return rc != 0 ? rc
-	               : revision_page(app, req, resp, 200, &ed, &rev, NULL);
+/*
+ * GET /admin/pages/{id}/revisions/{rev}: a page's revision compared with
+ * its title and body, as an article's.  Statuses: 200, 404 (also a
+ * revision of another page), 500.  Roles: admin, editor.
+ */
+int
+admin_page_revision_show(struct app *app, struct req *req, struct resp *resp)
+{
+	return revision_show(app, req, resp, true);
+}
+
+/* Restores a revision: see admin_revision_restore. */
+static int
+revision_restore(struct app *app, struct req *req, struct resp *resp, bool page)
+{
+	struct revised r;
+	struct revision rev;
+	const char *v = req_form(req, "version");
+	enum save_result res;
+	long long version = 0, id;
+	char *end;
+	int rc = load_revision(app, req, page, &r, &rev);
+
+	if (rc != 0)
+		return rc;
+	if (v != NULL)
+		version = strtoll(v, &end, 10);
+	if (v == NULL || *end != '\0' || version < 1)
+		return revision_page(
+		    app, req, resp, 400, &r, &rev,
+		    edition_string(req->edition, "error_restore_form"));
+	if (version != r.version)
+		return revision_page(
+		    app, req, resp, 409, &r, &rev,
+		    edition_string(req->edition, "error_restore_conflict"));
+	res = save_revision(app, req, &r, &rev, &id);
+	if (res == SAVE_FAILED)
+		return 500;
+	if (res != SAVE_OK) {
+		/* Compare with what is there now, which another save may
+		 * have changed since the check above. */
+		if ((rc = load_revised(app, req, page, &r)) != 0)
+			return rc;
+		return revision_page(
+		    app, req, resp, res == SAVE_CONFLICT ? 409 : 400, &r, &rev,
+		    res == SAVE_CONFLICT
+		        ? edition_string(req->edition, "error_restore_conflict")
+		        : admin_article_save_message(req->edition, res));
+	}
+	audit_db_add(
+	    app->db, (long long)time(NULL), req->user->id, req->user->name,
+	    page ? "page restored" : "article restored",
+	    arena_printf(req->arena, "%s (revision %lld)", rev.title, rev.id),
+	    req->remote_addr);
+	return resp_redirect(resp, 303,
+	                     arena_printf(req->arena,
+	                                  "/admin/%s/%lld/revisions?restored=1",
+	                                  page ? "pages" : "articles", id)) < 0
+	           ? 500
+	           : 303;
 }
 
 /*
@@ -270,54 +445,16 @@ admin_revision_show(struct app *app, struct req *req, struct resp *resp)
 int
 admin_revision_restore(struct app *app, struct req *req, struct resp *resp)
 {
-	struct article_edit ed;
-	struct revision rev;
-	const char *v = req_form(req, "version");
-	enum save_result r;
-	long long version = 0, id;
-	char *end;
-	int rc = load_revision(app, req, &ed, &rev);
+	return revision_restore(app, req, resp, false);
+}
 
-	if (rc != 0)
-		return rc;
-	if (v != NULL)
-		version = strtoll(v, &end, 10);
-	if (v == NULL || *end != '\0' || version < 1)
-		return revision_page(
-		    app, req, resp, 400, &ed, &rev,
-		    edition_string(req->edition, "error_restore_form"));
-	if (version != ed.version)
-		return revision_page(
-		    app, req, resp, 409, &ed, &rev,
-		    edition_string(req->edition, "error_restore_conflict"));
-	ed.title = rev.title;
-	ed.excerpt = rev.excerpt;
-	ed.body_md = rev.body_md;
-	r = article_admin_save(app->db, &ed, req->user->id,
-	                       (long long)time(NULL), &id);
-	if (r == SAVE_FAILED)
-		return 500;
-	if (r != SAVE_OK) {
-		/* Compare with what is there now, which another save may
-		 * have changed since the check above. */
-		if ((rc = admin_article_load(app, req, &ed)) != 0)
-			return rc;
-		return revision_page(
-		    app, req, resp, r == SAVE_CONFLICT ? 409 : 400, &ed, &rev,
-		    r == SAVE_CONFLICT
-		        ? edition_string(req->edition, "error_restore_conflict")
-		        : admin_article_save_message(req->edition, r));
-	}
-	audit_db_add(
-	    app->db, (long long)time(NULL), req->user->id, req->user->name,
-	    "article restored",
-	    arena_printf(req->arena, "%s (revision %lld)", rev.title, rev.id),
-	    req->remote_addr);
-	return resp_redirect(resp, 303,
-	                     arena_printf(req->arena,
-	                                  "/admin/articles/%lld/revisions"
-	                                  "?restored=1",
-	                                  id)) < 0
-	           ? 500
-	           : 303;
+/*
+ * POST /admin/pages/{id}/revisions/{rev}: makes the revision's title and
+ * body the page's, as an article's restore (the same fields and
+ * statuses, but no 403).  Roles: admin, editor.
+ */
+int
+admin_page_revision_restore(struct app *app, struct req *req, struct resp *resp)
+{
+	return revision_restore(app, req, resp, true);
 }

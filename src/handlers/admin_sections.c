@@ -23,7 +23,7 @@
 #include "../db/section_db.h"
 #include "../render/markdown.h"
 #include "../util/video.h"
-#include "handlers.h"
+#include "admin_item.h"
 
 #define LIST_PER_PAGE 20
 #define TITLE_MAX 300
@@ -62,6 +62,13 @@ struct photo_row {
 struct photo_rows {
 	struct photo_row *rows;
 	size_t count;
+};
+
+/* The editor's form (admin_item.h): the post, and its album rows as the
+ * form sent them (rows NULL: the saved album). */
+struct post_form {
+	struct media_post_edit ed;
+	struct photo_rows sent;
 };
 
 static bool
@@ -242,15 +249,16 @@ album_context(struct req *req, struct tval *ctx, const struct photo_rows *rows,
 	tv_set_bool(a, ctx, "album_full", fresh == 0);
 }
 
-/* Renders the editor for ed with an optional message, the saved text
- * after a conflict, a preview, a notice, and the album rows as sent
- * (NULL: the saved album). */
+/* Renders the editor for the post form (a struct post_form) with an
+ * optional message, the saved text after a conflict, a preview, a notice,
+ * and its album rows (those sent, else the saved album's). */
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
-            const struct media_post_edit *ed, const char *message,
-            const char *other_body, bool preview, const char *notice,
-            const struct photo_rows *sent)
+            const void *form, const char *message, const char *other_body,
+            bool preview, const char *notice)
 {
+	const struct post_form *pf = form;
+	const struct media_post_edit *ed = &pf->ed;
 	struct arena *a = req->arena;
 	const struct edition *e = admin_edition_by_id(app, ed->edition_id);
 	struct admin_editor f = {
@@ -268,7 +276,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	    .notice = notice,
 	    .other_body = other_body,
 	};
-	struct photo_rows rows = sent ? *sent : saved_rows(a, ed);
+	struct photo_rows rows = pf->sent.rows ? pf->sent : saved_rows(a, ed);
 	struct media_option *images, *videos;
 	size_t n_images, n_videos, i;
 	long long *chosen = arena_calloc(a, rows.count + 1, sizeof(*chosen));
@@ -330,18 +338,16 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 int
 admin_media_post_new(struct app *app, struct req *req, struct resp *resp)
 {
-	struct media_post_edit ed;
+	struct post_form f = {0};
 	const char *section = req_query(req, "section");
 
 	if (section != NULL && !section_known(section))
 		return 400;
-	memset(&ed, 0, sizeof(ed));
-	ed.section = section ? section : "cartoons";
-	ed.state = "draft";
-	ed.edition_id = req->edition->id;
-	ed.caption_md = "";
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL,
-	                   NULL);
+	f.ed.section = section ? section : "cartoons";
+	f.ed.state = "draft";
+	f.ed.edition_id = req->edition->id;
+	f.ed.caption_md = "";
+	return editor_page(app, req, resp, 200, &f, NULL, NULL, false, NULL);
 }
 
 /* Reads the post {id} the user may edit into ed.  Returns 0, or the
@@ -364,13 +370,13 @@ load(struct app *app, struct req *req, struct media_post_edit *ed)
 int
 admin_media_post_edit(struct app *app, struct req *req, struct resp *resp)
 {
-	struct media_post_edit ed;
-	int rc = load(app, req, &ed);
+	struct post_form f = {0};
+	int rc = load(app, req, &f.ed);
 
 	if (rc != 0)
 		return rc;
-	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false,
-	                   admin_saved_notice(req), NULL);
+	return editor_page(app, req, resp, 200, &f, NULL, NULL, false,
+	                   admin_saved_notice(req));
 }
 
 /*
@@ -436,24 +442,25 @@ read_album(struct req *req, struct media_post_edit *ed, struct photo_rows *sent)
 }
 
 /*
- * Reads the editor's fields into ed (over what ed held) and checks them;
- * the album's rows, when the form has them, into *sent (rows_bad set
- * when one is not valid).  What readers will see (a scheduled or
+ * Reads the editor's fields into the post form (a struct post_form; over
+ * what its post held) and checks them; the album's rows, when the form
+ * has them, into its sent rows.  What readers will see (a scheduled or
  * published post) must be complete: an image for cartoons and NewsPics,
  * a video for videos, a photo for albums.  Returns NULL when the fields
  * are valid, "" when the form is not this editor's, else the message to
  * show.
  */
 static const char *
-read_form(struct app *app, struct req *req, struct media_post_edit *ed,
-          struct photo_rows *sent, bool *rows_bad)
+read_form(struct app *app, struct req *req, void *form)
 {
+	struct post_form *pf = form;
+	struct media_post_edit *ed = &pf->ed;
 	const struct edition *e = req->edition;
 	const char *url = req_form(req, "video_url"), *v;
 	char ref[VIDEO_ID_MAX + 1] = "";
 	enum video_provider vp = VIDEO_NONE;
 	long long id;
-	bool out;
+	bool out, rows_bad = false;
 	int album = 1;
 
 	ed->title = req_form(req, "title");
@@ -473,8 +480,8 @@ read_form(struct app *app, struct req *req, struct media_post_edit *ed,
 	ed->video_provider = video_provider_name(vp);
 	ed->video_ref = arena_strdup(req->arena, ref);
 	if (req_form(req, "album") != NULL &&
-	    (album = read_album(req, ed, sent)) == 0)
-		*rows_bad = true;
+	    (album = read_album(req, ed, &pf->sent)) == 0)
+		rows_bad = true;
 	if (album < 0)
 		return "";
 	if (!section_known(ed->section))
@@ -494,7 +501,7 @@ read_form(struct app *app, struct req *req, struct media_post_edit *ed,
 		return edition_string(e, "error_video_url");
 	if (ed->video_id > 0 && vp != VIDEO_NONE)
 		return edition_string(e, "error_video_required");
-	if (*rows_bad)
+	if (rows_bad)
 		return edition_string(e, "error_rows");
 	if ((v = admin_form_schedule(req, &ed->state, &ed->published_at)))
 		return v;
@@ -512,51 +519,38 @@ read_form(struct app *app, struct req *req, struct media_post_edit *ed,
 	return NULL;
 }
 
-/* Saves the posted editor over ed; shared by create and update. */
-static int
-save(struct app *app, struct req *req, struct resp *resp,
-     struct media_post_edit *ed)
+/* Saves the post form's post (admin_item.h). */
+static enum save_result
+save(struct app *app, struct req *req, const void *form, long long *id)
 {
-	const char *old_state = ed->state; /* NULL for a new post */
-	struct photo_rows sent = {NULL, 0};
-	bool rows_bad = false;
-	const char *message = read_form(app, req, ed, &sent, &rows_bad);
-	const char *action = req_form(req, "action");
-	const struct photo_rows *shown = sent.rows ? &sent : NULL;
-	struct media_post_edit current;
-	enum save_result r;
-	long long id;
+	const struct post_form *pf = form;
 
-	if (message != NULL && message[0] == '\0')
-		return 400; /* not this editor's form: no page to show again */
-	if (message != NULL)
-		return editor_page(app, req, resp, 400, ed, message, NULL,
-		                   false, NULL, shown);
-	if (action != NULL && strcmp(action, "preview") == 0)
-		return editor_page(app, req, resp, 200, ed, NULL, NULL, true,
-		                   NULL, shown);
-	r = media_post_admin_save(app->db, ed, req->user->id,
-	                          (long long)time(NULL), &id);
-	if (r == SAVE_OK) {
-		admin_audit_state(app, req, "media post", old_state, ed->state,
-		                  ed->title);
-		return admin_saved(req, resp, "/admin/media-posts", id);
-	}
-	if (r == SAVE_CONFLICT) {
-		if (media_post_admin_get(app->db, req->arena, ed->id,
-		                         &current) != 0)
-			return 500;
-		ed->version = current.version;
-		return editor_page(app, req, resp, 409, ed,
-		                   admin_item_save_message(req->edition, r),
-		                   current.caption_md, false, NULL, shown);
-	}
-	if (admin_item_save_message(req->edition, r) == NULL)
-		return 500;
-	return editor_page(app, req, resp, 400, ed,
-	                   admin_item_save_message(req->edition, r), NULL,
-	                   false, NULL, shown);
+	return media_post_admin_save(app->db, &pf->ed, req->user->id,
+	                             (long long)time(NULL), id);
 }
+
+/* After a conflict: the saved post's version and caption. */
+static const char *
+reload(struct app *app, struct req *req, void *form)
+{
+	struct post_form *pf = form;
+	struct media_post_edit current;
+
+	if (media_post_admin_get(app->db, req->arena, pf->ed.id, &current) != 0)
+		return NULL;
+	pf->ed.version = current.version;
+	return current.caption_md;
+}
+
+/* The post editor's save flow (admin_item_save). */
+static const struct admin_item_editor post_editor = {
+    .base = "/admin/media-posts",
+    .noun = "media post",
+    .read = read_form,
+    .page = editor_page,
+    .save = save,
+    .reload = reload,
+};
 
 /*
  * POST /admin/media-posts/new: creates a post.  Fields: title, slug,
@@ -571,12 +565,12 @@ save(struct app *app, struct req *req, struct resp *resp,
 int
 admin_media_post_create(struct app *app, struct req *req, struct resp *resp)
 {
-	struct media_post_edit ed;
+	struct post_form f = {0};
 
-	memset(&ed, 0, sizeof(ed));
-	ed.edition_id = req->edition->id;
-	ed.author_id = req->user->id;
-	return save(app, req, resp, &ed);
+	f.ed.edition_id = req->edition->id;
+	f.ed.author_id = req->user->id;
+	return admin_item_save(app, req, resp, &post_editor, &f, &f.ed.title,
+	                       &f.ed.state);
 }
 
 /*
@@ -589,8 +583,10 @@ admin_media_post_create(struct app *app, struct req *req, struct resp *resp)
 int
 admin_media_post_save(struct app *app, struct req *req, struct resp *resp)
 {
-	struct media_post_edit ed;
-	int rc = load(app, req, &ed);
+	struct post_form f = {0};
+	int rc = load(app, req, &f.ed);
 
-	return rc != 0 ? rc : save(app, req, resp, &ed);
+	return rc != 0 ? rc
+	               : admin_item_save(app, req, resp, &post_editor, &f,
+	                                 &f.ed.title, &f.ed.state);
 }

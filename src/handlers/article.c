@@ -232,6 +232,7 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 {
 	struct arena *a = req->arena;
 	struct article art;
+	struct discussion disc;
 	struct tval *ctx, *m, *tags;
 	const struct tval *n;
 	const char *prefix = frame_prefix(req);
@@ -295,11 +296,11 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, ctx, "article_page", m);
 	if (art.updated_at > resp->last_modified)
 		resp->last_modified = art.updated_at;
-	if (comments_add(app, req, resp, m, &art, f) < 0)
+	comments_of_article(app, req, &art, &disc);
+	if (comments_add(app, req, resp, m, &disc, f) < 0)
 		return 500;
 	if (until != NULL)
-		*until = art.comments_open ? comments_close_at(app, &art)
-		                           : LLONG_MAX;
+		*until = disc.open ? disc.close_at : LLONG_MAX;
 	return app_render(app, resp, status, "article", ctx);
 }
 

@@ -1,13 +1,15 @@
 /*
- * comments.c: readers' comments under an article: the part of the
- * article's page that shows them and the form (templates
- * partials/comments and partials/comment), and the form's POST.
+ * comments.c: readers' comments under an article or a page: the part of
+ * its page that shows them and the form (templates partials/comments and
+ * partials/comment), and the form's POST.  Articles and pages differ only
+ * in their address, their form's route and when their comments close
+ * (struct discussion, handlers.h).
  *
  * Threads.  Every reply names the comment it answers (parent_id); any
  * depth is stored, and the page nests three levels: a reply deeper than
  * that is shown at the third level, after the comment it answers, with
  * "in reply to NAME".  A reply whose parent is not shown (pending, spam,
- * trash) is shown as a comment on the article.
+ * trash) is shown as a comment on the article or page itself.
  *
  * Text.  A comment is plain text: escaped like every value, its line ends
  * kept by the style sheet (white-space: pre-line), and only its http(s)
@@ -22,11 +24,12 @@
  * A bot (honeypot, too fast) is filed as spam and sees what a waiting
  * commenter sees.
  *
- * Closing.  An article's comments are closed by the editor's "Comments
- * open" box, and for every article once comments_close_after_days (0:
- * never) have passed since it was published.  A closed article still
- * shows its comments, without the form; a POST to it is 403 with the page
- * and a sentence saying why.
+ * Closing.  Comments are closed by the editor's "Comments open" box (on
+ * for a new article, off for a new page, as in WordPress), and for every
+ * article once comments_close_after_days (0: never) have passed since it
+ * was published; pages do not close by age.  Closed comments are still
+ * shown, without the form; a POST is then 403 with the page and a
+ * sentence saying why.
  *
  * Caching.  The article's page stays public and cacheable (ETag, no-cache)
  * though its form carries a token issued when the page is rendered: the
@@ -54,11 +57,18 @@
 #include "../util/text.h"
 #include "handlers.h"
 
-/* The form: its tokens are signed over its route's pattern, as
- * auth_guard names a form; its rate limit is counted apart from the
- * contact form's. */
+/* The forms, an article's and a page's: their tokens are signed over
+ * their route's pattern, as auth_guard names a form, so neither form's
+ * token is good for the other; both count against one rate limit, apart
+ * from the contact form's. */
 static const struct reader_form comment_desc = {
     .name = "/articles/{slug}/comments",
+    .throttle = "comment:",
+    .rate_setting = "comments_rate_per_minute",
+    .min_setting = "comments_min_seconds",
+};
+static const struct reader_form page_comment_desc = {
+    .name = "/{slug}/comments",
     .throttle = "comment:",
     .rate_setting = "comments_rate_per_minute",
     .min_setting = "comments_min_seconds",
@@ -68,37 +78,54 @@ static const struct reader_form comment_desc = {
 /* More addresses than this hold a comment for a moderator. */
 #define LINKS_MAX 2
 
-/* Returns when comments close by age; see handlers.h. */
-long long
-comments_close_at(struct app *app, const struct article *art)
+/* Describes an article's discussion; see handlers.h. */
+void
+comments_of_article(struct app *app, struct req *req, const struct article *art,
+                    struct discussion *d)
 {
 	long long days = site_setting_int(
 	    &app->site, "comments_close_after_days", 0, 0, 36500);
 
-	return days > 0 ? art->published_at + days * 86400 : LLONG_MAX;
+	d->on.page = false;
+	d->on.id = art->id;
+	d->url = arena_concat(req->arena, frame_prefix(req), "/articles/",
+	                      req->param_slug, NULL);
+	d->open = art->comments_open;
+	d->close_at = days > 0 ? art->published_at + days * 86400 : LLONG_MAX;
 }
 
-/* Tells whether the article's comments are closed at now: by its own
- * switch, or comments_close_after_days after it was published. */
-static bool
-comments_closed(struct app *app, const struct article *art, long long now)
+/* Describes a page's discussion; see handlers.h. */
+void
+comments_of_page(struct req *req, const struct page *page, struct discussion *d)
 {
-	return !art->comments_open || now >= comments_close_at(app, art);
+	d->on.page = true;
+	d->on.id = page->id;
+	d->url =
+	    arena_concat(req->arena, frame_prefix(req), "/", page->slug, NULL);
+	d->open = page->comments_open;
+	d->close_at = LLONG_MAX;
 }
 
-/* Issues the form's token; see handlers.h. */
+/* Tells whether d's comments are closed at now: by their own switch, or
+ * by age. */
+static bool
+comments_closed(const struct discussion *d, long long now)
+{
+	return !d->open || now >= d->close_at;
+}
+
+/* Issues the article form's token; see handlers.h. */
 const char *
 comments_token(struct app *app, struct req *req, struct resp *resp)
 {
 	return reader_form_token(app, req, resp, &comment_desc);
 }
 
-/* Returns the article's address (prefix, "/articles/", slug) plus tail. */
+/* Returns d's address plus tail. */
 static const char *
-article_url(struct req *req, const char *tail)
+discussion_url(struct req *req, const struct discussion *d, const char *tail)
 {
-	return arena_concat(req->arena, frame_prefix(req), "/articles/",
-	                    req->param_slug, tail, NULL);
+	return arena_concat(req->arena, d->url, tail, NULL);
 }
 
 /*
@@ -302,10 +329,10 @@ hang(struct thread *t)
 
 /*
  * Describes rows[0..count) (oldest first; their strings anywhere) in
- * arena a for the article at url, with reply links when open: the nested
- * lists the template shows
- * (comments on the article, each with its replies, each of those with the
- * third level), and what else the page needs of them.
+ * arena a for the article or page at url, with reply links when open: the
+ * nested lists the template shows (comments on the article or page, each
+ * with its replies, each of those with the third level), and what else
+ * the page needs of them.
  */
 static const struct thread_view *
 thread_view(struct arena *a, const struct edition *e,
@@ -361,16 +388,16 @@ thread_view(struct arena *a, const struct edition *e,
 }
 
 /*
- * Returns the article's thread, with reply links when open: the one kept
- * (under the article's id and open: both may be kept while an article
- * closes), or read and described (and kept when there is room).  NULL
+ * Returns d's thread, with reply links when open: the one kept (under
+ * its id and open, both may be kept while an article closes; a page's
+ * below zero), or read and described (and kept when there is room).  NULL
  * when the database fails.
  */
 static const struct thread_view *
-article_thread(struct app *app, struct req *req, const struct article *art,
-               bool open)
+discussion_thread(struct app *app, struct req *req, const struct discussion *d,
+                  bool open)
 {
-	long long key = art->id * 2 + (open ? 1 : 0);
+	long long key = (d->on.page ? -1 : 1) * (d->on.id * 2 + (open ? 1 : 0));
 	const struct thread_view *v = frame_thread_get(app, req, key);
 	struct comment *rows;
 	struct arena *keep;
@@ -378,12 +405,11 @@ article_thread(struct app *app, struct req *req, const struct article *art,
 
 	if (v != NULL)
 		return v;
-	if (comment_db_thread(app->db, req->arena, art->id, &rows, &count) < 0)
+	if (comment_db_thread(app->db, req->arena, d->on, &rows, &count) < 0)
 		return NULL;
 	keep = frame_thread_arena(app, req, count);
 	v = thread_view(keep ? keep : req->arena, req->edition,
-	                frame_strings(app, req), article_url(req, ""), open,
-	                rows, count);
+	                frame_strings(app, req), d->url, open, rows, count);
 	if (keep != NULL)
 		frame_thread_put(app, req, key, v, count);
 	return v;
@@ -407,18 +433,22 @@ shown_author(const struct thread_view *v, long long id)
  */
 static void
 form_context(struct app *app, struct req *req, struct resp *resp,
-             struct tval *d, const struct thread_view *v,
-             const struct comment_form *f)
+             struct tval *d, const struct discussion *disc,
+             const struct thread_view *v, const struct comment_form *f)
 {
 	struct arena *a = req->arena;
 	long long parent = f != NULL ? f->parent : admin_query_id(req, "reply");
 	const char *name = shown_author(v, parent);
 
-	tv_set_str(a, d, "comment_action", article_url(req, "/comments"));
-	tv_set_str(a, d, "form_token", comments_token(app, req, resp));
+	tv_set_str(a, d, "comment_action",
+	           discussion_url(req, disc, "/comments"));
+	tv_set_str(a, d, "form_token",
+	           reader_form_token(app, req, resp,
+	                             disc->on.page ? &page_comment_desc
+	                                           : &comment_desc));
 	tv_set_int(a, d, "parent", name ? parent : 0);
 	tv_set_str(a, d, "reply_name", name ? name : "");
-	tv_set_str(a, d, "cancel_url", article_url(req, "#respond"));
+	tv_set_str(a, d, "cancel_url", discussion_url(req, disc, "#respond"));
 	if (f == NULL)
 		return;
 	tv_set_str(a, d, "form_name", f->name);
@@ -429,16 +459,16 @@ form_context(struct app *app, struct req *req, struct resp *resp,
 	reader_form_message(req, d, "error_body", f->error_body);
 }
 
-/* Adds an article page's comments; see handlers.h. */
+/* Adds the comments of an article's or a page's page; see handlers.h. */
 int
 comments_add(struct app *app, struct req *req, struct resp *resp,
-             struct tval *page, const struct article *art,
+             struct tval *page, const struct discussion *disc,
              const struct comment_form *f)
 {
 	struct arena *a = req->arena;
 	struct tval *d = tv_map(a);
-	bool open = !comments_closed(app, art, app_now(app));
-	const struct thread_view *v = article_thread(app, req, art, open);
+	bool open = !comments_closed(disc, app_now(app));
+	const struct thread_view *v = discussion_thread(app, req, disc, open);
 	const char *held = req_query(req, "comment");
 
 	if (v == NULL)
@@ -450,7 +480,7 @@ comments_add(struct app *app, struct req *req, struct resp *resp,
 	tv_set_bool(a, d, "has_comments", v->count > 0);
 	tv_set_bool(a, d, "open", open);
 	if (open)
-		form_context(app, req, resp, d, v, f);
+		form_context(app, req, resp, d, disc, v, f);
 	if (f != NULL)
 		reader_form_message(req, d, "form_message", f->message);
 	else if (held != NULL && strcmp(held, "held") == 0)
@@ -493,21 +523,25 @@ form_valid(struct comment_form *f)
 	       f->error_body == NULL;
 }
 
+/* What a comment's POST needs to know of where it is sent: its form, how
+ * to find the published article or page {slug}, and how to show that
+ * page again with the form as sent. */
+struct comment_target {
+	const struct reader_form *desc;
+	/* Sets d; returns 0, or the status: 404 (none), 500. */
+	int (*find)(struct app *app, struct req *req, struct discussion *d);
+	int (*again)(struct app *app, struct req *req, struct resp *resp,
+	             int status, const struct comment_form *f);
+};
+
 /*
- * POST /articles/{slug}/comments: files a comment (see the top of this
- * file and reader_form.c for the order of the checks).  Fields: name,
- * email, comment, parent (the id of the comment answered; empty or absent
- * for a comment on the article), website (the honeypot: empty),
- * form_token.  Statuses: 303 (to the comment on the article when it was
- * approved, else to the article with ?comment=held, also for a bot's),
- * 400 (the page again with the form, the input kept and a message per
- * invalid field, or a fresh token when it had expired, or the parent
- * gone; nothing stored), 403 (a missing or forged token; comments closed:
- * the page with a sentence), 404 (no such published article), 429 (over
- * comments_rate_per_minute, Retry-After), 500.  No role; no cookie.
+ * Files a comment sent to t (see the top of this file and reader_form.c
+ * for the order of the checks); comment_submit and page_comment_submit
+ * say the rest.
  */
-int
-comment_submit(struct app *app, struct req *req, struct resp *resp)
+static int
+submit(struct app *app, struct req *req, struct resp *resp,
+       const struct comment_target *t)
 {
 	struct arena *a = req->arena;
 	unsigned char hash[TOKEN_ADDRESS_HASH_BYTES];
@@ -516,28 +550,24 @@ comment_submit(struct app *app, struct req *req, struct resp *resp)
 	enum comment_state state;
 	struct comment_form f;
 	struct comment_new c;
-	struct article art;
+	struct discussion d;
 	const char *bot, *to;
-	int rc =
-	    reader_form_check(app, req, resp, &comment_desc, now, hash, &token);
+	int rc = reader_form_check(app, req, resp, t->desc, now, hash, &token);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = t->find(app, req, &d)) != 0)
 		return rc;
-	if ((rc = article_db_get(app->db, a, req->edition->id, req->param_slug,
-	                         &art)) != 0)
-		return rc > 0 ? 404 : 500;
 	form_read(req, &f);
-	if (comments_closed(app, &art, now)) {
+	if (comments_closed(&d, now)) {
 		f.message = "comments_closed_post";
-		return article_page(app, req, resp, 403, &f);
+		return t->again(app, req, resp, 403, &f);
 	}
 	if (token == TOKEN_FORM_EXPIRED) {
 		f.message = "contact_stale";
-		return article_page(app, req, resp, 400, &f);
+		return t->again(app, req, resp, 400, &f);
 	}
 
 	memset(&c, 0, sizeof(c));
-	c.article_id = art.id;
+	c.on = d.on;
 	c.ip_hash = hash;
 	c.now = now;
 	c.state = COMMENT_PENDING;
@@ -550,7 +580,7 @@ comment_submit(struct app *app, struct req *req, struct resp *resp)
 		c.email = text_clean(a, f.email, false, TEXT_EMAIL_MAX_CHARS);
 		c.body = text_clean(a, f.body, true, COMMENT_MAX_CHARS);
 	} else if (!form_valid(&f)) {
-		return article_page(app, req, resp, 400, &f);
+		return t->again(app, req, resp, 400, &f);
 	} else {
 		c.name = f.name;
 		c.email = f.email;
@@ -563,12 +593,73 @@ comment_submit(struct app *app, struct req *req, struct resp *resp)
 	if (id == COMMENT_NO_PARENT) {
 		f.parent = 0;
 		f.message = "comment_parent_gone";
-		return article_page(app, req, resp, 400, &f);
+		return t->again(app, req, resp, 400, &f);
 	}
 	if (id < 0)
 		return 500;
 	to = state == COMMENT_APPROVED
-	         ? article_url(req, arena_printf(a, "#comment-%lld", id))
-	         : article_url(req, "?comment=held#respond");
+	         ? discussion_url(req, &d, arena_printf(a, "#comment-%lld", id))
+	         : discussion_url(req, &d, "?comment=held#respond");
 	return resp_redirect(resp, 303, to) < 0 ? 500 : 303;
+}
+
+/* Finds the published article {slug} of the edition. */
+static int
+find_article(struct app *app, struct req *req, struct discussion *d)
+{
+	struct article art;
+	int rc = article_db_get(app->db, req->arena, req->edition->id,
+	                        req->param_slug, &art);
+
+	if (rc == 0)
+		comments_of_article(app, req, &art, d);
+	return rc == 0 ? 0 : rc > 0 ? 404 : 500;
+}
+
+/* Finds the published page {slug} of the edition. */
+static int
+find_page(struct app *app, struct req *req, struct discussion *d)
+{
+	struct page page;
+	int rc = page_db_get(app->db, req->arena, req->edition->id,
+	                     req->param_slug, &page);
+
+	if (rc == 0)
+		comments_of_page(req, &page, d);
+	return rc == 0 ? 0 : rc > 0 ? 404 : 500;
+}
+
+/*
+ * POST /articles/{slug}/comments: files a comment on an article.  Fields:
+ * name, email, comment, parent (the id of the comment answered; empty or
+ * absent for a comment on the article), website (the honeypot: empty),
+ * form_token.  Statuses: 303 (to the comment on the article when it was
+ * approved, else to the article with ?comment=held, also for a bot's),
+ * 400 (the page again with the form, the input kept and a message per
+ * invalid field, or a fresh token when it had expired, or the parent
+ * gone; nothing stored), 403 (a missing or forged token; comments closed:
+ * the page with a sentence), 404 (no such published article), 429 (over
+ * comments_rate_per_minute, Retry-After), 500.  No role; no cookie.
+ */
+int
+comment_submit(struct app *app, struct req *req, struct resp *resp)
+{
+	static const struct comment_target article = {
+	    &comment_desc, find_article, article_page};
+
+	return submit(app, req, resp, &article);
+}
+
+/*
+ * POST /{slug}/comments: files a comment on a page, as comment_submit on
+ * an article (the same fields and statuses; 404 when there is no such
+ * published page).  No role; no cookie.
+ */
+int
+page_comment_submit(struct app *app, struct req *req, struct resp *resp)
+{
+	static const struct comment_target page = {&page_comment_desc,
+	                                           find_page, page_page};
+
+	return submit(app, req, resp, &page);
 }

@@ -19,6 +19,7 @@
 #include "../media/srcset.h"
 #include "../render/html.h"
 #include "../util/calendar.h"
+#include "../util/plural.h"
 #include "../util/log.h"
 #include "handlers.h"
 
@@ -361,14 +362,27 @@ frame_description(struct arena *a, const char *text)
 	return out;
 }
 
-/* Returns "N comments" in the edition's words and digits. */
-static const char *
-comments_label(struct arena *a, const struct edition *e, long long n)
+/* Returns n and its noun in the edition's words; see handlers.h. */
+const char *
+frame_count(struct arena *a, const struct edition *e, const char *noun,
+            long long n)
 {
-	const char *word = edition_string(e, n == 1 ? "comment" : "comments");
+	const char *form = edition_string(
+	    e, arena_concat(a, "n_", noun, "_",
+	                    plural_names[plural_of(e->lang, n)], NULL));
+	const char *at = strstr(form, "{n}");
 
-	return localise_digits(a, e->digits,
-	                       arena_concat(a, decimal(a, n), " ", word, NULL));
+	if (at == NULL)
+		return form;
+	return arena_printf(a, "%.*s%s%s", (int)(at - form), form,
+	                    frame_number(a, e, n), at + 3);
+}
+
+/* Returns n in the edition's digits; see handlers.h. */
+const char *
+frame_number(struct arena *a, const struct edition *e, long long n)
+{
+	return localise_digits(a, e->digits, decimal(a, n));
 }
 
 /* Describes a media image for templates/partials/image.html; see
@@ -434,7 +448,8 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 	tv_set_str(a, m, "excerpt", s->excerpt);
 	tv_set_str(a, m, "date", format_date(a, e, s->published_at));
 	tv_set_str(a, m, "datetime", frame_iso_date(a, s->published_at));
-	tv_set_str(a, m, "comments", comments_label(a, e, s->comment_count));
+	tv_set_str(a, m, "comments",
+	           frame_count(a, e, "comments", s->comment_count));
 	if (s->category_slug[0] != '\0') {
 		struct tval *c = tv_map(a);
 

@@ -9,7 +9,9 @@
 #include "../auth/token.h"
 #include "../db/auth_db.h"
 #include "../db/article_admin_db.h"
+#include "../db/comment_db.h"
 #include "../db/content_db.h"
+#include "../db/revision_db.h"
 #include "../db/translation_db.h"
 
 /* handlers/article.c */
@@ -39,26 +41,45 @@ int article_page(struct app *app, struct req *req, struct resp *resp,
 /* handlers/search.c */
 int search_show(struct app *app, struct req *req, struct resp *resp);
 
-/* handlers/comments.c: issues the comment form's token for a page (see
- * reader_form_token). */
+/* handlers/page.c: renders the published page {slug} with status, as
+ * article_page does an article (its comments and form with f). */
+int page_page(struct app *app, struct req *req, struct resp *resp, int status,
+              const struct comment_form *f);
+
+/* handlers/comments.c: issues the article comment form's token for a
+ * page (see reader_form_token). */
 const char *comments_token(struct app *app, struct req *req, struct resp *resp);
 
-/* handlers/comments.c: returns when the article's open comments close by
- * their age (comments_close_after_days), or LLONG_MAX when never. */
-long long comments_close_at(struct app *app, const struct article *art);
+/* What comments on a page of the site are under (comments.c): an article
+ * or a page, with its address and when its comments close. */
+struct discussion {
+	struct comment_on on;
+	const char *url;    /* its address, the edition's prefix included */
+	bool open;          /* its own "Comments open" */
+	long long close_at; /* when they close by age; LLONG_MAX: never */
+};
+
+/* handlers/comments.c: describes the comments of the published article
+ * at {slug} (closing comments_close_after_days after it was published) or
+ * of a published page (never closing by age), in req's edition. */
+void comments_of_article(struct app *app, struct req *req,
+                         const struct article *art, struct discussion *d);
+void comments_of_page(struct req *req, const struct page *page,
+                      struct discussion *d);
 
 /* handlers/comments.c */
 int comment_submit(struct app *app, struct req *req, struct resp *resp);
+int page_comment_submit(struct app *app, struct req *req, struct resp *resp);
 
 /*
- * handlers/comments.c: adds an article's comments to page (the map the
- * template opens inside the article) as "discussion": the approved
- * comments as a thread three levels deep, whether comments are open, and
- * when they are the form (see article_page for f).  Raises
+ * handlers/comments.c: adds the comments of d to page (the map the
+ * template opens inside the article or page) as "discussion": the
+ * approved comments as a thread three levels deep, whether comments are
+ * open, and when they are the form (see article_page for f).  Raises
  * resp->last_modified to the newest comment shown.  Returns 0 or -1.
  */
 int comments_add(struct app *app, struct req *req, struct resp *resp,
-                 struct tval *page, const struct article *art,
+                 struct tval *page, const struct discussion *d,
                  const struct comment_form *f);
 
 /*
@@ -261,6 +282,14 @@ long long admin_query_id(const struct req *req, const char *name);
  */
 bool admin_form_slug(struct req *req, const char *title, const char **slug);
 
+/*
+ * Reads the editors' "Comments open" box (template
+ * admin/comments_field) into *open.  An unticked box sends nothing: the
+ * hidden comments_field says the form had it, and a form without it
+ * leaves *open as it was.
+ */
+void admin_form_comments(const struct req *req, bool *open);
+
 /* What every editor shows (templates admin/editor_head, editor_foot). */
 struct admin_editor {
 	const char *action;  /* where the form posts */
@@ -430,6 +459,16 @@ const char *admin_article_save_message(const struct edition *e,
 int admin_revisions_list(struct app *app, struct req *req, struct resp *resp);
 int admin_revision_show(struct app *app, struct req *req, struct resp *resp);
 int admin_revision_restore(struct app *app, struct req *req, struct resp *resp);
+int admin_page_revisions_list(struct app *app, struct req *req,
+                              struct resp *resp);
+/* Sets the editor's link to the revisions of of (an existing article or
+ * page; none for a new one) and their count in ctx.  0 or -1. */
+int admin_revisions_link(struct app *app, struct req *req, struct tval *ctx,
+                         struct revision_of of);
+int admin_page_revision_show(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_page_revision_restore(struct app *app, struct req *req,
+                                struct resp *resp);
 
 /*
  * Compares two texts line by line for the admin/diff partial: a TV_MAP
@@ -792,6 +831,19 @@ const char *frame_date(struct app *app, struct req *req, long long t);
 /* The same for edition e, in arena a. */
 const char *frame_date_in(struct arena *a, const struct edition *e,
                           long long t);
+
+/*
+ * handlers/frame.c: returns the count n with its noun in edition e's
+ * words and digits, in arena a: the interface string n_NOUN_CATEGORY,
+ * the category n's plural form in the edition's language (plural.h:
+ * "n_comments_few" for 3 in Arabic), with "{n}" standing for the number
+ * (a form without it, Arabic's "تعليقان", says the number in words).
+ */
+const char *frame_count(struct arena *a, const struct edition *e,
+                        const char *noun, long long n);
+
+/* handlers/frame.c: returns n in edition e's digits, in arena a. */
+const char *frame_number(struct arena *a, const struct edition *e, long long n);
 
 /*
  * handlers/frame.c: the request's edition's interface strings (what

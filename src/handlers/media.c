@@ -85,9 +85,14 @@ media_section_show(struct app *app, struct req *req, struct resp *resp)
 		tv_set_str(a, m, "url",
 		           arena_concat(a, base, "/", posts[i].slug, NULL));
 		set_dates(app, req, m, posts[i].published_at);
-		tv_set_int(a, m, "photos",
-		           strcmp(sec->name, "photos") == 0 ? posts[i].photos
-		                                            : 0);
+		if (strcmp(sec->name, "photos") == 0) {
+			tv_set_int(a, m, "photos", posts[i].photos);
+			tv_set_str(a, m, "photos_label",
+			           frame_count(a, req->edition, "photos",
+			                       posts[i].photos));
+		} else {
+			tv_set_int(a, m, "photos", 0);
+		}
 		if (posts[i].image.path[0] != '\0')
 			tv_set(a, m, "image",
 			       frame_media_image(app, a, &posts[i].image));
@@ -252,14 +257,17 @@ media_post_show(struct app *app, struct req *req, struct resp *resp)
 		           arena_printf(a, "%s/%lld", url, photos[i].position));
 		tv_set(a, m, "image",
 		       frame_media_image(app, a, &photos[i].image));
-		tv_set_int(a, m, "position", (long long)i + 1);
-		tv_set_int(a, m, "total", (long long)count);
+		tv_set_str(a, m, "position",
+		           frame_number(a, req->edition, (long long)i + 1));
+		tv_set_str(a, m, "total",
+		           frame_number(a, req->edition, (long long)count));
 		tv_set_bool(a, m, "eager", i < GRID_EAGER);
 		tv_push(a, list, m);
 	}
 	tv_set(a, post, "album", list);
 	tv_set_bool(a, post, "has_photos", count > 0);
-	tv_set_int(a, post, "photos", (long long)count);
+	tv_set_str(a, post, "photos_label",
+	           frame_count(a, req->edition, "photos", (long long)count));
 	return app_render(app, resp, 200, "album", ctx);
 }
 
@@ -298,8 +306,10 @@ album_photo_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set_str(a, m, "title", title);
 	tv_set_str(a, m, "album_title", p.title);
 	tv_set_str(a, m, "album_url", album_url);
-	tv_set_int(a, m, "position", (long long)i + 1);
-	tv_set_int(a, m, "total", (long long)count);
+	tv_set_str(a, m, "position",
+	           frame_number(a, req->edition, (long long)i + 1));
+	tv_set_str(a, m, "total",
+	           frame_number(a, req->edition, (long long)count));
 	tv_set(a, m, "image", frame_media_image(app, a, &photos[i].image));
 	tv_set_str(a, m, "caption", photos[i].caption);
 	tv_set_bool(a, m, "eager", true);

@@ -5,16 +5,13 @@
 #include "../db/page_admin_db.h"
 #include "handlers.h"
 
-/*
- * GET /{slug}: a published page of the edition, with links to its
- * translations; a slug the page used to have answers 301 to its current
- * address.
- * Statuses: 200, 301, 404 (no such page), 500.
- */
+/* Renders a page; see handlers.h. */
 int
-page_show(struct app *app, struct req *req, struct resp *resp)
+page_page(struct app *app, struct req *req, struct resp *resp, int status,
+          const struct comment_form *f)
 {
 	struct arena *a = req->arena;
+	struct discussion disc;
 	struct page page;
 	struct tval *ctx, *m;
 	int rc =
@@ -44,7 +41,23 @@ page_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set(a, ctx, "page", m);
 	if (page.updated_at > resp->last_modified)
 		resp->last_modified = page.updated_at;
-	return app_render(app, resp, 200, "page", ctx);
+	comments_of_page(req, &page, &disc);
+	if (comments_add(app, req, resp, m, &disc, f) < 0)
+		return 500;
+	return app_render(app, resp, status, "page", ctx);
+}
+
+/*
+ * GET /{slug}: a published page of the edition, with links to its
+ * translations, its approved comments and, where they are open, the
+ * comment form (comments.c); query: reply, comment=held, as an
+ * article's.  A slug the page used to have answers 301 to its current
+ * address.  Statuses: 200, 301, 404 (no such page), 500.
+ */
+int
+page_show(struct app *app, struct req *req, struct resp *resp)
+{
+	return page_page(app, req, resp, 200, NULL);
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * search.c: /search?q=, the full-text search of an edition's published
- * articles (the index: sql/014_search.sql; the query: db/search_db.c; the
- * reader's text made into an FTS5 expression: util/search_query.c).
+ * articles and pages (the index: sql/021_search_pages.sql; the query:
+ * db/search_db.c; the reader's text made into an FTS5 expression:
+ * util/search_query.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -79,12 +80,14 @@ page_number(const char *s)
 
 /*
  * GET /search?q=TEXT&page=N (every edition, public): the edition's
- * published articles matching every word of q (the last also as a
- * prefix), 10 a page, best first, each with its title and a snippet of
- * its body, the matches in <mark>.  Without q (or with only punctuation)
- * the page shows the search box and a prompt (or "no results").  Any q is
- * text, never FTS5 syntax.  The answer is an ordinary public page (ETag,
- * no-cache), like every listing.
+ * published articles and pages matching every word of q (the last also as
+ * a prefix), in one list, 10 a page, best first, each with its title
+ * linking to its own address (/articles/SLUG, or the page's /SLUG under
+ * the edition's prefix) and a snippet of its body, the matches in <mark>;
+ * an article also with its category and date, a page with neither.
+ * Without q (or with only punctuation) the page shows the search box and
+ * a prompt (or "no results").  Any q is text, never FTS5 syntax.  The
+ * answer is an ordinary public page (ETag, no-cache), like every listing.
  * Statuses: 200; 400 (q longer than SEARCH_QUERY_MAX_BYTES, shown with
  * the box and a message; page not a number from 1 to 1000); 404 (a page
  * past the last); 500.
@@ -137,13 +140,28 @@ search_show(struct app *app, struct req *req, struct resp *resp)
 		           edition_string(req->edition, message));
 	list = tv_list(a);
 	for (i = 0; i < count && i < SEARCH_PER_PAGE; i++) {
-		const struct tval *summary =
-		    frame_article_summary(app, req, hits[i].id);
 		struct tval *m = tv_map(a);
 
-		if (summary == NULL)
-			return 500;
-		tv_set_shared(a, m, "summary", summary);
+		if (hits[i].page) {
+			/* No summary: the template shows no category, date
+			 * or meta line (false, so that the name is not
+			 * looked up in the enclosing context). */
+			tv_set_bool(a, m, "summary", false);
+			tv_set_str(a, m, "url",
+			           arena_concat(a, frame_prefix(req), "/",
+			                        hits[i].slug, NULL));
+		} else {
+			const struct tval *summary =
+			    frame_article_summary(app, req, hits[i].id);
+
+			if (summary == NULL)
+				return 500;
+			tv_set_shared(a, m, "summary", summary);
+			tv_set_str(a, m, "url",
+			           arena_concat(a, frame_prefix(req),
+			                        "/articles/", hits[i].slug,
+			                        NULL));
+		}
 		tv_set(a, m, "title_pieces", marked_pieces(a, hits[i].title));
 		tv_set(a, m, "snippet", marked_pieces(a, hits[i].snippet));
 		tv_push(a, list, m);

@@ -371,9 +371,11 @@ unique_slug(struct importer *im, const char *slug, long long self, bool page)
 	return NULL;
 }
 
-/* The comments of an article, with their threads. */
+/* The comments of an article or a page (the other id 0), with their
+ * threads. */
 static int
-comments(struct importer *im, const struct wxr_item *it, long long article)
+comments(struct importer *im, const struct wxr_item *it, long long article,
+         long long page)
 {
 	struct arena *a = &im->item;
 	long long *ids = arena_calloc(a, it->comments_count + 1, sizeof(*ids));
@@ -399,6 +401,7 @@ comments(struct importer *im, const struct wxr_item *it, long long article)
 			return import_fail(im, "cannot read the import map");
 		ic.id = rc == 0 ? mapped : 0;
 		ic.article_id = article;
+		ic.page_id = page;
 		ic.author = import_title(a, c->author);
 		if (ic.author[0] == '\0')
 			ic.author = "Anonymous";
@@ -605,7 +608,7 @@ post(struct importer *im, const struct wxr_item *it, const char *key)
 	if (post_redirects(im, it, IMPORT_ARTICLE, id,
 	                   arena_concat(a, "/articles/", p.slug, NULL)) < 0)
 		return -1;
-	return comments(im, it, id);
+	return comments(im, it, id, 0);
 }
 
 /* A page becomes a page. */
@@ -662,18 +665,16 @@ page(struct importer *im, const struct wxr_item *it, const char *key)
 	p.edition_id = im->edition_id;
 	p.created_at = when ? when : im->o->now;
 	p.now = im->o->now;
+	p.comments_open = strcmp(it->comment_status, "open") == 0;
 	rc = import_db_page(im->db, &p, &id);
 	if (rc < 0 || import_db_map_set(im->db, im->source, IMPORT_PAGE, key,
 	                                id, "", note_text) < 0)
 		return import_fail(im, "cannot write a page");
 	import_counted(&im->sum->pages, rc);
-	if (it->comments_count > 0)
-		for (size_t i = 0; i < it->comments_count; i++)
-			import_skip(
-			    im, "comments on pages (only articles have them)",
-			    p.title);
-	return post_redirects(im, it, IMPORT_PAGE, id,
-	                      arena_concat(a, "/", p.slug, NULL));
+	if (post_redirects(im, it, IMPORT_PAGE, id,
+	                   arena_concat(a, "/", p.slug, NULL)) < 0)
+		return -1;
+	return comments(im, it, 0, id);
 }
 
 /*

@@ -8,64 +8,14 @@ unknown pages are the site's own 404, wrong methods 405 with Allow, and
 import os
 import sys
 import urllib.parse
-from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import crawler  # noqa: E402
 import harness  # noqa: E402
 from harness import check  # noqa: E402
 
-MAX_URLS = 3000
 # Headers that may differ between two answers to the same request.
 VOLATILE = {"date"}
-
-
-class LinkParser(HTMLParser):
-    """Collects a/href, link/href, img/src, img/srcset, source/src,
-    source/srcset and script/src."""
-
-    WANTED = {"a": ("href",), "link": ("href",), "img": ("src", "srcset"),
-              "script": ("src",), "source": ("src", "srcset")}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if value is None or name not in self.WANTED.get(tag, ()):
-                continue
-            if name == "srcset":
-                for candidate in value.split(","):
-                    url = candidate.strip().split(" ")[0]
-                    if url:
-                        self.links.append(url)
-            else:
-                self.links.append(value)
-
-    handle_startendtag = handle_starttag
-
-
-ASCII_VISIBLE = "".join(chr(c) for c in range(0x21, 0x7f))
-
-
-def internal(site, base_url, link):
-    """Returns the path and query of link as a request target when it
-    points into the site, else None.  Fragments are dropped."""
-    link = link.strip()
-    if not link:
-        return None
-    url = urllib.parse.urljoin(base_url, link)
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
-    if parts.netloc != "127.0.0.1:%d" % site.port:
-        return None
-    target = parts.path or "/"
-    if parts.query:
-        target += "?" + parts.query
-    # As a browser does: letters of other scripts (Arabic and Persian
-    # slugs) go percent-encoded; what is ASCII stays as written.
-    return urllib.parse.quote(target, safe=ASCII_VISIBLE)
 
 
 def header_set(r):
@@ -91,23 +41,16 @@ def is_html(r):
 
 
 def crawl(site, failures):
-    """Crawls from /; returns (html pages as (target, body), other
-    targets with their content types)."""
-    seen = {"/"}
-    queue = ["/"]
-    referrers = {"/": "(start)"}
+    """Crawls from / (crawler.py), asking every address also with HEAD;
+    returns (html pages as (target, body), other targets with their
+    answers)."""
     pages = []
     assets = []
-    while queue:
-        target = queue.pop(0)
-        where = "%s (linked from %s)" % (target, referrers[target])
-        r = site.get(target)
-        if r.status != 200:
-            failures.append("GET %s: %d" % (where, r.status))
-            continue
+    c = crawler.Crawler(site.get, site.base, failures)
+    for target, r, links in c.run(["/"]):
         h = site.get(target, method="HEAD")
         if h.status != 200:
-            failures.append("HEAD %s: %d" % (where, h.status))
+            failures.append("HEAD %s: %d" % (c.where(target), h.status))
         elif h.body:
             failures.append("HEAD %s: %d bytes of body" % (target,
                                                            len(h.body)))
@@ -115,7 +58,7 @@ def crawl(site, failures):
             failures.append("HEAD %s: headers differ from GET:\n  GET  %s\n"
                             "  HEAD %s" % (target, header_set(r),
                                            header_set(h)))
-        if not is_html(r):
+        if links is None:
             assets.append((target, r))
             continue
         try:
@@ -123,16 +66,6 @@ def crawl(site, failures):
         except harness.Failure as e:
             failures.append(str(e))
         pages.append((target, r.body))
-        parser = LinkParser()
-        parser.feed(r.body.decode("utf-8", "replace"))
-        for link in parser.links:
-            t = internal(site, site.base + target, link)
-            if t is not None and t not in seen:
-                seen.add(t)
-                referrers[t] = target
-                queue.append(t)
-        check(len(seen) <= MAX_URLS, "more than %d internal URLs: is "
-              "something generating links without end?" % MAX_URLS)
     return pages, assets
 
 
@@ -208,10 +141,7 @@ def main():
             failures.append("vnu: " + line)
 
         site.check_log()
-        if failures:
-            for f in failures:
-                harness.log("  " + f)
-            raise harness.Failure("%d problems" % len(failures))
+        crawler.report(failures)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """test_export.py: `gazette export-static` from the command line, then the
 exported folder served by a plain nginx static server (a minimal
 configuration of its own: root, index index.html, nothing else) and
-crawled from / as test_crawl.py crawls the live site: every link of every
+crawled from / by the crawler test_crawl.py runs over the live site
+(crawler.py): every link of every
 page (a/href, link/href, img/src and srcset, script/src, source/src and
 srcset, video/poster) answers 200, and none is absolute to the site.  The
 same links are then resolved as file:// URLs against the files on disk.
@@ -18,49 +19,20 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import crawler  # noqa: E402
 import harness  # noqa: E402
 from harness import check  # noqa: E402
 
-MAX_URLS = 3000
-
-
-class LinkParser(HTMLParser):
-    """Collects the URLs a browser would load or follow."""
-
-    WANTED = {"a": ("href",), "link": ("href",), "img": ("src", "srcset"),
-              "script": ("src",), "source": ("src", "srcset"),
-              "video": ("src", "poster"), "form": ("action",)}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []
-        self.canonical = False
-
-    def handle_starttag(self, tag, attrs):
-        rel = dict(attrs).get("rel") or ""
-        for name, value in attrs:
-            if value is None or name not in self.WANTED.get(tag, ()):
-                continue
-            if tag == "link" and "canonical" in rel.split():
-                continue
-            if name == "srcset":
-                for candidate in value.split(","):
-                    url = candidate.strip().split(" ")[0]
-                    if url:
-                        self.links.append(url)
-            else:
-                self.links.append(value)
-
-    handle_startendtag = handle_starttag
+# What a browser loads or follows from an exported page: the crawler's
+# links, a video's source and poster, a form's action; not the canonical
+# link, which names the live site.
+EXPORT_LINKS = dict(crawler.LINKS, video=("src", "poster"), form=("action",))
 
 
 def links_of(body):
-    p = LinkParser()
-    p.feed(body.decode("utf-8", "replace"))
-    return p.links
+    return crawler.links_of(body, EXPORT_LINKS, canonical=False)
 
 
 def gazette(binary, *args):
@@ -157,39 +129,28 @@ http {
 
 
 def crawl(port):
-    """Crawls the static server from /; returns (pages, problems)."""
+    """Crawls the static server from / (crawler.py) on one connection;
+    returns (pages, problems): a link absolute to the site is one."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    base = "http://127.0.0.1:%d" % port
-    seen = {"/"}
-    queue = ["/"]
-    pages = {}
-    problems = []
-    while queue and len(seen) <= MAX_URLS:
-        target = queue.pop(0)
+
+    def fetch(target):
         conn.request("GET", target)
         r = conn.getresponse()
-        body = r.read()
-        if r.status != 200:
-            problems.append("GET %s: %d" % (target, r.status))
+        return harness.Response(r.status, r.reason, r.msg, r.read())
+
+    pages = {}
+    problems = []
+    c = crawler.Crawler(fetch, "http://127.0.0.1:%d" % port, problems,
+                        links_of)
+    for target, r, links in c.run(["/"]):
+        if links is None:
             continue
-        ctype = r.getheader("Content-Type") or ""
-        if not ctype.startswith("text/html"):
-            continue
-        pages[target] = body
-        for link in links_of(body):
+        pages[target] = r.body
+        for link in links:
             if link.startswith("/") and not link.startswith("//"):
                 problems.append("%s: link %s is not relative" % (target,
                                                                  link))
-            url = urllib.parse.urljoin(base + target, link)
-            parts = urllib.parse.urlsplit(url)
-            if parts.scheme != "http" or parts.netloc != "127.0.0.1:%d" % port:
-                continue
-            path = parts.path or "/"
-            if path not in seen:
-                seen.add(path)
-                queue.append(path)
     conn.close()
-    check(len(seen) <= MAX_URLS, "more than %d addresses" % MAX_URLS)
     return pages, problems
 
 
@@ -274,10 +235,7 @@ def main():
                 line = line.replace(path, target)
             problems.append("vnu: " + line)
 
-        if problems:
-            for line in problems[:50]:
-                harness.log("  " + line)
-            raise harness.Failure("%d problems" % len(problems))
+        crawler.report(problems, 50)
     finally:
         if nginx is not None:
             nginx.terminate()

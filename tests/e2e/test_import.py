@@ -18,14 +18,12 @@ import sqlite3
 import subprocess
 import sys
 import urllib.parse
-from collections import deque
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import crawler  # noqa: E402
 import harness  # noqa: E402
 from harness import check  # noqa: E402
-from test_crawl import LinkParser, internal  # noqa: E402
 
-MAX_URLS = 3000
 CORPORA = os.environ.get("GAZETTE_CORPORA") or os.path.join(
     harness.SOURCE, "..", "shared", "corpora")
 EXPORT = os.path.join(CORPORA, "wordpress-theme-unit-test",
@@ -79,26 +77,11 @@ def run_import(site, folder):
 
 
 def crawl(site, starts, failures):
-    """Follows every internal link from starts; returns the pages."""
-    seen, queue, pages = set(starts), deque(starts), 0
-    while queue and len(seen) <= MAX_URLS:
-        target = queue.popleft()
-        r = site.get(target)
-        if r.status != 200:
-            failures.append("GET %s: %d" % (target, r.status))
-            continue
-        if not (r.header("Content-Type") or "").startswith("text/html"):
-            continue
-        pages += 1
-        parser = LinkParser()
-        parser.feed(r.body.decode("utf-8", errors="replace"))
-        base = "http://127.0.0.1:%d%s" % (site.port, target)
-        for link in parser.links:
-            t = internal(site, base, link)
-            if t is not None and t not in seen:
-                seen.add(t)
-                queue.append(t)
-    return pages, len(seen)
+    """Follows every internal link from starts (crawler.py); returns how
+    many HTML pages answered and how many addresses were met."""
+    c = crawler.Crawler(site.get, site.base, failures)
+    pages = sum(1 for _, _, links in c.run(starts) if links is not None)
+    return pages, len(c.found)
 
 
 def main():
@@ -142,6 +125,27 @@ def main():
             if r2.status != 200:
                 failures.append("%s -> %s: %d" % (old, path, r2.status))
 
+        # Every approved comment shows under its article or page (those
+        # of pages too), and nothing else does.
+        shown = 0
+        for path, cid in db.execute(
+                "SELECT coalesce('/articles/' || a.slug, '/' || g.slug), "
+                "c.id FROM comments c LEFT JOIN articles a ON a.id = "
+                "c.article_id AND a.state = 'published' LEFT JOIN pages g "
+                "ON g.id = c.page_id AND g.state = 'published' WHERE "
+                "c.state = 'approved' AND (a.id IS NOT NULL OR g.id IS NOT "
+                "NULL)").fetchall():
+            r = site.get(urllib.parse.quote(path))
+            if ('id="comment-%d"' % cid) not in r.text():
+                failures.append("%s: comment %d not shown" % (path, cid))
+            shown += 1
+        on_pages = db.execute("SELECT count(*) FROM comments WHERE page_id "
+                              "IS NOT NULL AND state = 'approved'"
+                              ).fetchone()[0]
+        check(on_pages > 0, "no comment on a page came in")
+        harness.log("%d approved comments shown, %d of them on pages"
+                    % (shown, on_pages))
+
         # Again: nothing new.
         counts = [db.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
                   for t in ("articles", "pages", "media", "comments",
@@ -183,10 +187,7 @@ def main():
                   (args, r.returncode))
 
         site.check_log()
-        if failures:
-            for f in failures:
-                harness.log("  " + f)
-            raise harness.Failure("%d problems" % len(failures))
+        crawler.report(failures)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ of three scripts, ZWNJ; FTS5 syntax and other hostile queries answer 200
 (a too long one 400), never a 500 nor a dead worker; drafts, the future and
 another edition are not found; an update and a deletion reach the index;
 snippets are escaped with only <mark> as markup; the pager; the headers of
-a public page; every page fetched is valid HTML (vnu)."""
+a public page; pages found with the articles at their own address (in
+their edition only, gone when unpublished); every page fetched is valid
+HTML (vnu)."""
 
 import html
 import os
@@ -46,6 +48,22 @@ def sql(db, statement, *params):
             con.execute(statement, params)
     finally:
         con.close()
+
+
+def add_page(db, edition, slug, title, body, state="published"):
+    """Inserts a page with this Markdown body, as another program
+    would."""
+    sql(db, "INSERT INTO pages (edition_id, slug, title, body_md, "
+            "body_html, state, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, '<p>x</p>', ?, 1, 1)",
+        edition, slug, title, body, state)
+
+
+def page_results(page):
+    """The addresses of the page results on a search page, in order."""
+    return [h for h in re.findall(r'<h2 dir="auto"><a href="([^"]+)">',
+                                  page)
+            if not re.match(r"(/[a-z]+)?/articles/", h)]
 
 
 def results(page):
@@ -126,7 +144,7 @@ def main():
             page = search(q).text()
             check(results(page) == [], "q=%s found %r" % (q,
                                                           results(page)))
-            check("No articles match your search." in page,
+            check("Nothing matches your search." in page,
                   "q=%s: no 'no results' message" % q)
 
         # The pager: 10, then 1; the query kept in the box and the links.
@@ -152,6 +170,32 @@ def main():
         sql(site.db, "DELETE FROM articles WHERE slug = 'e2e-script'")
         check(results(search("glockenspiel").text()) == [],
               "a deleted article is still found")
+
+        # Pages: found with the articles, at their own address, in their
+        # edition only; a change of state reaches the index.
+        add_page(site.db, 1, "e2e-marimba", "Marimba lessons",
+                 "We teach <b>marimba</b> & more.")
+        add_page(site.db, 3, "e2e-fa-marimba", "ماریمبا", "marimba")
+        add(site.db, 1, "e2e-marimba-news", "News", "a marimba concert",
+            at=int(time.time()) - 86400 * 400)
+        page = search("marimba").text()
+        check(page_results(page) == ["/e2e-marimba"] and
+              results(page) == ["e2e-marimba-news"],
+              "q=marimba: %r %r" % (page_results(page), results(page)))
+        check(page.index('href="/e2e-marimba"') <
+              page.index('href="/articles/e2e-marimba-news"'),
+              "the page's title match is not first")
+        r = site.get("/e2e-marimba")
+        check(r.status == 200, "the page's result links to %d" % r.status)
+        r = site.get("/fa/search?q=marimba")
+        check(r.status == 200 and
+              page_results(r.text()) == ["/fa/e2e-fa-marimba"],
+              "/fa/search?q=marimba: %r" % page_results(r.text()))
+        pages.append(("/fa/search?q=marimba", r.body))
+        sql(site.db, "UPDATE pages SET state = 'draft' "
+                     "WHERE slug = 'e2e-marimba'")
+        check(page_results(search("marimba").text()) == [],
+              "an unpublished page is still found")
 
         # A public page: ETag and no-cache, no cookie, the security headers.
         r = search("pagerword")

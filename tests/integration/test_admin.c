@@ -5,6 +5,7 @@
  */
 #include <time.h>
 
+#include "db/edit_db.h"
 #include "driver.h"
 #include "staff.h"
 
@@ -361,8 +362,9 @@ test_articles(void)
 		sql("UPDATE articles SET state = 'trash', trashed_at = "
 		    "unixepoch() - 29 * 86400 WHERE id = 7");
 		CHECK(db_open(getenv("TEST_DB"), &db) == 0);
-		CHECK(article_db_purge_trash(db, (long long)time(NULL),
-		                             30 * 86400LL) == 1);
+		CHECK(edit_db_purge_trash(db, EDIT_ARTICLES,
+		                          (long long)time(NULL),
+		                          30 * 86400LL) == 1);
 		db_close(db);
 		CHECK(query_int("SELECT count(*) FROM articles WHERE slug = "
 		                "'renamed-notes'") == 0);

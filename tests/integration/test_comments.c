@@ -875,20 +875,29 @@ test_threads(void)
 	next_minute();
 }
 
-/* Saves the article id through the editor as session, published, with
- * extra fields (the comments box's). */
+/* Saves the article or page (kind "articles" or "pages") id through its
+ * editor as session, published at s with title, with extra fields (the
+ * comments box's). */
 static int
-save_article(const char *session, long long id, const char *extra)
+save_in_editor(const char *session, const char *kind, long long id,
+               const char *s, const char *title, const char *extra)
 {
 	char uri[64], form[1024];
 
-	snprintf(uri, sizeof(uri), "/admin/articles/%lld", id);
+	snprintf(uri, sizeof(uri), "/admin/%s/%lld", kind, id);
 	CHECK(request("GET", uri, session, NULL, NULL) == 200);
 	snprintf(form, sizeof(form),
-	         "version=%s&title=Edited&slug=%s&body=Edited+body"
+	         "version=%s&title=%s&slug=%s&body=Edited+body"
 	         "&state=published&edition=1&%s",
-	         field("version"), slug, extra);
+	         field("version"), title, s, extra);
 	return post_as(session, uri, form);
+}
+
+/* The same for the tests' article. */
+static int
+save_article(const char *session, long long id, const char *extra)
+{
+	return save_in_editor(session, "articles", id, slug, "Edited", extra);
 }
 
 static void
@@ -924,7 +933,7 @@ test_closed(void)
 	before = comments();
 	CHECK(post_to(READER, slug,
 	              "name=A&email=a@example.org&comment=closed") == 403);
-	CHECK(has(&body, "Comments on this article are closed"));
+	CHECK(has(&body, "Comments here are closed"));
 	CHECK(has(&body, "stays visible"));
 	CHECK(comments() == before);
 	/* A form without the box keeps the setting; ticked again: open. */
@@ -962,6 +971,161 @@ test_closed(void)
 	CHECK(reader("GET", url_of(other), READER, NULL) == 200);
 	CHECK(has(&body, "Leave a comment"));
 	free(editor);
+	next_minute();
+}
+
+/*
+ * Comments under a page: closed until the editor opens them (a new page's
+ * box is unticked), then the same form, rules and queue as an article's,
+ * at /{slug}/comments with a token of its own; replies stay under their
+ * page; the article counts do not move.
+ */
+static void
+test_page_comments(void)
+{
+	char *editor = session_of("alice"), *moderator = session_of("dave");
+	char page_uri[64], post_uri[96], form[512], stmt[256];
+	const char *fields = "name=Pat&email=pat@example.org&comment=On+a+page";
+	long long page, before, first, counts;
+
+	sql("DELETE FROM comments");
+	page = query_int("SELECT id FROM pages WHERE edition_id = 1 AND slug "
+	                 "= 'about' AND state = 'published'");
+	CHECK(page > 0);
+	snprintf(page_uri, sizeof(page_uri), "/about");
+	snprintf(post_uri, sizeof(post_uri), "/about/comments");
+	counts = query_int("SELECT sum(comment_count) FROM articles");
+
+	/* Closed by default: no section, and a POST is refused. */
+	CHECK(request("GET", "/admin/pages/new", editor, NULL, NULL) == 200);
+	CHECK(has(&body,
+	          "name=\"comments_open\" type=\"checkbox\" value=\"1\">"));
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	CHECK(!has(&body, "id=\"comments\""));
+	CHECK(!has(&body, "name=\"form_token\""));
+	open_article(slug);
+	app.test_now += 5;
+	snprintf(form, sizeof(form), "form_token=%s&%s", token, fields);
+	/* An article form's token is not the page form's. */
+	CHECK(reader("POST", post_uri, READER, form) == 403);
+	CHECK(comments() == 0);
+
+	/* Opened by the editor: the form, posting to the page's address. */
+	CHECK(save_in_editor(editor, "pages", page, "about", "About+us",
+	                     "comments_field=1&comments_open=1") == 303);
+	snprintf(stmt, sizeof(stmt),
+	         "SELECT comments_open FROM pages WHERE id = %lld", page);
+	CHECK(query_int(stmt) == 1);
+	snprintf(stmt, sizeof(stmt), "/admin/pages/%lld", page);
+	CHECK(request("GET", stmt, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "name=\"comments_open\" type=\"checkbox\" "
+	                 "value=\"1\" checked>"));
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	CHECK(has(&body, "Leave a comment"));
+	CHECK(has(&body, "action=\"/about/comments\""));
+	snprintf(token, sizeof(token), "%s", field("form_token"));
+	app.test_now += 5;
+	snprintf(form, sizeof(form), "form_token=%s&%s", token, fields);
+	CHECK(reader("POST", post_uri, READER, form) == 303);
+	CHECK(strcmp(header("Location"), "/about?comment=held#respond") == 0);
+	CHECK(comments() == 1);
+	first = last_id();
+	snprintf(stmt, sizeof(stmt),
+	         "SELECT page_id IS %lld AND article_id IS NULL FROM comments "
+	         "WHERE id = %lld",
+	         page, first);
+	CHECK(query_int(stmt) == 1);
+	CHECK(strcmp(state_of(first), "pending") == 0);
+	/* Invalid: the page again with the message, nothing stored. */
+	next_minute();
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	snprintf(token, sizeof(token), "%s", field("form_token"));
+	app.test_now += 5;
+	snprintf(form, sizeof(form),
+	         "form_token=%s&name=&email=x&comment=Kept+text", token);
+	CHECK(reader("POST", post_uri, READER, form) == 400);
+	CHECK(has(&body, "About us"));
+	CHECK(has(&body, ">\nKept text</textarea>"));
+	CHECK(comments() == 1);
+
+	/* The queue names the page and links to it; approving shows it. */
+	CHECK(request("GET", "/admin/comments", moderator, NULL, NULL) == 200);
+	CHECK(has(&body, "About us"));
+	snprintf(stmt, sizeof(stmt), "/admin/comments/%lld", first);
+	CHECK(request("GET", stmt, moderator, NULL, NULL) == 200);
+	snprintf(stmt, sizeof(stmt), "href=\"/about\"");
+	CHECK(has(&body, stmt));
+	CHECK(act(moderator, first, "approve") == 303);
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	CHECK(has(&body, "On a page"));
+	snprintf(stmt, sizeof(stmt), "id=\"comment-%lld\"", first);
+	CHECK(has(&body, stmt));
+	snprintf(stmt, sizeof(stmt), "/about?reply=%lld#respond", first);
+	CHECK(has(&body, stmt));
+	snprintf(stmt, sizeof(stmt), "/admin/comments/%lld", first);
+	CHECK(request("GET", stmt, moderator, NULL, NULL) == 200);
+	snprintf(stmt, sizeof(stmt), "href=\"/about#comment-%lld\"", first);
+	CHECK(has(&body, stmt));
+
+	/* A returning commenter's reply: approved at once, under the page,
+	 * and shown nested. */
+	next_minute();
+	snprintf(stmt, sizeof(stmt), "/about?reply=%lld", first);
+	CHECK(reader("GET", stmt, READER, NULL) == 200);
+	CHECK(has(&body, "Reply to"));
+	snprintf(token, sizeof(token), "%s", field("form_token"));
+	app.test_now += 5;
+	snprintf(form, sizeof(form),
+	         "form_token=%s&parent=%lld&name=Pat&email=PAT@example.org"
+	         "&comment=A+reply",
+	         token, first);
+	CHECK(reader("POST", post_uri, READER, form) == 303);
+	snprintf(stmt, sizeof(stmt), "/about#comment-%lld", last_id());
+	CHECK(strcmp(header("Location"), stmt) == 0);
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	CHECK(has(&body, "class=\"comment-replies\""));
+	CHECK(has(&body, "A reply"));
+	/* A page's comment is not a parent for an article's reply. */
+	next_minute();
+	before = comments();
+	open_article(slug);
+	app.test_now += 5;
+	snprintf(form, sizeof(form), "parent=%lld&%s", first, fields);
+	CHECK(post_to(READER, slug, form) == 400);
+	CHECK(comments() == before);
+	/* The article counts never moved. */
+	CHECK(query_int("SELECT sum(comment_count) FROM articles") == counts);
+
+	/* Closed again: the comments stay, the form goes; a POST is 403. */
+	next_minute();
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	snprintf(token, sizeof(token), "%s", field("form_token"));
+	CHECK(save_in_editor(editor, "pages", page, "about", "About+us",
+	                     "comments_field=1") == 303);
+	app.test_now += 5;
+	snprintf(form, sizeof(form), "form_token=%s&%s", token, fields);
+	CHECK(reader("POST", post_uri, READER, form) == 403);
+	CHECK(has(&body, "Comments here are closed"));
+	CHECK(comments() == before);
+	CHECK(reader("GET", page_uri, READER, NULL) == 200);
+	CHECK(has(&body, "On a page"));
+	CHECK(has(&body, "Comments are closed."));
+	CHECK(!has(&body, "name=\"form_token\""));
+	/* No such page (the token is a page form's): 404, nothing stored. */
+	next_minute();
+	CHECK(reader("POST", "/no-such-page/comments", READER, form) == 404);
+	CHECK(comments() == before);
+	/* Deleting the page deletes its comments, and only its. */
+	add_comment(article, 0, "Stays", "on the article", "approved", T0);
+	snprintf(stmt, sizeof(stmt),
+	         "PRAGMA foreign_keys = ON; DELETE FROM pages WHERE id = %lld",
+	         page);
+	sql(stmt);
+	CHECK(comments() == 1);
+	CHECK(query_int("SELECT count(*) FROM comments WHERE page_id IS NOT "
+	                "NULL") == 0);
+	free(editor);
+	free(moderator);
 	next_minute();
 }
 
@@ -1549,6 +1713,7 @@ main(void)
 	test_approval();
 	test_threads();
 	test_closed();
+	test_page_comments();
 	test_kept_page();
 	test_escaping();
 	test_roles();

@@ -34,8 +34,10 @@ static const char *const code_keys[] = {
     "bad_request_title",
     "books",
     "cartoons",
-    "comment",
-    "comments",
+    "n_comments_one",
+    "n_comments_other",
+    "n_photos_one",
+    "n_photos_other",
     "comment_error_text",
     "comment_held",
     "comment_parent_gone",
@@ -337,6 +339,61 @@ test_every_page(void)
 	CHECK(has(&body, "<a href=\"/fa/\" hreflang=\"fa\" lang=\"fa\">"));
 	/* English content stays out of the other editions' listings. */
 	CHECK(!has(&body, "takim-i-familjeve"));
+}
+
+/*
+ * Counts in each language's plural forms (plural.c): an Arabic article's
+ * comment count in all six, in Arabic-Indic digits where a number shows;
+ * Persian digits; English one and other.
+ */
+static void
+test_plurals(void)
+{
+	static const struct {
+		int n;
+		const char *label;
+	} ar[] = {
+	    {0, "\xd9\x84\xd8\xa7 \xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a"
+	        "\xd9\x82\xd8\xa7\xd8\xaa"}, /* لا تعليقات */
+	    {1, "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82 \xd9\x88\xd8"
+	        "\xa7\xd8\xad\xd8\xaf"}, /* تعليق واحد */
+	    {2, "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7\xd9"
+	        "\x86"}, /* تعليقان */
+	    {3, "\xd9\xa3 \xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8"
+	        "\xa7\xd8\xaa"}, /* ٣ تعليقات */
+	    {11, "\xd9\xa1\xd9\xa1 \xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9"
+	         "\x82\xd9\x8b\xd8\xa7"}, /* ١١ تعليقًا */
+	    {100, "\xd9\xa1\xd9\xa0\xd9\xa0 \xd8\xaa\xd8\xb9\xd9\x84"
+	          "\xd9\x8a\xd9\x82<"}, /* ١٠٠ تعليق */
+	};
+	char q[256];
+
+	for (size_t i = 0; i < sizeof(ar) / sizeof(ar[0]); i++) {
+		snprintf(q, sizeof(q),
+		         "UPDATE articles SET comment_count = %d WHERE "
+		         "edition_id = 2 AND slug = "
+		         "'homeward-watch-opens-its-doors'",
+		         ar[i].n);
+		sql(q);
+		CHECK(request("GET", "/ar/", NULL, NULL, NULL) == 200);
+		if (!has(&body, ar[i].label))
+			fprintf(stderr, "ar: no label for %d\n", ar[i].n);
+		CHECK(has(&body, ar[i].label));
+	}
+	sql("UPDATE articles SET comment_count = 0 WHERE edition_id = 2");
+	sql("UPDATE articles SET comment_count = 12 WHERE edition_id = 3");
+	CHECK(request("GET", "/fa/", NULL, NULL, NULL) == 200);
+	/* ۱۲ دیدگاه */
+	CHECK(has(&body, "\xdb\xb1\xdb\xb2 \xd8\xaf\xdb\x8c\xd8\xaf\xda"
+	                 "\xaf\xd8\xa7\xd9\x87"));
+	sql("UPDATE articles SET comment_count = 0 WHERE edition_id = 3");
+	sql("UPDATE articles SET comment_count = 1 WHERE edition_id = 1 AND "
+	    "id = (SELECT max(id) FROM articles WHERE edition_id = 1 AND state "
+	    "= 'published')");
+	CHECK(request("GET", "/", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, ">1 comment<"));
+	CHECK(has(&body, ">0 comments<"));
+	sql("UPDATE articles SET comment_count = 0 WHERE edition_id = 1");
 }
 
 /* Translated articles and pages: "Read in" and hreflang alternates. */
@@ -751,6 +808,7 @@ main(void)
 	staff_start();
 	test_strings_complete();
 	test_every_page();
+	test_plurals();
 	test_alternates();
 	test_fallback_and_edits();
 	test_translation_editors();

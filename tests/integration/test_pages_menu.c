@@ -290,7 +290,7 @@ test_pages(void)
 		sql("UPDATE pages SET trashed_at = unixepoch() - 31 * 86400 "
 		    "WHERE slug = 'our-people'");
 		CHECK(db_open(getenv("TEST_DB"), &db) == 0);
-		CHECK(page_db_purge_trash(db, (long long)time(NULL),
+		CHECK(edit_db_purge_trash(db, EDIT_PAGES, (long long)time(NULL),
 		                          30 * 86400LL) == 1);
 		db_close(db);
 		CHECK(query_int("SELECT count(*) FROM pages WHERE slug = "

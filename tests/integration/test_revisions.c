@@ -22,17 +22,25 @@ last_article_id(void)
 	return query_int("SELECT max(id) FROM articles");
 }
 
-/* The id of article's revision number n (0 the oldest). */
+/* The id of revision number n (0 the oldest) in table, of the article or
+ * page id (column: "article_id" or "page_id"). */
 static long long
-revision_id(long long article, int n)
+revision_id_in(const char *table, const char *column, long long id, int n)
 {
 	char q[160];
 
 	snprintf(q, sizeof(q),
-	         "SELECT id FROM revisions WHERE article_id = %lld "
-	         "ORDER BY id LIMIT 1 OFFSET %d",
-	         article, n);
+	         "SELECT id FROM %s WHERE %s = %lld ORDER BY id LIMIT 1 "
+	         "OFFSET %d",
+	         table, column, id, n);
 	return query_int(q);
+}
+
+/* The id of article's revision number n (0 the oldest). */
+static long long
+revision_id(long long article, int n)
+{
+	return revision_id_in("revisions", "article_id", article, n);
 }
 
 /* The article's version. */
@@ -198,14 +206,16 @@ test_show(long long id)
 	CHECK(request("GET", uri, editor, NULL, NULL) == 404);
 }
 
-/* Opens revision rev's page as session and posts its restore form with
- * version (NULL: the one the page carries; "": none). */
+/* Opens revision rev's page of the article or page (kind "articles" or
+ * "pages") id as session and posts its restore form with version (NULL:
+ * the one the page carries; "": none). */
 static int
-restore(const char *session, long long id, long long rev, const char *version)
+restore_in(const char *kind, const char *session, long long id, long long rev,
+           const char *version)
 {
 	char uri[96], form[512], csrf[128];
 
-	snprintf(uri, sizeof(uri), "/admin/articles/%lld/revisions/%lld", id,
+	snprintf(uri, sizeof(uri), "/admin/%s/%lld/revisions/%lld", kind, id,
 	         rev);
 	CHECK(request("GET", uri, session, NULL, NULL) == 200);
 	/* field() answers in one buffer: copy the token first. */
@@ -218,6 +228,13 @@ restore(const char *session, long long id, long long rev, const char *version)
 		snprintf(form, sizeof(form), "csrf=%s&version=%s", csrf,
 		         version);
 	return request("POST", uri, session, NULL, form);
+}
+
+/* The same for an article. */
+static int
+restore(const char *session, long long id, long long rev, const char *version)
+{
+	return restore_in("articles", session, id, rev, version);
 }
 
 static void
@@ -444,6 +461,91 @@ test_long(long long id)
 	CHECK(has(&body, "<td>Lines not shown: 520</td>"));
 }
 
+/*
+ * A page's revisions: the same list, comparison and restore as an
+ * article's, at /admin/pages/{id}/revisions, with no excerpt; editors and
+ * admins only; a revision of another page or of an article is 404.
+ */
+static void
+test_pages(void)
+{
+	char uri[96], q[160];
+	long long id, rev, version;
+
+	CHECK(post_as(editor, "/admin/pages/new",
+	              "title=Our+mission&slug=our-mission&edition=1"
+	              "&body=First+aim%0Asecond+aim%0A&state=published") ==
+	      303);
+	id = query_int("SELECT id FROM pages WHERE slug = 'our-mission'");
+	snprintf(uri, sizeof(uri), "/admin/pages/%lld", id);
+	CHECK(post_as(editor, uri,
+	              "title=Our+%3Cmission%3E&slug=our-mission&edition=1"
+	              "&body=First+aim%0AHarbour+lights%0A&state=published"
+	              "&version=1") == 303);
+	CHECK(post_as(editor, uri,
+	              "title=Our+mission&slug=our-mission&edition=1"
+	              "&body=First+aim%0Athird+aim%0A&state=published"
+	              "&version=2") == 303);
+	/* The editor's link and the list, newest first, current marked. */
+	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
+	snprintf(q, sizeof(q),
+	         "href=\"/admin/pages/%lld/revisions\">"
+	         "Revisions (3)</a>",
+	         id);
+	CHECK(has(&body, q));
+	snprintf(uri, sizeof(uri), "/admin/pages/%lld/revisions", id);
+	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "<strong>(current)</strong>"));
+	CHECK(has(&body, "Our &lt;mission&gt;"));
+	rev = revision_id_in("page_revisions", "page_id", id, 1);
+	snprintf(q, sizeof(q), "/admin/pages/%lld/revisions/%lld", id, rev);
+	CHECK(has(&body, q));
+	/* One revision compared: title and body, no excerpt. */
+	CHECK(request("GET", q, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "<del>Harbour lights</del>"));
+	CHECK(has(&body, "<ins>third aim</ins>"));
+	CHECK(!has(&body, "id=\"diff-excerpt\""));
+	/* Authors and moderators: 403; another page's revision under this
+	 * page, and a page that is not there: 404. */
+	CHECK(request("GET", q, author, NULL, NULL) == 403);
+	CHECK(request("GET", q, moderator, NULL, NULL) == 403);
+	CHECK(post_as(editor, "/admin/pages/new",
+	              "title=Other+page&slug=other-page&edition=1"
+	              "&body=Else&state=draft") == 303);
+	snprintf(uri, sizeof(uri), "/admin/pages/%lld/revisions/%lld", id,
+	         query_int("SELECT max(id) FROM page_revisions"));
+	CHECK(request("GET", uri, editor, NULL, NULL) == 404);
+	snprintf(uri, sizeof(uri), "/admin/pages/%lld/revisions/%lld",
+	         id + 1000, rev);
+	CHECK(request("GET", uri, editor, NULL, NULL) == 404);
+	/* A stale version: 409, nothing changed. */
+	version = query_int("SELECT version FROM pages WHERE slug = "
+	                    "'our-mission'");
+	CHECK(restore_in("pages", editor, id, rev, "1") == 409);
+	CHECK(query_int("SELECT version FROM pages WHERE slug = "
+	                "'our-mission'") == version);
+	/* Restored: a new save, a new revision, audited, public at once. */
+	CHECK(restore_in("pages", editor, id, rev, NULL) == 303);
+	snprintf(q, sizeof(q),
+	         "Location: /admin/pages/%lld/revisions?restored=1\r\n", id);
+	CHECK(has(&head, q));
+	CHECK(query_int("SELECT version FROM pages WHERE slug = "
+	                "'our-mission'") == version + 1);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM page_revisions WHERE page_id = %lld",
+	         id);
+	CHECK(query_int(q) == 4);
+	CHECK(strcmp(query_text("SELECT title FROM pages WHERE slug = "
+	                        "'our-mission'"),
+	             "Our <mission>") == 0);
+	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
+	                "'page restored' AND detail LIKE 'Our <mission> "
+	                "(revision %'") == 1);
+	CHECK(request("GET", "/our-mission", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "Harbour lights"));
+	CHECK(!has(&body, "third aim"));
+}
+
 int
 main(void)
 {
@@ -459,6 +561,7 @@ main(void)
 	test_roles(id);
 	test_conflict(id);
 	test_long(id);
+	test_pages();
 
 	free(editor);
 	free(author);

@@ -5,13 +5,19 @@
  * text, never a 500), what must not be found (drafts, another edition,
  * the future), the index kept in step by the triggers (an edit found by
  * its new word and not its old one, trash, deletion), ranking (title
- * above body), escaped snippets with <mark>, the pager, the search box.
+ * above body), escaped snippets with <mark>, the pager, the search box;
+ * and pages in the same list (their own address, no date line, ranked
+ * with the articles, kept in step through the pages editor, moved between
+ * editions, Arabic and Persian folded in a title), also those of a site
+ * that had them before the upgrade that indexed pages.
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "db/search_db.h"
 #include "driver.h"
+#include "embedded.h"
 #include "staff.h"
 
 static char *editor;
@@ -70,21 +76,44 @@ found(const char *slug)
 	return has(&body, needle);
 }
 
-/* Inserts a published article of edition 1 (or state, edition, time). */
+/* Whether the last page's results link to the page at this path (an
+ * edition's prefix, then /slug). */
+static int
+found_page(const char *path)
+{
+	char needle[256];
+
+	snprintf(needle, sizeof(needle), "<h2 dir=\"auto\"><a href=\"%s\">",
+	         path);
+	return has(&body, needle);
+}
+
+/* Returns where the last page's result linking to href starts, or NULL. */
+static const char *
+result_of(const char *href)
+{
+	char needle[256];
+	const char *h, *start = NULL, *p = body.data;
+
+	snprintf(needle, sizeof(needle), "<a href=\"%s\">", href);
+	h = p != NULL ? strstr(p, needle) : NULL;
+	while (h != NULL &&
+	       (p = strstr(p, "class=\"summary search-result\"")) && p < h)
+		start = p++;
+	return h != NULL ? start : NULL;
+}
+
+/* Runs insert (an INSERT of an article or a page) with the edition,
+ * slug, title, Markdown body, state and time as ?1 to ?6. */
 static void
-add(long long edition, const char *slug, const char *title, const char *md,
-    const char *state, long long at)
+insert(const char *insert, long long edition, const char *slug,
+       const char *title, const char *md, const char *state, long long at)
 {
 	sqlite3 *h;
 	sqlite3_stmt *st;
 
 	CHECK(driver_open_db(&h) == 0);
-	CHECK(sqlite3_prepare_v2(
-	          h,
-	          "INSERT INTO articles (edition_id, slug, title, body_md, "
-	          "body_html, state, published_at, created_at, updated_at) "
-	          "VALUES (?1, ?2, ?3, ?4, '<p>x</p>', ?5, ?6, ?6, ?6)",
-	          -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(h, insert, -1, &st, NULL) == SQLITE_OK);
 	sqlite3_bind_int64(st, 1, edition);
 	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
@@ -94,6 +123,28 @@ add(long long edition, const char *slug, const char *title, const char *md,
 	CHECK(sqlite3_step(st) == SQLITE_DONE);
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+}
+
+/* Inserts a published article of edition 1 (or state, edition, time). */
+static void
+add(long long edition, const char *slug, const char *title, const char *md,
+    const char *state, long long at)
+{
+	insert("INSERT INTO articles (edition_id, slug, title, body_md, "
+	       "body_html, state, published_at, created_at, updated_at) "
+	       "VALUES (?1, ?2, ?3, ?4, '<p>x</p>', ?5, ?6, ?6, ?6)",
+	       edition, slug, title, md, state, at);
+}
+
+/* Inserts a page (state, edition) without the editor. */
+static void
+add_page(long long edition, const char *slug, const char *title, const char *md,
+         const char *state)
+{
+	insert("INSERT INTO pages (edition_id, slug, title, body_md, "
+	       "body_html, state, created_at, updated_at) "
+	       "VALUES (?1, ?2, ?3, ?4, '<p>x</p>', ?5, ?6, ?6)",
+	       edition, slug, title, md, state, 1);
 }
 
 /* The articles the tests look for, added before the workers start. */
@@ -139,6 +190,31 @@ content(void)
 		add(1, slug, title, "pagerword text", "published",
 		    now - 100000 - i);
 	}
+	/* Pages: words shared with year-old articles (whose age boost is
+	 * then near a page's, none, so that the title's weight orders
+	 * them), one in each state, one in another edition, an Arabic title
+	 * (Arabic kaf and yeh, Arabic-Indic digits) and a hostile body. */
+	add_page(1, "wombat-care", "Wombat care", "How to feed them.",
+	         "published");
+	add(1, "wombat-news", "Zoo news",
+	    "The zoo got a wombat among many other animals this week",
+	    "published", now - 86400 * 400);
+	add(1, "numbat-news", "Numbat news", "A numbat was born.", "published",
+	    now - 86400 * 400);
+	add_page(1, "numbat-facts", "Facts", "Some text, and a numbat once.",
+	         "published");
+	add_page(1, "draft-page", "Draft page", "draftpageword", "draft");
+	add_page(1, "trashed-page", "Trashed page", "trashpageword", "trash");
+	add_page(2, "ar-page", "Other edition page", "othereditionpageword",
+	         "published");
+	add_page(1, "arabic-page",
+	         "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xae\xd8\xa7\xd9\x86"
+	         "\xd9\x87 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a \xd9\xa1\xd9\xa3"
+	         "\xd9\xa0\xd9\xa0",
+	         "About the library.", "published");
+	add_page(1, "scripted-page", "Scripted page",
+	         "Before <script>alert(2)</script> kinkajou & \"quotes\"",
+	         "published");
 }
 
 static void
@@ -250,11 +326,11 @@ static void
 test_not_found(void)
 {
 	CHECK(search("draftonlyword") == 200 && results() == 0);
-	CHECK(has(&body, "No articles match your search."));
+	CHECK(has(&body, "Nothing matches your search."));
 	CHECK(search("futureonlyword") == 200 && results() == 0);
 	CHECK(search("othereditionword") == 200 && results() == 0);
 	/* Only punctuation: no results, not an error. */
-	CHECK(search("?!") == 200 && has(&body, "No articles match"));
+	CHECK(search("?!") == 200 && has(&body, "Nothing matches"));
 	/* No query: the prompt. */
 	CHECK(driver_request("GET", "/search", "192.0.2.1", NULL, 0, NULL) ==
 	      200);
@@ -357,11 +433,233 @@ test_kept_in_step(void)
 	sql("DELETE FROM articles WHERE slug = 'scripted'");
 	CHECK(search("zanzibar") == 200 && results() == 0);
 	/* The index holds exactly the published articles. */
-	CHECK(query_int("SELECT count(*) FROM article_search WHERE "
-	                "article_search MATCH '\"pagerword\"'") == 12);
-	CHECK(query_int("SELECT count(*) FROM article_search_docsize") ==
+	CHECK(query_int("SELECT count(*) FROM site_search WHERE "
+	                "site_search MATCH '\"pagerword\"'") == 12);
+	CHECK(query_int("SELECT count(*) FROM site_search_docsize WHERE "
+	                "id > 0") ==
 	      query_int("SELECT count(*) FROM articles WHERE state = "
 	                "'published'"));
+}
+
+/* Pages are found with the articles, at their own address, without the
+ * article's category and date; what must not be found is not. */
+static void
+test_pages_found(void)
+{
+	const char *r;
+
+	/* The page's title match above the (year-old) article's body
+	 * match. */
+	CHECK(search("wombat") == 200 && results() == 2);
+	CHECK(found_page("/wombat-care") && found("wombat-news"));
+	CHECK(has(&body, "<mark>Wombat</mark> care"));
+	{
+		const char *page = result_of("/wombat-care");
+		const char *article = result_of("/articles/wombat-news");
+
+		CHECK(page != NULL && article != NULL && page < article);
+		/* The article has its date line, the page none. */
+		CHECK(article != NULL && strstr(article, "class=\"meta\""));
+		CHECK(page != NULL && article != NULL && page < article &&
+		      !memmem(page, (size_t)(article - page), "class=\"meta\"",
+		              12) &&
+		      !memmem(page, (size_t)(article - page), "<time", 5));
+	}
+	/* The article's title match (as old) above the page's body match:
+	 * one list, not pages first or last. */
+	CHECK(search("numbat") == 200 && results() == 2);
+	{
+		const char *article = result_of("/articles/numbat-news");
+		const char *page = result_of("/numbat-facts");
+
+		CHECK(page != NULL && article != NULL && article < page);
+	}
+	/* Not published, or another edition's: not found here. */
+	CHECK(search("draftpageword") == 200 && results() == 0);
+	CHECK(search("trashpageword") == 200 && results() == 0);
+	CHECK(search("othereditionpageword") == 200 && results() == 0);
+	/* The other edition's page, in its edition, under its prefix. */
+	CHECK(driver_request("GET",
+	                     search_uri("/ar", "othereditionpageword", NULL),
+	                     "192.0.2.1", NULL, 0, NULL) == 200);
+	CHECK(results() == 1 && found_page("/ar/ar-page"));
+	CHECK(driver_request("GET", search_uri("/ar", "wombat", NULL),
+	                     "192.0.2.1", NULL, 0, NULL) == 200);
+	CHECK(results() == 0);
+	/* The Arabic title found by the Persian spelling (keheh, Persian
+	 * yeh) and by Persian digits, the title marked as written. */
+	CHECK(search("\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xae\xd8\xa7\xd9\x86"
+	             "\xd9\x87") == 200);
+	CHECK(results() == 1 && found_page("/arabic-page"));
+	CHECK(has(&body,
+	          "<mark>\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xae\xd8\xa7"
+	          "\xd9\x86\xd9\x87</mark>"));
+	CHECK(search("\xd8\xb9\xd8\xb1\xd8\xa8\xdb\x8c \xdb\xb1\xdb\xb3\xdb\xb0"
+	             "\xdb\xb0") == 200);
+	CHECK(results() == 1 && found_page("/arabic-page"));
+	CHECK(search("1300") == 200 && found_page("/arabic-page"));
+	/* A page's snippet is escaped like an article's. */
+	CHECK(search("kinkajou") == 200 && found_page("/scripted-page"));
+	CHECK(has(&body, "&lt;script&gt;alert(2)&lt;/script&gt;"));
+	CHECK(!has(&body, "<script>alert(2)"));
+	CHECK(has(&body, "<mark>kinkajou</mark>"));
+	r = result_of("/scripted-page");
+	CHECK(r != NULL && strstr(r, "</article>") != NULL &&
+	      !memmem(r, (size_t)(strstr(r, "</article>") - r),
+	              "class=\"category\"", 16));
+}
+
+/* The pages editor's saves reach the index through the triggers: a new
+ * page, an edit, draft and back, a move to another edition and back,
+ * trash, deletion. */
+static void
+test_pages_kept_in_step(void)
+{
+	char uri[64];
+	long long id;
+
+	CHECK(post_as(editor, "/admin/pages/new",
+	              "title=Opening+hours&slug=opening-hours&edition=1"
+	              "&body=We+open+at+noon+oldpageword&state=published") ==
+	      303);
+	id = query_int("SELECT max(id) FROM pages");
+	CHECK(search("oldpageword") == 200 && results() == 1 &&
+	      found_page("/opening-hours"));
+	snprintf(uri, sizeof(uri), "/admin/pages/%lld", id);
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=opening-hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=published"
+	              "&version=1") == 303);
+	CHECK(search("newpageword") == 200 && results() == 1 &&
+	      found_page("/opening-hours"));
+	CHECK(search("oldpageword") == 200 && results() == 0);
+	/* A new slug: the result links to it. */
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=published"
+	              "&version=2") == 303);
+	CHECK(search("newpageword") == 200 && results() == 1 &&
+	      found_page("/hours"));
+	/* Unpublished: gone; published again: back. */
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=draft"
+	              "&version=3") == 303);
+	CHECK(search("newpageword") == 200 && results() == 0);
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=published"
+	              "&version=4") == 303);
+	CHECK(search("newpageword") == 200 && found_page("/hours"));
+	/* Moved to the Farsi edition: found there only; and back. */
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=3"
+	              "&body=We+open+at+nine+newpageword&state=published"
+	              "&version=5") == 303);
+	CHECK(search("newpageword") == 200 && results() == 0);
+	CHECK(driver_request("GET", search_uri("/fa", "newpageword", NULL),
+	                     "192.0.2.1", NULL, 0, NULL) == 200);
+	CHECK(results() == 1 && found_page("/fa/hours"));
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=published"
+	              "&version=6") == 303);
+	CHECK(search("newpageword") == 200 && found_page("/hours"));
+	CHECK(driver_request("GET", search_uri("/fa", "newpageword", NULL),
+	                     "192.0.2.1", NULL, 0, NULL) == 200);
+	CHECK(results() == 0);
+	/* Trash, then deleted for good. */
+	CHECK(post_as(editor, uri,
+	              "title=Opening+hours&slug=hours&edition=1"
+	              "&body=We+open+at+nine+newpageword&state=trash"
+	              "&version=7") == 303);
+	CHECK(search("newpageword") == 200 && results() == 0);
+	CHECK(search("kinkajou") == 200 && found_page("/scripted-page"));
+	sql("DELETE FROM pages WHERE slug = 'scripted-page'");
+	CHECK(search("kinkajou") == 200 && results() == 0);
+	/* The index holds exactly the published articles and pages. */
+	CHECK(query_int("SELECT count(*) FROM site_search_docsize") ==
+	      query_int("SELECT count(*) FROM articles WHERE state = "
+	                "'published'") +
+	          query_int("SELECT count(*) FROM pages WHERE state = "
+	                    "'published'"));
+	CHECK(query_int("SELECT count(*) FROM site_search_docsize d "
+	                "JOIN pages p ON p.id = -d.id "
+	                "WHERE p.state = 'published'") ==
+	      query_int("SELECT count(*) FROM pages WHERE state = "
+	                "'published'"));
+}
+
+/* Counts the hits of an expression in an edition, and the pages among
+ * them. */
+static size_t
+find(struct db *db, long long edition, const char *expr, size_t *pages)
+{
+	struct arena a;
+	struct search_hit *hits;
+	size_t count = 0;
+
+	arena_init(&a);
+	CHECK(search_db_find(db, &a, edition, expr, (long long)time(NULL), 0,
+	                     10, &hits, &count) == 0);
+	*pages = 0;
+	for (size_t i = 0; i < count; i++)
+		if (hits[i].page) {
+			(*pages)++;
+			CHECK(strcmp(hits[i].slug, "upgrade-page") == 0);
+		}
+	arena_free(&a);
+	return count;
+}
+
+/* A database at the level before pages were indexed, with published and
+ * draft articles and pages, upgraded: the migration puts the published
+ * ones in the index, the drafts not, each page in its edition. */
+static void
+test_upgrade(void)
+{
+	char path[256];
+	sqlite3 *h;
+	struct db *db;
+	size_t k = 0, pages;
+
+	while (k < embedded_sql_count &&
+	       strstr(embedded_sql[k].name, "_search_pages.sql") == NULL)
+		k++;
+	CHECK(k < embedded_sql_count);
+	snprintf(path, sizeof(path), "%s/upgrade.db", driver_dir);
+	CHECK(sqlite3_open(path, &h) == SQLITE_OK);
+	CHECK(search_tokenizer_register(h) == SQLITE_OK);
+	for (size_t i = 0; i < k && i < embedded_sql_count; i++)
+		CHECK(sqlite3_exec(h, embedded_sql[i].data, NULL, NULL, NULL) ==
+		      SQLITE_OK);
+	CHECK(sqlite3_exec(
+	          h,
+	          "INSERT INTO articles (edition_id, slug, title, body_md, "
+	          "body_html, state, published_at, created_at, updated_at) "
+	          "VALUES (1, 'upgrade-article', 'Upgradeword', '', '', "
+	          "'published', 1, 1, 1), (1, 'upgrade-draft', 'Upgradeword', "
+	          "'', '', 'draft', 1, 1, 1);"
+	          "INSERT INTO pages (edition_id, slug, title, body_md, "
+	          "state, created_at, updated_at) VALUES (1, 'upgrade-page', "
+	          "'Page', 'the upgradeword', 'published', 1, 1), (1, "
+	          "'upgrade-page-draft', 'Draft', 'upgradeword', 'draft', 1, "
+	          "1), (3, 'upgrade-page', 'Page', 'upgradeword', "
+	          "'published', 1, 1);",
+	          NULL, NULL, NULL) == SQLITE_OK);
+	{
+		char pragma[64];
+
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%zu", k);
+		CHECK(sqlite3_exec(h, pragma, NULL, NULL, NULL) == SQLITE_OK);
+	}
+	sqlite3_close(h);
+	CHECK(db_open(path, &db) == 0);
+	CHECK(db_migrate(db, NULL, NULL) == 0);
+	CHECK(find(db, 1, "\"upgradeword\"", &pages) == 2 && pages == 1);
+	CHECK(find(db, 3, "\"upgradeword\"", &pages) == 1 && pages == 1);
+	CHECK(find(db, 2, "\"upgradeword\"", &pages) == 0);
+	db_close(db);
 }
 
 int
@@ -372,6 +670,7 @@ main(void)
 	};
 
 	driver_create();
+	test_upgrade();
 	staff_create(accounts, 1);
 	content();
 	driver_start();
@@ -381,6 +680,8 @@ main(void)
 	test_escaping_and_box();
 	test_pager();
 	test_kept_in_step();
+	test_pages_found();
+	test_pages_kept_in_step();
 	driver_stop();
 	TEST_DONE();
 }

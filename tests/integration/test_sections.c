@@ -1094,9 +1094,12 @@ test_trash(void)
 	CHECK(get("/media/photos/kitchen-tables") == 404);
 	CHECK(get("/publications/newsletter/27") == 404);
 	CHECK(db_open(getenv("TEST_DB"), &db) == 0);
-	CHECK(media_post_db_purge_trash(db, now, 30 * 86400LL) == 1);
-	CHECK(publication_db_purge_trash(db, now, 30 * 86400LL) == 1);
-	CHECK(media_post_db_purge_trash(db, now, 30 * 86400LL) == 0);
+	CHECK(edit_db_purge_trash(db, EDIT_MEDIA_POSTS, now, 30 * 86400LL) ==
+	      1);
+	CHECK(edit_db_purge_trash(db, EDIT_PUBLICATIONS, now, 30 * 86400LL) ==
+	      1);
+	CHECK(edit_db_purge_trash(db, EDIT_MEDIA_POSTS, now, 30 * 86400LL) ==
+	      0);
 	db_close(db);
 	CHECK(query_int("SELECT count(*) FROM album_items WHERE post_id = 7") ==
 	      0);
