@@ -32,7 +32,8 @@ struct app {
 	 * arrive in its .incoming folder (upload.c). */
 	const char *uploads_dir;
 	/* serve ran with --sendmail: a new message is marked for the timer
-	 * process to notify the moderators of (timer.c). */
+	 * process to notify the moderators of, and a password reset request
+	 * is filed for it to mail (timer.c); without, neither is. */
 	bool notify_messages;
 	/* The caller holds one read transaction across many requests
 	 * (export-static's snapshot): app_handle neither begins, ends nor

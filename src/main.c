@@ -16,8 +16,9 @@ struct command {
 static const struct command commands[] = {
     {"init", cmd_init, "init      --db FILE [--starter]"},
     {"user", cmd_user,
-     "user add  --db FILE --name N --role R [--display-name D]"
-     "   (password on stdin)"},
+     "user add  --db FILE --name N --role R [--display-name D]\n"
+     "                  [--email E]   (password on stdin)\n"
+     "  gazette user passwd --db FILE --name N   (password on stdin)"},
     {"serve", cmd_serve,
      "serve     --db FILE --socket PATH [--workers N] [--templates DIR]\n"
      "                  [--uploads DIR] [--sendmail PATH]"},

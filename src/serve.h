@@ -46,6 +46,8 @@ struct timer {
 	pid_t notice_pid;          /* a sendmail still running, or 0 */
 	long long notice_deadline; /* when it is killed */
 	long long notice_last;     /* when the last notice went out */
+	pid_t reset_pid;           /* a password reset mail being sent, or 0 */
+	long long reset_deadline;  /* when it is killed */
 	long long ticks;           /* the minute's work runs when 0 mod 60 */
 };
 
@@ -55,13 +57,14 @@ int timer_open(struct timer *t, const char *db_path, const char *sendmail);
 
 /*
  * Does one second's work at now: publishes scheduled articles, the
- * minute's work on the first tick and every sixtieth, and the notice of
- * new messages.  Tests call it directly with the time they choose.
+ * minute's work on the first tick and every sixtieth, the notice of new
+ * messages and the next password reset mail.  Tests call it directly
+ * with the time they choose.
  */
 void timer_tick(struct timer *t, long long now);
 
-/* Waits (up to 5 s, then kills it) for a notice still being handed to
- * sendmail, and releases t. */
+/* Waits (up to 5 s, then kills it) for a notice or reset mail still being
+ * handed to sendmail, and releases t. */
 void timer_close(struct timer *t);
 
 #endif

@@ -19,6 +19,12 @@
  * publishing.  A worker never runs it at all.  A notice is sent at most
  * once: when the program fails, it is logged, and the messages are in the
  * queue anyway.
+ *
+ * Password reset mails ("Lost your password?", admin_reset.c) go the same
+ * way, one at a time beside the notices: a worker files the request, and
+ * the timer makes the token, stores its hash, and hands the one copy of
+ * the link to the sendmail, so no token is ever written to the database
+ * or seen by a worker.  A mail that fails is logged; its owner asks again.
  */
 #include <string.h>
 #include <time.h>
@@ -28,6 +34,7 @@
 #include "db/comment_db.h"
 #include "db/edit_db.h"
 #include "db/message_db.h"
+#include "auth/token.h"
 #include "sendmail.h"
 #include "serve.h"
 #include "util/buf.h"
@@ -112,28 +119,115 @@ every_minute(struct timer *t, long long now)
 		         n == 1 ? "" : "s", days);
 }
 
-/* Checks on a notice being sent: true while its program still runs. */
+/*
+ * Checks on a mail being sent (what names it in the log): true while its
+ * program still runs and *deadline has not passed; else kills or reaps
+ * it and clears *pid.
+ */
 static bool
-notice_running(struct timer *t, long long now)
+mail_running(pid_t *pid, long long deadline, long long now, const char *what)
 {
 	bool ok = false;
 	int rc;
 
-	if (t->notice_pid <= 0)
+	if (*pid <= 0)
 		return false;
-	rc = sendmail_poll(t->notice_pid, &ok);
-	if (rc == 1 && now < t->notice_deadline)
+	rc = sendmail_poll(*pid, &ok);
+	if (rc == 1 && now < deadline)
 		return true;
 	if (rc == 1) {
 		log_error("sendmail still running after %d s: killed",
 		          SENDMAIL_TIMEOUT_S);
-		sendmail_kill(t->notice_pid);
+		sendmail_kill(*pid);
 	} else if (rc == 0 && !ok) {
-		log_error("sendmail failed: the moderators were not told of "
-		          "the last new messages");
+		log_error("sendmail failed: %s", what);
 	}
-	t->notice_pid = 0;
+	*pid = 0;
 	return false;
+}
+
+/* Checks on a notice being sent: true while its program still runs. */
+static bool
+notice_running(struct timer *t, long long now)
+{
+	return mail_running(&t->notice_pid, t->notice_deadline, now,
+	                    "the moderators were not told of the last new "
+	                    "messages");
+}
+
+/* Writes the site's base URL, without a final slash, as *base and
+ * *base_len. */
+static void
+base_url(struct timer *t, const char **base, size_t *base_len)
+{
+	*base = site_setting(&t->site, "base_url", "");
+	*base_len = strlen(*base);
+	if (*base_len > 0 && (*base)[*base_len - 1] == '/')
+		(*base_len)--;
+}
+
+/*
+ * Sends the next password reset mail, when one is pending and no other
+ * is still being handed over: a new token, its hash claimed in the
+ * database, the link in the mail and nowhere else.
+ */
+static void
+reset_mails(struct timer *t, long long now)
+{
+	char token[TOKEN_TEXT_MAX];
+	unsigned char hash[TOKEN_HASH_BYTES];
+	struct reset_mail m;
+	struct arena a;
+	struct buf msg;
+	const char *base;
+	size_t base_len;
+
+	if (t->sendmail == NULL ||
+	    mail_running(&t->reset_pid, t->reset_deadline, now,
+	                 "a password reset link was not sent") ||
+	    timer_settings(t) < 0)
+		return;
+	token_new(token);
+	if (token_hash(token, hash) < 0)
+		return;
+	arena_init(&a);
+	if (reset_db_claim(t->db, &a, now, hash, &m) != 0)
+		goto out;
+	/* Imported accounts keep their email unchecked: nothing that could
+	 * add a header line reaches the To line. */
+	if (!text_email_valid(m.email)) {
+		log_warn("account %lld has no valid email: its password reset "
+		         "link was not sent",
+		         m.user_id);
+		goto out;
+	}
+	base_url(t, &base, &base_len);
+	buf_init(&msg);
+	buf_printf(&msg,
+	           "To: %s\nSubject: Set a new password for %s\n"
+	           "Auto-Submitted: auto-generated\nMIME-Version: 1.0\n"
+	           "Content-Type: text/plain; charset=utf-8\n\n"
+	           "Someone, probably you, asked to set a new password for "
+	           "the account %s at %.*s.\n\nTo choose one, open this "
+	           "link within an hour (it works once):\n"
+	           "%.*s/admin/reset?token=%s\n\n"
+	           "If you did not ask, ignore this mail: your password "
+	           "stays as it is.\n",
+	           m.email, m.name, m.name, (int)base_len, base, (int)base_len,
+	           base, token);
+	t->reset_pid = sendmail_start(t->sendmail, msg.data, msg.len);
+	explicit_bzero(msg.data, msg.len);
+	buf_free(&msg);
+	if (t->reset_pid > 0) {
+		t->reset_deadline = now + SENDMAIL_TIMEOUT_S;
+		log_info("sent a password reset link to account %lld",
+		         m.user_id);
+	} else {
+		t->reset_pid = 0;
+	}
+out:
+	explicit_bzero(token, sizeof(token));
+	arena_free(&a);
 }
 
 /*
@@ -160,10 +254,7 @@ notices(struct timer *t, long long now)
 		         n, n == 1 ? "" : "s");
 		return;
 	}
-	base = site_setting(&t->site, "base_url", "");
-	base_len = strlen(base);
-	if (base_len > 0 && base[base_len - 1] == '/')
-		base_len--;
+	base_url(t, &base, &base_len);
 	buf_init(&msg);
 	buf_printf(&msg,
 	           "To: %s\nSubject: New messages waiting (%d)\n"
@@ -198,27 +289,37 @@ timer_tick(struct timer *t, long long now)
 	if (t->ticks % 60 == 0)
 		every_minute(t, now);
 	notices(t, now);
+	reset_mails(t, now);
 	t->ticks++;
+}
+
+/* Waits up to CLOSE_WAIT_MS for a mail still being handed over, then
+ * kills it; clears *pid. */
+static void
+mail_wait(pid_t *pid)
+{
+	bool ok;
+
+	for (int waited = 0; *pid > 0; waited += 10) {
+		if (sendmail_poll(*pid, &ok) != 1) {
+			*pid = 0;
+			break;
+		}
+		if (waited >= CLOSE_WAIT_MS) {
+			sendmail_kill(*pid);
+			*pid = 0;
+			break;
+		}
+		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+	}
 }
 
 /* Closes the timer's state; see serve.h. */
 void
 timer_close(struct timer *t)
 {
-	bool ok;
-
-	for (int waited = 0; t->notice_pid > 0; waited += 10) {
-		if (sendmail_poll(t->notice_pid, &ok) != 1) {
-			t->notice_pid = 0;
-			break;
-		}
-		if (waited >= CLOSE_WAIT_MS) {
-			sendmail_kill(t->notice_pid);
-			t->notice_pid = 0;
-			break;
-		}
-		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
-	}
+	mail_wait(&t->notice_pid);
+	mail_wait(&t->reset_pid);
 	if (t->site_loaded)
 		site_free(&t->site);
 	db_close(t->db);

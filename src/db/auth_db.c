@@ -12,7 +12,7 @@
 #include "db_internal.h"
 
 static const char sql_by_name[] =
-    "SELECT id, name, display_name, role, password_hash, disabled "
+    "SELECT id, name, display_name, role, password_hash, disabled, email "
     "FROM users WHERE name = ?";
 static const char sql_set_password[] =
     "UPDATE users SET password_hash = ? WHERE id = ?";
@@ -21,7 +21,7 @@ static const char sql_session_create[] =
     "expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_session_lookup[] =
     "SELECT u.id, u.name, u.display_name, u.role, u.password_hash, "
-    "u.disabled, s.last_seen_at FROM sessions s "
+    "u.disabled, u.email, s.last_seen_at FROM sessions s "
     "JOIN users u ON u.id = s.user_id "
     "WHERE s.id_hash = ?1 AND s.expires_at > ?2 "
     "AND s.last_seen_at > ?2 - ?3 AND u.disabled = 0";
@@ -33,6 +33,8 @@ static const char sql_purge_sessions[] =
     "DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?1 - ?2";
 static const char sql_purge_throttle[] =
     "DELETE FROM throttle WHERE window_start <= ?1 - ?2";
+static const char sql_reset_purge[] =
+    "DELETE FROM password_resets WHERE expires_at <= ?";
 static const char sql_throttle_get[] =
     "SELECT window_start, failures FROM throttle WHERE key = ?";
 static const char sql_throttle_fail[] =
@@ -59,6 +61,7 @@ read_staff(struct arena *a, sqlite3_stmt *st, struct staff *out)
 	out->role = db_col_text(a, st, 3);
 	out->password_hash = db_col_text(a, st, 4);
 	out->disabled = sqlite3_column_int(st, 5) != 0;
+	out->email = db_col_text(a, st, 6);
 }
 
 /* Reads an account by name; see auth_db.h. */
@@ -140,7 +143,7 @@ session_db_lookup(struct db *db, struct arena *a, const unsigned char *hash,
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		read_staff(a, st, out);
-		*last_seen = sqlite3_column_int64(st, 6);
+		*last_seen = sqlite3_column_int64(st, 7);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -192,6 +195,12 @@ auth_db_purge(struct db *db, long long now, long long idle_s,
 		goto fail;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, window_s);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	n += sqlite3_changes(db->handle);
+	if ((st = db_stmt(db, sql_reset_purge)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
 	if (db_exec_stmt(db, st) < 0)
 		goto fail;
 	n += sqlite3_changes(db->handle);
@@ -328,13 +337,13 @@ auth_db_secret(struct db *db, unsigned char out[32])
 }
 
 static const char sql_staff_list[] =
-    "SELECT u.id, u.name, u.display_name, u.role, '', u.disabled, "
+    "SELECT u.id, u.name, u.display_name, u.role, '', u.disabled, u.email, "
     "(SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND "
     "s.expires_at > ?1), u.created_at, EXISTS (SELECT 1 FROM two_factor t "
     "WHERE t.user_id = u.id AND t.enabled = 1) FROM users u "
     "ORDER BY u.name";
 static const char sql_staff_get[] =
-    "SELECT id, name, display_name, role, password_hash, disabled "
+    "SELECT id, name, display_name, role, password_hash, disabled, email "
     "FROM users WHERE id = ?";
 static const char sql_staff_update[] =
     "UPDATE users SET role = coalesce(?2, role), disabled = CASE WHEN ?3 "
@@ -369,9 +378,9 @@ staff_db_list(struct db *db, struct arena *a, long long now,
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		*rows = arena_grow(a, *rows, n, &cap, sizeof(**rows));
 		read_staff(a, st, &(*rows)[n].s);
-		(*rows)[n].sessions = sqlite3_column_int64(st, 6);
-		(*rows)[n].created_at = sqlite3_column_int64(st, 7);
-		(*rows)[n].two_factor = sqlite3_column_int(st, 8) != 0;
+		(*rows)[n].sessions = sqlite3_column_int64(st, 7);
+		(*rows)[n].created_at = sqlite3_column_int64(st, 8);
+		(*rows)[n].two_factor = sqlite3_column_int(st, 9) != 0;
 		n++;
 	}
 	sqlite3_reset(st);
@@ -529,4 +538,180 @@ audit_db_list(struct db *db, struct arena *a, long long offset, size_t limit,
 	sqlite3_reset(st);
 	*count = n;
 	return n < limit && rc != SQLITE_DONE ? -1 : 0;
+}
+
+static const char sql_set_email[] = "UPDATE users SET email = ? WHERE id = ?";
+static const char sql_reset_match[] =
+    "SELECT id, name, display_name, role, '', disabled, email FROM users "
+    "WHERE (name = ?1 OR lower(email) = lower(?1)) AND disabled = 0 AND "
+    "email != '' ORDER BY id LIMIT 8";
+static const char sql_reset_file[] =
+    "INSERT OR REPLACE INTO password_resets (user_id, requested_at, "
+    "expires_at, mail_pending, token_hash) VALUES (?, ?, ?, 1, NULL)";
+static const char sql_reset_any[] =
+    "SELECT EXISTS (SELECT 1 FROM password_resets WHERE mail_pending = 1)";
+static const char sql_reset_drop_unsendable[] =
+    "DELETE FROM password_resets WHERE mail_pending = 1 AND (expires_at <= "
+    "?1 OR user_id IN (SELECT id FROM users WHERE disabled = 1 OR email = "
+    "''))";
+static const char sql_reset_next[] =
+    "SELECT r.user_id, u.name, u.email FROM password_resets r JOIN users u "
+    "ON u.id = r.user_id WHERE r.mail_pending = 1 ORDER BY r.requested_at "
+    "LIMIT 1";
+static const char sql_reset_claim[] =
+    "UPDATE password_resets SET mail_pending = 0, token_hash = ? WHERE "
+    "user_id = ?";
+static const char sql_reset_lookup[] =
+    "SELECT user_id FROM password_resets WHERE token_hash = ? AND "
+    "mail_pending = 0 AND expires_at > ?";
+static const char sql_reset_consume[] =
+    "DELETE FROM password_resets WHERE token_hash = ? AND user_id = ? AND "
+    "mail_pending = 0 AND expires_at > ?";
+
+/* Sets an account's email; see auth_db.h. */
+int
+staff_db_set_email(struct db *db, long long id, const char *email)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_set_email);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, email, -1);
+	sqlite3_bind_int64(st, 2, id);
+	return write_one(db, st);
+}
+
+/* Finds the accounts a reset request names; see auth_db.h. */
+int
+reset_db_match(struct db *db, struct arena *a, const char *who,
+               struct staff **rows, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_reset_match);
+	size_t n = 0, cap = 8;
+	int rc;
+
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, who, -1);
+	*rows = arena_calloc(a, cap, sizeof(**rows));
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < cap)
+		read_staff(a, st, &(*rows)[n++]);
+	sqlite3_reset(st);
+	*count = n;
+	return rc < 0 ? -1 : 0;
+}
+
+/* Files a reset request; see auth_db.h. */
+int
+reset_db_file(struct db *db, long long user_id, long long now,
+              long long expires_at)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_reset_file);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, expires_at);
+	return write_one(db, st);
+}
+
+/* Claims the next reset mail to send; see auth_db.h. */
+int
+reset_db_claim(struct db *db, struct arena *a, long long now,
+               const unsigned char hash[AUTH_HASH_BYTES],
+               struct reset_mail *out)
+{
+	sqlite3_stmt *st;
+	int rc, error = 0;
+
+	memset(out, 0, sizeof(*out));
+	/* A read first: the write lock only when a mail is pending. */
+	rc = (int)db_one_int(db, db_stmt(db, sql_reset_any), &error);
+	if (error)
+		return -1;
+	if (rc == 0)
+		return 1;
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_reset_drop_unsendable)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, now);
+	if (db_exec_stmt(db, st) < 0 ||
+	    (st = db_stmt(db, sql_reset_next)) == NULL)
+		goto fail;
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		out->user_id = sqlite3_column_int64(st, 0);
+		out->name = db_col_text(a, st, 1);
+		out->email = db_col_text(a, st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		goto fail;
+	if (rc == SQLITE_DONE)
+		return db_commit(db) < 0 ? -1 : 1;
+	if ((st = db_stmt(db, sql_reset_claim)) == NULL)
+		goto fail;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, out->user_id);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	return db_commit(db) < 0 ? -1 : 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Looks a reset token up; see auth_db.h. */
+int
+reset_db_lookup(struct db *db, const unsigned char hash[AUTH_HASH_BYTES],
+                long long now, long long *user_id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_reset_lookup);
+	int rc;
+
+	*user_id = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*user_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Uses a reset token; see auth_db.h. */
+int
+reset_db_use(struct db *db, const unsigned char hash[AUTH_HASH_BYTES],
+             long long user_id, long long now, const char *password_hash)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_reset_consume)) == NULL)
+		goto fail;
+	sqlite3_bind_blob(st, 1, hash, AUTH_HASH_BYTES, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 3, now);
+	if (db_exec_stmt(db, st) < 0)
+		goto fail;
+	if (sqlite3_changes(db->handle) != 1) {
+		db_rollback(db);
+		return 1;
+	}
+	if ((st = db_stmt(db, sql_set_password)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, password_hash, -1);
+	sqlite3_bind_int64(st, 2, user_id);
+	if (db_exec_stmt(db, st) < 0 || end_sessions(db, user_id, NULL) < 0)
+		goto fail;
+	return db_commit(db) < 0 ? -1 : 0;
+fail:
+	db_rollback(db);
+	return -1;
 }

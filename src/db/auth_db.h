@@ -23,6 +23,7 @@ struct staff {
 	const char *role; /* admin, editor, author, moderator */
 	const char *password_hash;
 	bool disabled;
+	const char *email; /* "" for none */
 };
 
 /* Reads an account by name (case-insensitive).  0 found, 1 none, -1. */
@@ -55,8 +56,8 @@ int session_db_touch(struct db *db, const unsigned char *hash, long long now);
 /* Deletes a session (logout).  0 or -1. */
 int session_db_delete(struct db *db, const unsigned char *hash);
 
-/* Deletes expired sessions and throttle windows (the timer).  Returns the
- * number of rows deleted, or -1. */
+/* Deletes expired sessions, throttle windows and password reset links
+ * (the timer).  Returns the number of rows deleted, or -1. */
 int auth_db_purge(struct db *db, long long now, long long idle_s,
                   long long window_s);
 
@@ -149,5 +150,58 @@ struct audit_row {
 /* Lists audit entries, newest first.  0 or -1. */
 int audit_db_list(struct db *db, struct arena *a, long long offset,
                   size_t limit, struct audit_row **rows, size_t *count);
+
+/* Sets an account's email ('' for none; the caller checked it with
+ * text_email_valid).  0 or -1. */
+int staff_db_set_email(struct db *db, long long id, const char *email);
+
+/*
+ * Password reset ("Lost your password?", sql/025_password_reset.sql).
+ * reset_db_match finds the enabled accounts with an email whose name is
+ * who (case-insensitive) or whose email is who (case-insensitive): at
+ * most 8, in *rows (in a's memory), password_hash left empty.  0 or -1.
+ */
+int reset_db_match(struct db *db, struct arena *a, const char *who,
+                   struct staff **rows, size_t *count);
+
+/*
+ * Files a reset request for an account, replacing any earlier one (whose
+ * link stops working at once): its mail is pending for the timer, its link
+ * good until expires_at.  0 or -1.
+ */
+int reset_db_file(struct db *db, long long user_id, long long now,
+                  long long expires_at);
+
+/* A reset mail the timer is to send. */
+struct reset_mail {
+	long long user_id;
+	const char *name;
+	const char *email;
+};
+
+/*
+ * The timer's side, in one transaction: drops pending requests that can
+ * no longer be sent (expired at now, the account disabled or without an
+ * email), then claims the oldest pending one, storing hash (of the token
+ * the caller made and will mail) as its token.  Returns 0 with *out filled
+ * (in a's memory), 1 when none is pending, -1.
+ */
+int reset_db_claim(struct db *db, struct arena *a, long long now,
+                   const unsigned char hash[AUTH_HASH_BYTES],
+                   struct reset_mail *out);
+
+/* Finds the account whose reset token has hash and has not expired at
+ * now.  0 found (*user_id), 1 none, -1. */
+int reset_db_lookup(struct db *db, const unsigned char hash[AUTH_HASH_BYTES],
+                    long long now, long long *user_id);
+
+/*
+ * Uses a reset token, in one transaction: deletes it (it must still be
+ * user_id's and unexpired at now), sets the account's password hash and
+ * ends all its sessions.  Two-factor login is left as it is.  Returns 0,
+ * 1 when the token no longer works (nothing changed), -1.
+ */
+int reset_db_use(struct db *db, const unsigned char hash[AUTH_HASH_BYTES],
+                 long long user_id, long long now, const char *password_hash);
 
 #endif

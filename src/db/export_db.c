@@ -52,9 +52,9 @@ export_db_media_count(struct db *db)
 /* Tables whose rows never show on the public site (redirects answer old
  * WordPress addresses, which a static copy does not have). */
 static const char *const private_tables[] = {
-    "address_keys",   "audit_log",      "import_map", "messages",
-    "page_revisions", "recovery_codes", "redirects",  "revisions",
-    "sessions",       "throttle",       "two_factor",
+    "address_keys",   "audit_log",       "import_map",     "messages",
+    "page_revisions", "password_resets", "recovery_codes", "redirects",
+    "revisions",      "sessions",        "throttle",       "two_factor",
 };
 
 /* Tables that do, each read whole (every column, new ones too). */

@@ -11,7 +11,7 @@
 static const char sql_user_exists[] = "SELECT 1 FROM users WHERE name = ?";
 static const char sql_user_add[] =
     "INSERT INTO users (name, display_name, role, password_hash, "
-    "created_at) VALUES (?, ?, ?, ?, ?)";
+    "created_at, email) VALUES (?, ?, ?, ?, ?, ?)";
 
 const char *const user_roles[USER_ROLES_COUNT] = {"admin", "editor", "author",
                                                   "moderator"};
@@ -49,6 +49,16 @@ long long
 user_db_add(struct db *db, const char *name, const char *display_name,
             const char *role, const char *password_hash)
 {
+	return user_db_add_email(db, name, display_name, role, password_hash,
+	                         "");
+}
+
+/* Adds an account with an email; see user_db.h. */
+long long
+user_db_add_email(struct db *db, const char *name, const char *display_name,
+                  const char *role, const char *password_hash,
+                  const char *email)
+{
 	sqlite3_stmt *st;
 	long long id;
 	int rc;
@@ -73,6 +83,7 @@ user_db_add(struct db *db, const char *name, const char *display_name,
 	db_bind_text(st, 3, role, -1);
 	db_bind_text(st, 4, password_hash, -1);
 	sqlite3_bind_int64(st, 5, (long long)time(NULL));
+	db_bind_text(st, 6, email, -1);
 	if (db_exec_stmt(db, st) < 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(db->handle);

@@ -27,4 +27,10 @@ bool user_role_listed(const char *list, const char *role);
 long long user_db_add(struct db *db, const char *name, const char *display_name,
                       const char *role, const char *password_hash);
 
+/* The same with an email ('' for none; the caller checked it with
+ * text_email_valid), in the same transaction. */
+long long user_db_add_email(struct db *db, const char *name,
+                            const char *display_name, const char *role,
+                            const char *password_hash, const char *email);
+
 #endif

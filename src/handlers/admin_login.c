@@ -167,11 +167,10 @@ admin_login_form(struct app *app, struct req *req, struct resp *resp)
 	return login_page(app, req, resp, 200, NULL, NULL);
 }
 
-/* The throttle keys of an attempt: the account (lower-case) and the
- * client's address (IPv6 by /64). */
-static void
-throttle_keys(struct req *req, const char *name, const char **account,
-              const char **address)
+/* The throttle keys of an attempt; see handlers.h. */
+void
+login_throttle_keys(struct req *req, const char *name, const char **account,
+                    const char **address)
 {
 	char addr[80], *lower = arena_strdup(req->arena, name);
 
@@ -183,9 +182,9 @@ throttle_keys(struct req *req, const char *name, const char **account,
 	*address = arena_concat(req->arena, "address:", addr, NULL);
 }
 
-/* The length of the throttling window, in seconds. */
-static long long
-throttle_window(const struct app *app)
+/* The length of the throttling window; see handlers.h. */
+long long
+login_window(const struct app *app)
 {
 	return site_setting_int(&app->site, "login_window_minutes", 15, 1,
 	                        1000000) *
@@ -198,11 +197,11 @@ login_throttled(struct app *app, struct req *req, struct resp *resp,
                 const char *name)
 {
 	const char *account_key, *address_key;
-	long long now = (long long)time(NULL), window = throttle_window(app);
+	long long now = (long long)time(NULL), window = login_window(app);
 	long long wait_a, wait_b, wait;
 	int fails_a, fails_b;
 
-	throttle_keys(req, name, &account_key, &address_key);
+	login_throttle_keys(req, name, &account_key, &address_key);
 	fails_a = throttle_db_get(app->db, account_key, now, window, &wait_a);
 	fails_b = throttle_db_get(app->db, address_key, now, window, &wait_b);
 	if (fails_a < 0 || fails_b < 0)
@@ -226,9 +225,9 @@ login_failed(struct app *app, struct req *req, long long user_id,
              const char *name, const char *action)
 {
 	const char *account_key, *address_key;
-	long long now = (long long)time(NULL), window = throttle_window(app);
+	long long now = (long long)time(NULL), window = login_window(app);
 
-	throttle_keys(req, name, &account_key, &address_key);
+	login_throttle_keys(req, name, &account_key, &address_key);
 	throttle_db_fail(app->db, account_key, now, window);
 	throttle_db_fail(app->db, address_key, now, window);
 	audit_db_add(app->db, now, user_id, name, action, "", req->remote_addr);
@@ -245,7 +244,7 @@ login_finish(struct app *app, struct req *req, struct resp *resp,
 {
 	const char *account_key, *address_key;
 
-	throttle_keys(req, user->name, &account_key, &address_key);
+	login_throttle_keys(req, user->name, &account_key, &address_key);
 	throttle_db_clear(app->db, account_key);
 	if (session_start(app, req, resp, user) < 0)
 		return 500;
@@ -305,9 +304,10 @@ code_page(struct app *app, struct req *req, struct resp *resp, int status,
  * POST /admin/login with a pending token: the second step.  Fields: user
  * (the account's id), pending (its token), code (6 digits from the app,
  * or a recovery code), form_token (checked by the router).  Statuses: 303
- * (signed in), 400 (fields missing), 403 (a pending token forged, expired
- * or another account's: the login page; or a wrong or reused code: the
- * code page again, counted as a failed login), 429, 500.  No role.
+ * (signed in), 400 (fields missing, or an empty code: the code page
+ * again, not counted), 403 (a pending token forged, expired or another
+ * account's: the login page; or a wrong or reused code: the code page
+ * again, counted as a failed login), 429, 500.  No role.
  */
 static int
 login_code_submit(struct app *app, struct req *req, struct resp *resp)
@@ -331,6 +331,10 @@ login_code_submit(struct app *app, struct req *req, struct resp *resp)
 	                     app_now(app), 0, PENDING_SECONDS) != TOKEN_FORM_OK)
 		return login_page(app, req, resp, 403, "login_code_expired",
 		                  NULL);
+	/* An empty code is no guess: asked again, not counted. */
+	if (code[0] == '\0')
+		return code_page(app, req, resp, 400, user, pending,
+		                 "login_code_wrong");
 	if ((rc = login_throttled(app, req, resp, user->name)) != 0)
 		return rc < 0 ? 500
 		              : login_page(app, req, resp, 429,
@@ -355,9 +359,10 @@ login_code_submit(struct app *app, struct req *req, struct resp *resp)
  * for an account with two-factor login on, answers the code page (see
  * login_code_submit, which a form with a pending token goes to).
  * Fields: name, password, form_token (checked by the router).
- * Statuses: 200 (the code page), 303 (signed in), 400 (missing or
- * over-long fields), 403 (no such account or wrong password: one answer
- * for both), 429 (throttled, with Retry-After), 500.  No role.
+ * Statuses: 200 (the code page), 303 (signed in), 400 (missing, empty
+ * or over-long fields; not counted), 403 (no such account or wrong
+ * password: one answer for both), 429 (throttled, with Retry-After), 500.
+ * No role.
  */
 int
 admin_login_submit(struct app *app, struct req *req, struct resp *resp)
@@ -370,7 +375,8 @@ admin_login_submit(struct app *app, struct req *req, struct resp *resp)
 
 	if (req_form(req, "pending") != NULL)
 		return login_code_submit(app, req, resp);
-	if (name == NULL || pw == NULL || name[0] == '\0' ||
+	/* An empty password is no guess: refused, not counted. */
+	if (name == NULL || pw == NULL || name[0] == '\0' || pw[0] == '\0' ||
 	    strlen(name) > 64 || (pw_len = strlen(pw)) > PASSWORD_MAX_BYTES)
 		return login_page(app, req, resp, 400, "login_failed", NULL);
 	if ((rc = login_throttled(app, req, resp, name)) != 0)

@@ -179,8 +179,10 @@ store_codes(struct app *app, struct req *req, struct resp *resp, long long step,
 /*
  * Asks the signed-in account to prove itself again before a change: the
  * field "confirm" holds its password or a current code from its app (a
- * code is spent).  Throttled and counted like a login.  Returns 0 to go
- * on, or the status of the page it rendered.
+ * code is spent).  Throttled and counted like a login, but an empty or
+ * missing field is no guess: 400 with its message, not counted (five
+ * empty forms used to lock the account out of logging in).  Returns 0 to
+ * go on, or the status of the page it rendered.
  */
 static int
 confirm(struct app *app, struct req *req, struct resp *resp)
@@ -191,18 +193,21 @@ confirm(struct app *app, struct req *req, struct resp *resp)
 	bool ok = false;
 	int rc;
 
+	if (v == NULL || v[0] == '\0')
+		return admin_account_page(app, req, resp, 400,
+		                          "error_confirm_empty");
 	if ((rc = login_throttled(app, req, resp, me->name)) != 0)
 		return rc < 0 ? 500
 		              : admin_account_page(app, req, resp, 429,
 		                                   "login_throttled");
-	if (v != NULL && totp_is_code(v)) {
+	if (totp_is_code(v)) {
 		enum two_factor_result r =
 		    two_factor_check(app, req, me, v, false);
 
 		if (r == TWO_FACTOR_ERROR)
 			return 500;
 		ok = r == TWO_FACTOR_CODE;
-	} else if (v != NULL && strlen(v) <= PASSWORD_MAX_BYTES) {
+	} else if (strlen(v) <= PASSWORD_MAX_BYTES) {
 		if (staff_db_get(app->db, req->arena, me->id, &full) != 0)
 			return 500;
 		ok = password_verify(full.password_hash, v, strlen(v)) == 1;

@@ -5,6 +5,14 @@
  * staff member changes their own password and sees and ends their own
  * sessions; admins read the audit log and turn off the two-factor login
  * of an account whose owner lost their phone.  Every change is audited.
+ *
+ * An account's email is where a password reset link goes (admin_reset.c):
+ * admins set anyone's, each staff member their own (giving their current
+ * password, since whoever sets it can reset the password).  It is checked
+ * as the contact form checks a reader's (text_email_valid) and need not
+ * be unique.  Changing one's own password or email asks for the current
+ * password, throttled and counted like a login; an empty one is no guess
+ * and is not counted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +23,7 @@
 #include "../db/auth_db.h"
 #include "../db/two_factor_db.h"
 #include "../db/user_db.h"
+#include "../util/text.h"
 #include "handlers.h"
 
 #define AUDIT_PER_PAGE 100
@@ -48,6 +57,14 @@ name_ok(const char *s)
 	return true;
 }
 
+/* Returns whether email may be an account's: empty (none) or an address
+ * as the contact form takes it. */
+static bool
+email_ok(const char *email)
+{
+	return email != NULL && (email[0] == '\0' || text_email_valid(email));
+}
+
 /* Renders the users page with status and an optional message key. */
 static int
 users_page(struct app *app, struct req *req, struct resp *resp, int status,
@@ -68,6 +85,7 @@ users_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_int(a, m, "id", rows[i].s.id);
 		tv_set_str(a, m, "name", rows[i].s.name);
 		tv_set_str(a, m, "display_name", rows[i].s.display_name);
+		tv_set_str(a, m, "email", rows[i].s.email);
 		tv_set_str(a, m, "role", rows[i].s.role);
 		tv_set_bool(a, m, "disabled", rows[i].s.disabled);
 		tv_set_int(a, m, "sessions", rows[i].sessions);
@@ -103,8 +121,8 @@ admin_users(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/users/new: creates an account.  Fields: name, display_name,
- * role, password, csrf.  Statuses: 303, 400 (the page again with a
- * message; nothing created), 500.  Role: admin.
+ * role, password, email (optional), csrf.  Statuses: 303, 400 (the page
+ * again with a message; nothing created), 500.  Role: admin.
  */
 int
 admin_user_create(struct app *app, struct req *req, struct resp *resp)
@@ -112,20 +130,25 @@ admin_user_create(struct app *app, struct req *req, struct resp *resp)
 	const char *name = req_form(req, "name"), *role = req_form(req, "role");
 	const char *display = req_form(req, "display_name");
 	const char *pw = req_form(req, "password");
+	const char *email = req_form(req, "email");
 	char hash[PASSWORD_HASH_MAX];
 	long long id;
 
+	if (email == NULL)
+		email = "";
 	if (!name_ok(name))
 		return users_page(app, req, resp, 400, "error_user_name");
 	if (role == NULL || !user_role_valid(role))
 		return users_page(app, req, resp, 400, "error_role");
 	if (pw == NULL || password_policy_check(pw, strlen(pw)) < 0)
 		return users_page(app, req, resp, 400, "error_password");
+	if (!email_ok(email))
+		return users_page(app, req, resp, 400, "error_email");
 	if (display == NULL || display[0] == '\0' || strlen(display) > 100)
 		display = name;
 	if (password_hash(pw, strlen(pw), hash) < 0)
 		return 500;
-	id = user_db_add(app->db, name, display, role, hash);
+	id = user_db_add_email(app->db, name, display, role, hash, email);
 	if (id == 0)
 		return users_page(app, req, resp, 400, "error_user_name");
 	if (id < 0)
@@ -137,12 +160,12 @@ admin_user_create(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/users/{id}: changes an account.  Fields: action (role,
- * disable, enable, password, two_factor_off), role, password, csrf.  Each
- * but two_factor_off ends the account's sessions; two_factor_off turns
- * the account's two-factor login off (a lost phone), deleting its secret
- * and recovery codes.  An admin cannot change their own role, disable
- * themselves or turn their own two-factor login off here.  Statuses: 303,
- * 400, 404, 500.  Role: admin.
+ * disable, enable, password, email, two_factor_off), role, password,
+ * email ('' for none), csrf.  Each but email and two_factor_off ends the
+ * account's sessions; two_factor_off turns the account's two-factor login
+ * off (a lost phone), deleting its secret and recovery codes.  An admin
+ * cannot change their own role, disable themselves or turn their own
+ * two-factor login off here.  Statuses: 303, 400, 404, 500.  Role: admin.
  */
 int
 admin_user_update(struct app *app, struct req *req, struct resp *resp)
@@ -170,6 +193,14 @@ admin_user_update(struct app *app, struct req *req, struct resp *resp)
 		                                : NULL) < 0)
 			return 500;
 		audit(app, req, "password set", detail);
+	} else if (strcmp(action, "email") == 0) {
+		const char *email = req_form(req, "email");
+
+		if (!email_ok(email))
+			return users_page(app, req, resp, 400, "error_email");
+		if (staff_db_set_email(app->db, target.id, email) < 0)
+			return 500;
+		audit(app, req, "email set", detail);
 	} else if (target.id == req->user->id) {
 		return users_page(app, req, resp, 400, "error_self");
 	} else if (strcmp(action, "role") == 0) {
@@ -231,6 +262,7 @@ admin_account_page(struct app *app, struct req *req, struct resp *resp,
 		tv_push(a, list, m);
 	}
 	tv_set(a, ctx, "sessions", list);
+	tv_set_str(a, ctx, "email", req->user->email ? req->user->email : "");
 	if (two_factor_account(app, req, ctx) < 0)
 		return 500;
 	if (message_key != NULL)
@@ -251,37 +283,85 @@ admin_account(struct app *app, struct req *req, struct resp *resp)
 }
 
 /*
+ * Checks the current password a change of one's own account gives (the
+ * field "current").  Empty or missing: 400 with its message, not counted
+ * (an empty field is no guess).  Otherwise throttled and, when wrong,
+ * counted and audited like a failed login.  Returns 0 to go on, or the
+ * status of the page it rendered.
+ */
+static int
+reauth(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *cur = req_form(req, "current");
+	struct staff me;
+	int rc;
+
+	if (cur == NULL || cur[0] == '\0')
+		return admin_account_page(app, req, resp, 400,
+		                          "error_current_empty");
+	if (strlen(cur) > PASSWORD_MAX_BYTES)
+		return admin_account_page(app, req, resp, 400,
+		                          "error_current_password");
+	if ((rc = login_throttled(app, req, resp, req->user->name)) != 0)
+		return rc < 0 ? 500
+		              : admin_account_page(app, req, resp, 429,
+		                                   "login_throttled");
+	if (staff_db_get(app->db, req->arena, req->user->id, &me) != 0)
+		return 500;
+	if (password_verify(me.password_hash, cur, strlen(cur)) != 1) {
+		login_failed(app, req, me.id, me.name,
+		             "current password refused");
+		return admin_account_page(app, req, resp, 400,
+		                          "error_current_password");
+	}
+	return 0;
+}
+
+/*
  * POST /admin/account/password: changes one's own password; other
  * sessions end.  Fields: current, password, csrf.  Statuses: 303, 400
- * (wrong current password or a new one out of bounds), 500.  Role: any
- * staff.
+ * (current password empty or wrong, or a new one out of bounds), 429
+ * (throttled), 500.  Role: any staff.
  */
 int
 admin_account_password(struct app *app, struct req *req, struct resp *resp)
 {
-	const char *cur = req_form(req, "current"),
-	           *pw = req_form(req, "password");
-	struct staff me;
+	const char *pw = req_form(req, "password");
 	char hash[PASSWORD_HASH_MAX];
+	int rc;
 
-	if (cur == NULL || pw == NULL || strlen(cur) > PASSWORD_MAX_BYTES)
-		return admin_account_page(app, req, resp, 400,
-		                          "error_current_password");
-	if (password_policy_check(pw, strlen(pw)) < 0)
+	if (pw == NULL || password_policy_check(pw, strlen(pw)) < 0)
 		return admin_account_page(app, req, resp, 400,
 		                          "error_password");
-	if (staff_db_get(app->db, req->arena, req->user->id, &me) != 0)
-		return 500;
-	if (password_verify(me.password_hash, cur, strlen(cur)) != 1) {
-		audit(app, req, "password change refused", "");
-		return admin_account_page(app, req, resp, 400,
-		                          "error_current_password");
-	}
+	if ((rc = reauth(app, req, resp)) != 0)
+		return rc;
 	if (password_hash(pw, strlen(pw), hash) < 0 ||
-	    staff_db_reset_password(app->db, me.id, hash, req->session_hash) <
-	        0)
+	    staff_db_reset_password(app->db, req->user->id, hash,
+	                            req->session_hash) < 0)
 		return 500;
 	audit(app, req, "password changed", "");
+	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
+}
+
+/*
+ * POST /admin/account/email: sets one's own email (where a password reset
+ * link goes; empty for none).  Fields: email, current, csrf.  Statuses:
+ * 303, 400 (not an address, or the current password empty or wrong), 429
+ * (throttled), 500.  Role: any staff.
+ */
+int
+admin_account_email(struct app *app, struct req *req, struct resp *resp)
+{
+	const char *email = req_form(req, "email");
+	int rc;
+
+	if (!email_ok(email))
+		return admin_account_page(app, req, resp, 400, "error_email");
+	if ((rc = reauth(app, req, resp)) != 0)
+		return rc;
+	if (staff_db_set_email(app->db, req->user->id, email) < 0)
+		return 500;
+	audit(app, req, "email set", req->user->name);
 	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
 }
 

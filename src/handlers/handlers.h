@@ -370,6 +370,22 @@ int login_throttled(struct app *app, struct req *req, struct resp *resp,
                     const char *name);
 void login_failed(struct app *app, struct req *req, long long user_id,
                   const char *name, const char *action);
+/* The throttle's window in seconds (the login_window_minutes setting),
+ * which password reset requests share. */
+long long login_window(const struct app *app);
+/* Writes the throttle keys of an attempt on account name (in the
+ * request's arena): "account:" and the name in lower case, "address:" and
+ * the client's address (IPv6 by its /64). */
+void login_throttle_keys(struct req *req, const char *name,
+                         const char **account, const char **address);
+
+/* handlers/admin_reset.c */
+int admin_lost_password_form(struct app *app, struct req *req,
+                             struct resp *resp);
+int admin_lost_password_submit(struct app *app, struct req *req,
+                               struct resp *resp);
+int admin_reset_form(struct app *app, struct req *req, struct resp *resp);
+int admin_reset_submit(struct app *app, struct req *req, struct resp *resp);
 
 /* handlers/admin_two_factor.c */
 int admin_two_factor_setup(struct app *app, struct req *req, struct resp *resp);
@@ -492,6 +508,7 @@ int admin_account(struct app *app, struct req *req, struct resp *resp);
 int admin_account_page(struct app *app, struct req *req, struct resp *resp,
                        int status, const char *message_key);
 int admin_account_password(struct app *app, struct req *req, struct resp *resp);
+int admin_account_email(struct app *app, struct req *req, struct resp *resp);
 int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
 int admin_audit(struct app *app, struct req *req, struct resp *resp);

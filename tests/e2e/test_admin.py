@@ -4,7 +4,8 @@ session cookie with the right flags, sees the dashboard, and logs out; the
 login and dashboard pages, the pages list and editor (with a preview), the
 menu editor (with a refused row), and the lists and editors of media posts
 and publications (an album's photos and an issue's contents, with a refused
-row each) pass the HTML validator; nginx's limit_req turns a burst of
+row each), the lost-password form, a refused reset link and the account
+page pass the HTML validator; nginx's limit_req turns a burst of
 logins into 429 before the application is asked."""
 
 import os
@@ -43,6 +44,16 @@ def main():
               "login form is cacheable")
         pages["login"] = r.text()
         token = form_field(r.text(), "form_token")
+        check('href="/admin/lost-password"' in r.text(),
+              "the login page has no lost-password link")
+        r = site.get("/admin/lost-password")
+        check(r.status == 200 and r.header("Set-Cookie") is None,
+              "lost-password form: %r" % r)
+        pages["lost-password"] = r.text()
+        r = site.get("/admin/reset?token=" + "A" * 43)
+        check(r.status == 400 and "does not work" in r.text(),
+              "a forged reset link: %r" % r)
+        pages["reset-bad-link"] = r.text()
         time.sleep(1.1)  # the form's minimum fill time
         r = post(site, "/admin/login", {"form_token": token,
                                          "name": "editor1",
@@ -71,7 +82,8 @@ def main():
                            ("publications", "/admin/publications"),
                            ("issue-new", "/admin/publications/new?kind="
                             "newsletter"),
-                           ("issue-edit", "/admin/publications/5")):
+                           ("issue-edit", "/admin/publications/5"),
+                           ("account", "/admin/account")):
             r = site.get(path, headers={"Cookie": cookie})
             check(r.status == 200, "%s: %r" % (path, r))
             pages[name] = r.text()

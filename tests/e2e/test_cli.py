@@ -2,8 +2,10 @@
 with one "gazette: " line and touches nothing; init creates, migrates (a
 no-op the second time), loads the starter content once and refuses a newer
 schema or a file that is not a database; user add hashes with argon2id and
-enforces its name, role and password rules; check finds foreign-key
-violations.  Every case runs in a fresh temporary folder."""
+enforces its name, role, email and password rules; user passwd sets a
+password by the same rules, ends the account's sessions and audits it, and
+changes nothing for an unknown account or a weak password; check finds
+foreign-key violations.  Every case runs in a fresh temporary folder."""
 
 import glob
 import os
@@ -87,7 +89,7 @@ def test_help_version():
     with fresh() as d:
         r = gazette(d, "--help")
         expect(r.rc == 0, "--help: %s" % r)
-        for word in ("init", "user add", "serve", "check"):
+        for word in ("init", "user add", "user passwd", "serve", "check"):
             expect(word in r.out, "--help does not list %r: %s" % (word, r))
         r = gazette(d, "--version")
         words = r.out.split()
@@ -104,6 +106,10 @@ USAGE_ERRORS = [
     ["init", "--db"],
     ["init", "--db", "x", "--db", "y"],
     ["user", "--db", "x", "--name", "alice", "--role", "editor"],
+    ["user", "passwd", "--db", "x"],
+    ["user", "passwd", "--db", "x", "--name", "alice", "--role", "editor"],
+    ["user", "add", "--db", "x", "--name", "alice", "--role", "editor",
+     "--email", "not an address"],
     ["serve", "--db", "x"],
     ["serve", "--db", "x", "--socket", "s", "--workers", "0"],
     ["serve", "--db", "x", "--socket", "s", "--workers", "abc"],
@@ -228,6 +234,73 @@ def test_user_add():
                "rejected user add changed the users table")
 
 
+def user_passwd(d, db, name, password, timeout=30):
+    return gazette(d, "user", "passwd", "--db", db, "--name", name,
+                   stdin=password + b"\n", timeout=timeout)
+
+
+def test_user_passwd():
+    new_password = b"a brand new passphrase"
+    with fresh() as d:
+        db = init(d)
+        r = gazette(d, "user", "add", "--db", db, "--name", "alice", "--role",
+                    "admin", "--email", "alice@example.org",
+                    stdin=PASSWORD + b"\n")
+        expect(r.rc == 0, "user add --email: %s" % r)
+        expect(scalar(db, "SELECT email FROM users WHERE name = 'alice'") ==
+               "alice@example.org", "user add --email did not store it")
+        expect(user_add(d, db, "bob").rc == 0, "user add bob")
+        con = sqlite3.connect(db)
+        for i, name in enumerate(("alice", "alice", "bob")):
+            con.execute("INSERT INTO sessions (id_hash, user_id, created_at, "
+                        "last_seen_at, expires_at, address, user_agent) "
+                        "SELECT ?, id, 0, 0, 4000000000, '', '' FROM users "
+                        "WHERE name = ?", (bytes([i]) * 32, name))
+        con.commit()
+        con.close()
+        old = scalar(db, "SELECT password_hash FROM users WHERE name = "
+                         "'alice'")
+        before = query(db, "SELECT * FROM users ORDER BY id")
+
+        # Unknown account, weak or missing password: non-zero, a message,
+        # nothing changed.
+        bad = [("unknown account", "nobody", new_password, 1),
+               ("11-char password", "alice", b"x" * 11, 2),
+               ("129-char password", "alice", b"x" * 129, 2),
+               ("empty password", "alice", b"", 2)]
+        for what, name, password, rc in bad:
+            r = user_passwd(d, db, name, password)
+            expect(r.rc == rc and r.err.strip().startswith("gazette: "),
+                   "%s: expected exit %d with a message: %s" % (what, rc, r))
+            expect(query(db, "SELECT * FROM users ORDER BY id") == before,
+                   "%s: user passwd changed the users table" % what)
+        r = user_passwd(d, db, "nobody", new_password)
+        expect("nobody" in r.err, "the unknown name is not named: %s" % r)
+        expect(scalar(db, "SELECT count(*) FROM sessions") == 3,
+               "a refused user passwd ended sessions")
+
+        # A good one (the name in any case): a new argon2id hash, the
+        # account's sessions ended (not others'), audited.
+        r = user_passwd(d, db, "ALICE", new_password)
+        expect(r.rc == 0, "user passwd alice: %s" % r)
+        new = scalar(db, "SELECT password_hash FROM users WHERE name = "
+                         "'alice'")
+        expect(new != old and new.startswith(HASH_PREFIX),
+               "alice's hash after user passwd is %r" % new)
+        expect(scalar(db, "SELECT count(*) FROM sessions s JOIN users u ON "
+                          "u.id = s.user_id WHERE u.name = 'alice'") == 0,
+               "alice's sessions survived user passwd")
+        expect(scalar(db, "SELECT count(*) FROM sessions") == 1,
+               "user passwd ended another account's session")
+        expect(scalar(db, "SELECT count(*) FROM audit_log WHERE action = "
+                          "'password set' AND user_name = 'alice'") == 1,
+               "user passwd was not audited")
+        for name in os.listdir(d):
+            with open(os.path.join(d, name), "rb") as f:
+                expect(new_password not in f.read(),
+                       "the password is stored in clear in %s" % name)
+
+
 def test_check():
     with fresh() as d:
         db = init(d, "--starter")
@@ -277,7 +350,7 @@ def main():
     BINARY = harness.find_binary()
     for test in (test_help_version, test_usage_errors, test_init,
                  test_init_newer_schema, test_init_not_a_database,
-                 test_user_add, test_check):
+                 test_user_add, test_user_passwd, test_check):
         harness.log(test.__name__)
         test()
     if failures:

@@ -66,11 +66,14 @@ test_table(void)
 		/* Every change needs a token: the session's or a signed one. */
 		if (r->method != HTTP_GET)
 			CHECK((r->flags & (R_CSRF | R_FORM_TOKEN)) != 0);
-		/* Every admin route needs a role, but for logging in; none
-		 * is public, cached or under an edition. */
+		/* Every admin route needs a role, but for logging in and
+		 * resetting a lost password; none is public, cached or
+		 * under an edition. */
 		if (strncmp(r->pattern, "/admin", 6) == 0) {
 			CHECK((r->flags & R_STAFF) != 0 ||
-			      strcmp(r->pattern, "/admin/login") == 0);
+			      strcmp(r->pattern, "/admin/login") == 0 ||
+			      strcmp(r->pattern, "/admin/lost-password") == 0 ||
+			      strcmp(r->pattern, "/admin/reset") == 0);
 			CHECK((r->flags & (R_PUBLIC | R_EDITION)) == 0);
 		}
 		/* A token the handler checks is a signed form token. */
