@@ -30,6 +30,8 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}", author_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/page/{n}", author_show, PUBLIC},
     {HTTP_GET, "/media/cartoons", media_section_show, PUBLIC},
     {HTTP_GET, "/media/cartoons/page/{n}", media_section_show, PUBLIC},
     {HTTP_GET, "/media/cartoons/{slug}", media_post_show, PUBLIC},
@@ -63,6 +65,8 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/feed.rss", feed_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/feed.atom", feed_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/feed.rss", feed_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/feed.atom", feed_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/feed.rss", feed_show, PUBLIC},
     {HTTP_GET, "/sitemap.xml", sitemap_index_show, R_PUBLIC},
     {HTTP_GET, "/sitemap-articles-{n}.xml", sitemap_show, PUBLIC},
     {HTTP_GET, "/sitemap-pages-{n}.xml", sitemap_show, PUBLIC},
@@ -161,6 +165,14 @@ const struct route router_table[] = {
     {HTTP_GET, "/contact", contact_show, R_EDITION},
     {HTTP_POST, "/contact", contact_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
+    /* Date archives (article.c): before /{slug}, but a page whose slug
+     * is the year is shown rather than the year's archive. */
+    {HTTP_GET, "/{year}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/page/{n}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/page/{n}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/{day}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/{day}/page/{n}", date_archive_show, PUBLIC},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
     {HTTP_POST, "/{slug}/comments", page_comment_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
@@ -265,6 +277,30 @@ parse_id(const char *s, size_t len, long long *out)
 	return 0;
 }
 
+/*
+ * Parses a date part: exactly digits digits, between min and max (a year
+ * 1000-9999, a month 01-12, a day 01-31; whether the day is in its month
+ * is the handler's business).
+ */
+static int
+parse_date_part(const char *s, size_t len, size_t digits, int min, int max,
+                int *out)
+{
+	int v = 0;
+
+	if (len != digits)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 /* Matches a pattern against a path; see router.h. */
 int
 router_match(const char *pattern, const char *path, struct req *req)
@@ -273,7 +309,7 @@ router_match(const char *pattern, const char *path, struct req *req)
 	long long num = 0, rev = 0;
 	const char *slug = NULL;
 	size_t slug_len = 0;
-	int has_num = 0;
+	int has_num = 0, date[3] = {0, 0, 0};
 
 	while (*p != '\0') {
 		if (*p == '{') {
@@ -310,6 +346,23 @@ router_match(const char *pattern, const char *path, struct req *req)
 				/* A second id, as in {id}/revisions/{rev}. */
 				if (rev != 0 || parse_id(s, seg_len, &rev) < 0)
 					return rev != 0 ? -1 : 0;
+			} else if ((name_len == 4 &&
+			            memcmp(p + 1, "year", 4) == 0) ||
+			           (name_len == 5 &&
+			            memcmp(p + 1, "month", 5) == 0) ||
+			           (name_len == 3 &&
+			            memcmp(p + 1, "day", 3) == 0)) {
+				int k = p[1] == 'y' ? 0 : p[1] == 'm' ? 1 : 2;
+
+				if (date[k] != 0)
+					return -1;
+				if (parse_date_part(s, seg_len, k ? 2 : 4,
+				                    k ? 1 : 1000,
+				                    k == 0   ? 9999
+				                    : k == 1 ? 12
+				                             : 31,
+				                    &date[k]) < 0)
+					return 0;
 			} else if (name_len == 4 &&
 			           memcmp(p + 1, "slug", 4) == 0) {
 				if (slug != NULL)
@@ -336,6 +389,9 @@ router_match(const char *pattern, const char *path, struct req *req)
 		req->param_int_set = has_num;
 		req->param_int = has_num ? num : 0;
 		req->param_rev = rev;
+		req->param_year = date[0];
+		req->param_month = date[1];
+		req->param_day = date[2];
 		req->param_slug =
 		    slug ? arena_strndup(req->arena, slug, slug_len) : NULL;
 	}
