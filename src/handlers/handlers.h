@@ -421,6 +421,18 @@ int admin_page_save(struct app *app, struct req *req, struct resp *resp);
 /* handlers/admin_menu.c */
 int admin_menu(struct app *app, struct req *req, struct resp *resp);
 int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_terms.c */
+int admin_categories(struct app *app, struct req *req, struct resp *resp);
+int admin_category_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_category_create(struct app *app, struct req *req, struct resp *resp);
+int admin_category_save(struct app *app, struct req *req, struct resp *resp);
+int admin_category_delete(struct app *app, struct req *req, struct resp *resp);
+int admin_tags(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_create(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_save(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_delete(struct app *app, struct req *req, struct resp *resp);
 /*
  * Reads the article {id} (req->param_int) into ed, strings in the
  * request's arena, when the signed-in user may edit it: admins and
