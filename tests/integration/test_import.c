@@ -384,6 +384,28 @@ test_theme_unit_redirects(void)
 	CHECK(driver_request("GET", "/category/markup/feed/", "192.0.2.1", NULL,
 	                     0, NULL) == 301);
 	CHECK_STR(location(), "/category/markup/feed.atom");
+	/* Without the slash too, though /feed has the form of a page's
+	 * address; and WordPress's query forms of search and feeds. */
+	CHECK(driver_request("GET", "/feed", "192.0.2.1", NULL, 0, NULL) ==
+	      301);
+	CHECK_STR(location(), "/feed.atom");
+	CHECK(driver_request("HEAD", "/feed", "192.0.2.1", NULL, 0, NULL) ==
+	      301);
+	CHECK(driver_request("POST", "/feed", "192.0.2.1", NULL, 0, "a=b") !=
+	      301);
+	CHECK(driver_request("GET", "/no-such-thing", "192.0.2.1", NULL, 0,
+	                     NULL) == 404);
+	CHECK(driver_request("GET", "/?s=hello+w%C3%B6rld%26more", "192.0.2.1",
+	                     NULL, 0, NULL) == 301);
+	CHECK_STR(location(), "/search?q=hello%20w%C3%B6rld%26more");
+	CHECK(driver_request("GET", "/?feed=rss2", "192.0.2.1", NULL, 0,
+	                     NULL) == 301);
+	CHECK_STR(location(), "/feed.rss");
+	CHECK(driver_request("GET", "/?feed=atom", "192.0.2.1", NULL, 0,
+	                     NULL) == 301);
+	CHECK_STR(location(), "/feed.atom");
+	CHECK(driver_request("GET", "/?feed=nonsense", "192.0.2.1", NULL, 0,
+	                     NULL) == 200);
 	/* The password-protected post is a draft with a note; its old
 	 * address is not a way in. */
 	CHECK(query_int("SELECT count(*) FROM articles a JOIN import_map m ON "
