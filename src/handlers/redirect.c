@@ -79,10 +79,10 @@ without_size(struct arena *a, const char *path)
 	    a, arena_strndup(a, path, (size_t)(dash - 1 - path)), dot, NULL);
 }
 
-/* location with bytes outside printable ASCII percent-encoded (slugs
- * may be Greek or Arabic), for the Location header. */
-static const char *
-ascii_location(struct arena *a, const char *location)
+/* Returns location for the Location header (slugs may be Greek or
+ * Arabic); see handlers.h. */
+const char *
+redirect_ascii_location(struct arena *a, const char *location)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = 0;
@@ -154,8 +154,8 @@ redirect_old_link(struct app *app, struct req *req, struct resp *resp)
 		return 500;
 	if (rc == 1)
 		return 404;
-	return resp_redirect(resp, 301, ascii_location(req->arena, location)) <
-	               0
+	return resp_redirect(resp, 301,
+	                     redirect_ascii_location(req->arena, location)) < 0
 	           ? 500
 	           : 301;
 }
