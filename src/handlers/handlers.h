@@ -766,6 +766,10 @@ int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
  */
 int redirect_old_link(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/redirect.c: returns location with the bytes outside printable
+ * ASCII percent-encoded (UTF-8 slugs), for a Location header, in a. */
+const char *redirect_ascii_location(struct arena *a, const char *location);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
