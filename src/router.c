@@ -111,6 +111,18 @@ const struct route router_table[] = {
      WRITERS | R_CSRF},
     {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
     {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/categories", admin_categories, EDITORS},
+    {HTTP_POST, "/admin/categories", admin_category_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/categories/{id}", admin_category_edit, EDITORS},
+    {HTTP_POST, "/admin/categories/{id}", admin_category_save,
+     EDITORS | R_CSRF},
+    {HTTP_POST, "/admin/categories/{id}/delete", admin_category_delete,
+     EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/tags", admin_tags, EDITORS},
+    {HTTP_POST, "/admin/tags", admin_tag_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/tags/{id}", admin_tag_edit, EDITORS},
+    {HTTP_POST, "/admin/tags/{id}", admin_tag_save, EDITORS | R_CSRF},
+    {HTTP_POST, "/admin/tags/{id}/delete", admin_tag_delete, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}/revisions", admin_revisions_list, WRITERS},
     {HTTP_GET, "/admin/articles/{id}/revisions/{rev}", admin_revision_show,
      WRITERS},
@@ -432,6 +444,56 @@ allow_header(unsigned methods)
 	return "GET, HEAD";
 }
 
+/* Returns a copy of s in a with the ASCII capitals made small, or NULL
+ * when s has none. */
+static char *
+small_letters(struct arena *a, const char *s)
+{
+	char *out;
+
+	if (strpbrk(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL)
+		return NULL;
+	out = arena_strdup(a, s);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
+/*
+ * Answers a GET or HEAD that nothing answered, whose path has capitals
+ * ("/articles/Seven-Years"), with 301 to the path in small letters (the
+ * query kept) when a public page's route matches that: slugs are always
+ * small, and WordPress finds a post whatever the case.  rest is the path
+ * without the edition's prefix.  Returns 301, 404 or 500.
+ */
+static int
+lower_case(struct req *req, struct resp *resp, const char *rest)
+{
+	char *small_rest, *to;
+
+	if ((req->method != HTTP_GET && req->method != HTTP_HEAD) ||
+	    (small_rest = small_letters(req->arena, rest)) == NULL)
+		return 404;
+	for (size_t i = 0; i < router_table_count; i++) {
+		const struct route *r = &router_table[i];
+
+		if (r->method != HTTP_GET || !(r->flags & R_PUBLIC) ||
+		    router_match(r->pattern, small_rest, NULL) != 1)
+			continue;
+		to = small_letters(req->arena, req->path);
+		if (req->query_raw[0] != '\0')
+			to = arena_concat(req->arena, to, "?", req->query_raw,
+			                  NULL);
+		return resp_redirect(resp, 301,
+		                     redirect_ascii_location(req->arena, to)) <
+		               0
+		           ? 500
+		           : 301;
+	}
+	return 404;
+}
+
 /* Routes a request; see router.h. */
 int
 router_dispatch(struct app *app, struct req *req, struct resp *resp)
@@ -522,5 +584,9 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		            allow_header(allowed ? allowed : 1u << HTTP_GET));
 		return 405;
 	}
-	return redirect_old_link(app, req, resp);
+	{
+		int rc = redirect_old_link(app, req, resp);
+
+		return rc == 404 ? lower_case(req, resp, rest) : rc;
+	}
 }

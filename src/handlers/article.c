@@ -198,7 +198,9 @@ home_show(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * GET /category/{slug} and /category/{slug}/page/{n}: the category's
- * articles, including those of its subcategories.
+ * articles, including those of its subcategories.  An old slug of a
+ * renamed category (or a WordPress category address the import kept)
+ * answers 301 with the category's address.
  * Statuses: 200, 301, 404 (unknown category or page), 500.
  */
 int
@@ -212,8 +214,9 @@ category_show(struct app *app, struct req *req, struct resp *resp)
 		return 200;
 	rc = category_db_get(app->db, req->arena, req->edition->id,
 	                     req->param_slug, &term);
+	/* A renamed term's old slug leads to its current address. */
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
+		return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 	of.kind = LISTING_CATEGORY;
 	of.term = &term;
 	of.base = arena_printf(req->arena, "%s/category/%s", frame_prefix(req),
@@ -223,7 +226,8 @@ category_show(struct app *app, struct req *req, struct resp *resp)
 }
 
 /*
- * GET /tag/{slug} and /tag/{slug}/page/{n}: the tag's articles.
+ * GET /tag/{slug} and /tag/{slug}/page/{n}: the tag's articles (a
+ * renamed tag's old slug: 301, as for categories).
  * Statuses: 200, 301, 404 (unknown tag or page), 500.
  */
 int
@@ -237,8 +241,9 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 		return 200;
 	rc = tag_db_get(app->db, req->arena, req->edition->id, req->param_slug,
 	                &term);
+	/* A renamed term's old slug leads to its current address. */
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
+		return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 	of.kind = LISTING_TAG;
 	of.term = &term;
 	of.base =

@@ -141,8 +141,9 @@ entry_tval(struct app *app, struct req *req, const struct feed_entry *e,
  * (in every edition): the feed of the edition, a category, a tag or an
  * author (one with a published article in the edition), as
  * application/atom+xml or application/rss+xml.  Public, cacheable like the
- * pages (ETag, Last-Modified, 304).  Statuses: 200, 404 (unknown category,
- * tag or author), 500.
+ * pages (ETag, Last-Modified, 304).  A renamed category's or tag's old
+ * feed answers 301 with the new one.
+ * Statuses: 200, 301, 404 (unknown category, tag or author), 500.
  */
 int
 feed_show(struct app *app, struct req *req, struct resp *resp)
@@ -169,8 +170,9 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 		int rc = (cat ? category_db_get : tag_db_get)(
 		    app->db, a, req->edition->id, req->param_slug, &term);
 
+		/* A renamed term's old feed leads to its new one. */
 		if (rc != 0)
-			return rc > 0 ? 404 : 500;
+			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 		kind = cat ? LISTING_CATEGORY : LISTING_TAG;
 		page = arena_concat(a, prefix, cat ? "/category/" : "/tag/",
 		                    term.slug, NULL);

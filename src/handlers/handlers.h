@@ -423,6 +423,18 @@ int admin_page_save(struct app *app, struct req *req, struct resp *resp);
 /* handlers/admin_menu.c */
 int admin_menu(struct app *app, struct req *req, struct resp *resp);
 int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_terms.c */
+int admin_categories(struct app *app, struct req *req, struct resp *resp);
+int admin_category_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_category_create(struct app *app, struct req *req, struct resp *resp);
+int admin_category_save(struct app *app, struct req *req, struct resp *resp);
+int admin_category_delete(struct app *app, struct req *req, struct resp *resp);
+int admin_tags(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_create(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_save(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_delete(struct app *app, struct req *req, struct resp *resp);
 /*
  * Reads the article {id} (req->param_int) into ed, strings in the
  * request's arena, when the signed-in user may edit it: admins and
@@ -755,6 +767,10 @@ int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
  * role.  Called by the router, not from the table.
  */
 int redirect_old_link(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/redirect.c: returns location with the bytes outside printable
+ * ASCII percent-encoded (UTF-8 slugs), for a Location header, in a. */
+const char *redirect_ascii_location(struct arena *a, const char *location);
 
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
