@@ -30,6 +30,8 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/page/{n}", category_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}", tag_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/page/{n}", tag_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}", author_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/page/{n}", author_show, PUBLIC},
     {HTTP_GET, "/media/cartoons", media_section_show, PUBLIC},
     {HTTP_GET, "/media/cartoons/page/{n}", media_section_show, PUBLIC},
     {HTTP_GET, "/media/cartoons/{slug}", media_post_show, PUBLIC},
@@ -63,6 +65,8 @@ const struct route router_table[] = {
     {HTTP_GET, "/category/{slug}/feed.rss", feed_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/feed.atom", feed_show, PUBLIC},
     {HTTP_GET, "/tag/{slug}/feed.rss", feed_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/feed.atom", feed_show, PUBLIC},
+    {HTTP_GET, "/author/{slug}/feed.rss", feed_show, PUBLIC},
     {HTTP_GET, "/sitemap.xml", sitemap_index_show, R_PUBLIC},
     {HTTP_GET, "/sitemap-articles-{n}.xml", sitemap_show, PUBLIC},
     {HTTP_GET, "/sitemap-pages-{n}.xml", sitemap_show, PUBLIC},
@@ -112,6 +116,18 @@ const struct route router_table[] = {
      WRITERS | R_CSRF},
     {HTTP_GET, "/admin/menu", admin_menu, EDITORS},
     {HTTP_POST, "/admin/menu", admin_menu_save, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/categories", admin_categories, EDITORS},
+    {HTTP_POST, "/admin/categories", admin_category_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/categories/{id}", admin_category_edit, EDITORS},
+    {HTTP_POST, "/admin/categories/{id}", admin_category_save,
+     EDITORS | R_CSRF},
+    {HTTP_POST, "/admin/categories/{id}/delete", admin_category_delete,
+     EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/tags", admin_tags, EDITORS},
+    {HTTP_POST, "/admin/tags", admin_tag_create, EDITORS | R_CSRF},
+    {HTTP_GET, "/admin/tags/{id}", admin_tag_edit, EDITORS},
+    {HTTP_POST, "/admin/tags/{id}", admin_tag_save, EDITORS | R_CSRF},
+    {HTTP_POST, "/admin/tags/{id}/delete", admin_tag_delete, EDITORS | R_CSRF},
     {HTTP_GET, "/admin/articles/{id}/revisions", admin_revisions_list, WRITERS},
     {HTTP_GET, "/admin/articles/{id}/revisions/{rev}", admin_revision_show,
      WRITERS},
@@ -167,6 +183,14 @@ const struct route router_table[] = {
     {HTTP_GET, "/contact", contact_show, R_EDITION},
     {HTTP_POST, "/contact", contact_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
+    /* Date archives (article.c): before /{slug}, but a page whose slug
+     * is the year is shown rather than the year's archive. */
+    {HTTP_GET, "/{year}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/page/{n}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/page/{n}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/{day}", date_archive_show, PUBLIC},
+    {HTTP_GET, "/{year}/{month}/{day}/page/{n}", date_archive_show, PUBLIC},
     {HTTP_GET, "/{slug}", page_show, PUBLIC},
     {HTTP_POST, "/{slug}/comments", page_comment_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
@@ -271,6 +295,30 @@ parse_id(const char *s, size_t len, long long *out)
 	return 0;
 }
 
+/*
+ * Parses a date part: exactly digits digits, between min and max (a year
+ * 1000-9999, a month 01-12, a day 01-31; whether the day is in its month
+ * is the handler's business).
+ */
+static int
+parse_date_part(const char *s, size_t len, size_t digits, int min, int max,
+                int *out)
+{
+	int v = 0;
+
+	if (len != digits)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 /* Matches a pattern against a path; see router.h. */
 int
 router_match(const char *pattern, const char *path, struct req *req)
@@ -279,7 +327,7 @@ router_match(const char *pattern, const char *path, struct req *req)
 	long long num = 0, rev = 0;
 	const char *slug = NULL;
 	size_t slug_len = 0;
-	int has_num = 0;
+	int has_num = 0, date[3] = {0, 0, 0};
 
 	while (*p != '\0') {
 		if (*p == '{') {
@@ -316,6 +364,23 @@ router_match(const char *pattern, const char *path, struct req *req)
 				/* A second id, as in {id}/revisions/{rev}. */
 				if (rev != 0 || parse_id(s, seg_len, &rev) < 0)
 					return rev != 0 ? -1 : 0;
+			} else if ((name_len == 4 &&
+			            memcmp(p + 1, "year", 4) == 0) ||
+			           (name_len == 5 &&
+			            memcmp(p + 1, "month", 5) == 0) ||
+			           (name_len == 3 &&
+			            memcmp(p + 1, "day", 3) == 0)) {
+				int k = p[1] == 'y' ? 0 : p[1] == 'm' ? 1 : 2;
+
+				if (date[k] != 0)
+					return -1;
+				if (parse_date_part(s, seg_len, k ? 2 : 4,
+				                    k ? 1 : 1000,
+				                    k == 0   ? 9999
+				                    : k == 1 ? 12
+				                             : 31,
+				                    &date[k]) < 0)
+					return 0;
 			} else if (name_len == 4 &&
 			           memcmp(p + 1, "slug", 4) == 0) {
 				if (slug != NULL)
@@ -342,6 +407,9 @@ router_match(const char *pattern, const char *path, struct req *req)
 		req->param_int_set = has_num;
 		req->param_int = has_num ? num : 0;
 		req->param_rev = rev;
+		req->param_year = date[0];
+		req->param_month = date[1];
+		req->param_day = date[2];
 		req->param_slug =
 		    slug ? arena_strndup(req->arena, slug, slug_len) : NULL;
 	}
@@ -380,6 +448,56 @@ allow_header(unsigned methods)
 	if (methods & (1u << HTTP_POST))
 		return "GET, HEAD, POST";
 	return "GET, HEAD";
+}
+
+/* Returns a copy of s in a with the ASCII capitals made small, or NULL
+ * when s has none. */
+static char *
+small_letters(struct arena *a, const char *s)
+{
+	char *out;
+
+	if (strpbrk(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL)
+		return NULL;
+	out = arena_strdup(a, s);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
+/*
+ * Answers a GET or HEAD that nothing answered, whose path has capitals
+ * ("/articles/Seven-Years"), with 301 to the path in small letters (the
+ * query kept) when a public page's route matches that: slugs are always
+ * small, and WordPress finds a post whatever the case.  rest is the path
+ * without the edition's prefix.  Returns 301, 404 or 500.
+ */
+static int
+lower_case(struct req *req, struct resp *resp, const char *rest)
+{
+	char *small_rest, *to;
+
+	if ((req->method != HTTP_GET && req->method != HTTP_HEAD) ||
+	    (small_rest = small_letters(req->arena, rest)) == NULL)
+		return 404;
+	for (size_t i = 0; i < router_table_count; i++) {
+		const struct route *r = &router_table[i];
+
+		if (r->method != HTTP_GET || !(r->flags & R_PUBLIC) ||
+		    router_match(r->pattern, small_rest, NULL) != 1)
+			continue;
+		to = small_letters(req->arena, req->path);
+		if (req->query_raw[0] != '\0')
+			to = arena_concat(req->arena, to, "?", req->query_raw,
+			                  NULL);
+		return resp_redirect(resp, 301,
+		                     redirect_ascii_location(req->arena, to)) <
+		               0
+		           ? 500
+		           : 301;
+	}
+	return 404;
 }
 
 /* Routes a request; see router.h. */
@@ -472,5 +590,9 @@ router_dispatch(struct app *app, struct req *req, struct resp *resp)
 		            allow_header(allowed ? allowed : 1u << HTTP_GET));
 		return 405;
 	}
-	return redirect_old_link(app, req, resp);
+	{
+		int rc = redirect_old_link(app, req, resp);
+
+		return rc == 404 ? lower_case(req, resp, rest) : rc;
+	}
 }

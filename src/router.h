@@ -28,7 +28,9 @@ extern const size_t router_table_count;
  * Matches path against pattern.  Parameters: {n} a page number (1 to
  * 1,000,000, no leading zero), {id} a positive 64-bit integer, {rev} a
  * second one (a revision of the article {id}), {slug} a slug
- * (slug_valid()); each at most once, and {n} and {id} not together.  A
+ * (slug_valid()), {year} four digits 1000-9999, {month} two digits
+ * 01-12, {day} two digits 01-31; each at most once, and {n} and {id} not
+ * together.  A
  * parameter takes its whole path segment, less any fixed text that
  * follows it in the pattern's segment ("{n}.xml").  On a
  * match fills req->param_* and returns 1; else 0.  Returns -1 when the

@@ -71,5 +71,15 @@ for f in $(c_files src); do
 	esac
 done
 
+# The statement cache (DB_STMT_CACHE, src/db/db_internal.h) must hold
+# every statement of the program with room to spare: at most half full.
+cache=$(sed -n 's/^#define DB_STMT_CACHE \([0-9]*\).*/\1/p' src/db/db_internal.h)
+# shellcheck disable=SC2046
+statements=$(cat $(c_files src/db) | grep -c 'static const char sql_')
+if [ "$statements" -gt $((cache / 2)) ]; then
+	echo "src/db: $statements statements, more than half of DB_STMT_CACHE ($cache)"
+	status=1
+fi
+
 [ "$status" -eq 0 ] && echo "lint: ok"
 exit "$status"

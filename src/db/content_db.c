@@ -20,10 +20,12 @@
 	"coalesce(c.slug, ''), coalesce(c.name, ''), a.comment_count, "        \
 	"coalesce(m.path, ''), coalesce(m.width, 0), coalesce(m.height, 0), "  \
 	"coalesce(m.alt, ''), coalesce(m.caption, ''), coalesce(m.id, 0), "    \
-	"coalesce(m.mime, '') "
+	"coalesce(m.mime, ''), coalesce(u.display_name, ''), "                 \
+	"coalesce(u.slug, '') "
 #define SUMMARY_JOINS                                                          \
 	"FROM articles a LEFT JOIN categories c ON c.id = a.category_id "      \
-	"LEFT JOIN media m ON m.id = a.featured_media_id "
+	"LEFT JOIN media m ON m.id = a.featured_media_id "                     \
+	"LEFT JOIN users u ON u.id = a.author_id "
 
 /* Listings read ids only (from the indexes alone, for the home page);
  * summaries come by id, mostly from the worker's cache (handlers/frame.c). */
@@ -43,6 +45,25 @@ static const char sql_list_tag[] =
     "JOIN article_tags t ON t.article_id = a.id AND t.tag_id = ?2 "
     "WHERE a.edition_id = ?1 AND a.state = 'published' "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+/* An author's articles, from the index on (author, edition, state, time). */
+static const char sql_list_author[] =
+    "SELECT a.id FROM articles a "
+    "WHERE a.author_id = ?2 AND a.edition_id = ?1 AND a.state = 'published' "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+/* A period's articles: a range of the listing index. */
+static const char sql_list_period[] =
+    "SELECT a.id FROM articles a "
+    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "AND a.published_at >= ?2 AND a.published_at < ?5 "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+/* An author as the public site names them: only one who has a published
+ * article in the edition (a staff member who has none has no archive,
+ * so the site lists no accounts that write nothing). */
+static const char sql_author[] =
+    "SELECT u.id, u.slug, u.display_name FROM users u "
+    "WHERE u.slug = ?2 AND EXISTS (SELECT 1 FROM articles a "
+    "WHERE a.author_id = u.id AND a.edition_id = ?1 "
+    "AND a.state = 'published')";
 static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
                                   "WHERE a.id = ?1 AND a.state = 'published'";
 /* What only an article's own page shows: its body, author and the ids of
@@ -51,7 +72,7 @@ static const char sql_summary[] = "SELECT " SUMMARY_COLUMNS SUMMARY_JOINS
  * rest is its summary (sql_summary), which listings share. */
 static const char sql_article[] =
     "SELECT a.id, a.title, a.body_html, a.updated_at, "
-    "coalesce(u.display_name, ''), "
+    "coalesce(u.display_name, ''), coalesce(u.slug, ''), "
     "(SELECT o.id FROM articles o WHERE o.edition_id = a.edition_id "
     "AND o.state = 'published' AND (o.published_at, o.id) < "
     "(a.published_at, a.id) ORDER BY o.published_at DESC, o.id DESC "
@@ -154,6 +175,8 @@ read_summary(struct arena *a, sqlite3_stmt *st, struct article_summary *s)
 	s->image.caption = db_col_text(a, st, 12);
 	s->image.id = sqlite3_column_int64(st, 13);
 	s->image.mime = db_col_text(a, st, 14);
+	s->author_name = db_col_text(a, st, 15);
+	s->author_slug = db_col_text(a, st, 16);
 }
 
 /*
@@ -172,6 +195,27 @@ step_by_slug(struct db *db, const char *sql, long long edition_id,
 	return db_step(db, *st);
 }
 
+/*
+ * Steps st (its parameters bound, ?3 the limit) into up to limit ids in
+ * *ids (in a), *count; resets st.  Returns 0 or -1.
+ */
+static int
+list_ids(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
+         long long **ids, size_t *count)
+{
+	size_t n = 0;
+	int rc = SQLITE_DONE;
+
+	*ids = arena_calloc(a, limit ? limit : 1, sizeof(**ids));
+	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return -1;
+	*count = n;
+	return 0;
+}
+
 /* Lists article ids; see content_db.h. */
 int
 article_db_list(struct db *db, struct arena *a, long long edition_id,
@@ -180,28 +224,61 @@ article_db_list(struct db *db, struct arena *a, long long edition_id,
 {
 	const char *sql = kind == LISTING_CATEGORY ? sql_list_category
 	                  : kind == LISTING_TAG    ? sql_list_tag
+	                  : kind == LISTING_AUTHOR ? sql_list_author
 	                                           : sql_list_all;
 	sqlite3_stmt *st = db_stmt(db, sql);
-	size_t n = 0;
-	int rc = SQLITE_DONE;
 
 	*ids = NULL;
 	*count = 0;
 	if (st == NULL)
 		return -1;
-	*ids = arena_calloc(a, limit ? limit : 1, sizeof(**ids));
 	sqlite3_bind_int64(st, 1, edition_id);
 	if (kind != LISTING_ALL)
 		sqlite3_bind_int64(st, 2, term_id);
 	sqlite3_bind_int64(st, 3, (long long)limit);
 	sqlite3_bind_int64(st, 4, offset);
-	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (n < limit && rc != SQLITE_DONE)
+	return list_ids(db, a, st, limit, ids, count);
+}
+
+/* Lists a period's article ids; see content_db.h. */
+int
+article_db_list_period(struct db *db, struct arena *a, long long edition_id,
+                       long long from, long long to, long long offset,
+                       size_t limit, long long **ids, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_list_period);
+
+	*ids = NULL;
+	*count = 0;
+	if (st == NULL)
 		return -1;
-	*count = n;
-	return 0;
+	sqlite3_bind_int64(st, 1, edition_id);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, (long long)limit);
+	sqlite3_bind_int64(st, 4, offset);
+	sqlite3_bind_int64(st, 5, to);
+	return list_ids(db, a, st, limit, ids, count);
+}
+
+/* Reads an author by slug; see content_db.h. */
+int
+author_db_get(struct db *db, struct arena *a, long long edition_id,
+              const char *slug, struct term *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = step_by_slug(db, sql_author, edition_id, slug, &st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->slug = db_col_text(a, st, 1);
+		out->name = db_col_text(a, st, 2);
+		out->description = "";
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
 /* Reads a published article's summary by id; see content_db.h. */
@@ -264,10 +341,11 @@ article_db_get(struct db *db, struct arena *a, long long edition_id,
 	out->body.len = strlen(out->body.html);
 	out->updated_at = sqlite3_column_int64(st, 3);
 	out->author_name = db_col_text(a, st, 4);
-	out->prev_id = sqlite3_column_int64(st, 5);
-	out->next_id = sqlite3_column_int64(st, 6);
-	out->published_at = sqlite3_column_int64(st, 7);
-	out->comments_open = sqlite3_column_int(st, 8) != 0;
+	out->author_slug = db_col_text(a, st, 5);
+	out->prev_id = sqlite3_column_int64(st, 6);
+	out->next_id = sqlite3_column_int64(st, 7);
+	out->published_at = sqlite3_column_int64(st, 8);
+	out->comments_open = sqlite3_column_int(st, 9) != 0;
 	sqlite3_reset(st);
 	return article_db_tags(db, a, out->id, &out->tags, &out->tags_count);
 }

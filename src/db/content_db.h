@@ -44,7 +44,9 @@ struct article_summary {
 	const char *category_slug; /* "" when uncategorised */
 	const char *category_name;
 	long long comment_count;
-	struct media_ref image; /* featured image; path "" when none */
+	struct media_ref image;  /* featured image; path "" when none */
+	const char *author_name; /* the display name; "" when none */
+	const char *author_slug; /* of /author/SLUG; "" when none */
 };
 
 /* What an article's own page adds to its summary. */
@@ -52,6 +54,7 @@ struct article {
 	long long id;
 	const char *title;
 	const char *author_name; /* "" when unknown */
+	const char *author_slug; /* "" when unknown */
 	struct trusted_html body;
 	struct term *tags;
 	size_t tags_count;
@@ -75,6 +78,7 @@ enum listing_kind {
 	LISTING_ALL,
 	LISTING_CATEGORY, /* the category and its descendants */
 	LISTING_TAG,
+	LISTING_AUTHOR, /* term_id: the author's account */
 };
 
 /*
@@ -85,6 +89,22 @@ enum listing_kind {
 int article_db_list(struct db *db, struct arena *a, long long edition_id,
                     enum listing_kind kind, long long term_id, long long offset,
                     size_t limit, long long **ids, size_t *count);
+
+/*
+ * Lists the ids of published articles of an edition published in
+ * [from, to) (Unix times), newest first, as article_db_list.
+ */
+int article_db_list_period(struct db *db, struct arena *a, long long edition_id,
+                           long long from, long long to, long long offset,
+                           size_t limit, long long **ids, size_t *count);
+
+/*
+ * Reads the author whose slug (users.slug) this is into out (id, slug,
+ * name: the display name only, description ""), when they have a
+ * published article in the edition; 1 when not.
+ */
+int author_db_get(struct db *db, struct arena *a, long long edition_id,
+                  const char *slug, struct term *out);
 
 /* Reads the summary of the published article with this id, with the
  * sizes of its featured image. */

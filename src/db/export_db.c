@@ -229,11 +229,11 @@ int
 export_db_articles(struct db *db, struct arena *a, struct export_article **out,
                    size_t *count)
 {
-	/* Where it is listed, its address, and its translations (a page
-	 * of the group links each other member). */
+	/* Where it is listed (its author's archive too), its address, and
+	 * its translations (a page of the group links each other member). */
 	static const char *const position[] = {
-	    "edition_id",  "state", "published_at",
-	    "category_id", "slug",  "translation_group"};
+	    "edition_id", "state",     "published_at",     "category_id",
+	    "slug",       "author_id", "translation_group"};
 	enum { NPOS = sizeof(position) / sizeof(position[0]) };
 	sqlite3_stmt *st = db_stmt(db, sql_articles);
 	XXH3_state_t *state = XXH3_createState();

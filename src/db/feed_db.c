@@ -26,6 +26,8 @@ static const char sql_feed_category[] =
     "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION "
     "SELECT k.id FROM categories k JOIN sub ON k.parent_id = "
     "sub.id) " FEED_COLUMNS "AND a.category_id IN sub " FEED_ORDER;
+static const char sql_feed_author[] =
+    FEED_COLUMNS "AND a.author_id = ?2 " FEED_ORDER;
 static const char sql_feed_tag[] =
     FEED_COLUMNS "AND a.id IN (SELECT article_id FROM article_tags "
                  "WHERE tag_id = ?2) " FEED_ORDER;
@@ -121,6 +123,7 @@ feed_db_entries(struct db *db, struct arena *a, long long edition_id,
 {
 	const char *sql = kind == LISTING_CATEGORY ? sql_feed_category
 	                  : kind == LISTING_TAG    ? sql_feed_tag
+	                  : kind == LISTING_AUTHOR ? sql_feed_author
 	                                           : sql_feed_all;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	size_t n = 0, i;

@@ -38,7 +38,8 @@ struct feed_entry {
 /*
  * Reads the latest published articles of an edition (newest first, at
  * most limit), restricted by kind to the category term_id (with its
- * subcategories, as the archive shows them) or the tag term_id, with
+ * subcategories, as the archive shows them), the tag term_id or the
+ * author (account) term_id, with
  * their bodies when with_body.  Sets *out and *count.
  */
 int feed_db_entries(struct db *db, struct arena *a, long long edition_id,

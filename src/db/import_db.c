@@ -30,6 +30,8 @@ static const char sql_exists_menu_item[] =
     "SELECT 1 FROM menu_items WHERE id = ?1";
 
 static const char sql_user_find[] = "SELECT id FROM users WHERE name = ?1";
+static const char sql_user_slug[] =
+    "SELECT coalesce(slug, '') FROM users WHERE id = ?1";
 static const char sql_user_add[] =
     "INSERT INTO users (name, display_name, email, role, password_hash, "
     "disabled, created_at) VALUES (?1, ?2, ?3, 'author', '', 1, ?4)";
@@ -275,6 +277,25 @@ import_db_user(struct db *db, const char *name, const char *display_name,
 	db_bind_text(st, 3, email, -1);
 	sqlite3_bind_int64(st, 4, now);
 	return insert(db, st, id) < 0 ? -1 : 1;
+}
+
+/* Reads an account's slug; see import_db.h. */
+int
+import_db_user_slug(struct db *db, struct arena *a, long long id,
+                    const char **slug)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_user_slug);
+	int rc;
+
+	*slug = "";
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*slug = db_col_text(a, st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*

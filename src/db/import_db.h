@@ -55,6 +55,11 @@ int import_db_map_set(struct db *db, const char *source, const char *kind,
 int import_db_user(struct db *db, const char *name, const char *display_name,
                    const char *email, long long now, long long *id);
 
+/* Sets *slug (in a) to the account's address slug (/author/SLUG), ""
+ * when it has none.  Returns 0 or -1. */
+int import_db_user_slug(struct db *db, struct arena *a, long long id,
+                        const char **slug);
+
 /*
  * Puts a category (table "categories") or a tag ("tags") of the edition:
  * updates row id when it is not 0, else takes the edition's term with the

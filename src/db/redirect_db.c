@@ -22,13 +22,17 @@ static const char sql_find[] =
                       "WHERE x.id = r.target_id AND x.state = 'published') "
                       "WHEN 'category' THEN (SELECT " PREFIX(
                           "e") " || '/category/' || x.slug "
-                               "|| CASE WHEN r.url = 'feed' THEN '/feed.atom' "
+                               "|| CASE r.url WHEN 'feed' THEN '/feed.atom' "
+                               "WHEN 'feed.rss' THEN '/feed.rss' "
                                "ELSE '' END "
                                "FROM categories x JOIN editions e ON e.id = "
                                "x.edition_id "
                                "WHERE x.id = r.target_id) "
                                "WHEN 'tag' THEN (SELECT " PREFIX(
                                    "e") " || '/tag/' || x.slug "
+                                        "|| CASE r.url WHEN 'feed' THEN "
+                                        "'/feed.atom' WHEN 'feed.rss' "
+                                        "THEN '/feed.rss' ELSE '' END "
                                         "FROM tags x JOIN editions e ON e.id = "
                                         "x.edition_id "
                                         "WHERE x.id = r.target_id) "

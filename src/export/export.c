@@ -1346,15 +1346,15 @@ html_file(const char *file)
  * Decides whether this run may render only what changed, and if so loads
  * the previous run's files as entries and marks those to render.  Only
  * article rows may have changed, and none in what decides where it is
- * listed, its address or its translations; everything else the public
- * site shows (every public table, the program and its templates, the year
- * in the footer, comments closing by age) must be as the previous run saw
- * it.  Then a changed article can change only its own page and the pages
- * that link to it (listings, its neighbours, Recent Posts on every page
- * when it is there, a translation), and the feeds and sitemaps of its own
- * edition (each carries the edition's last change, and reads only the
- * edition's articles), with the sitemap index (every edition's last
- * changes) and robots.txt: those are rendered, the rest kept.  This rests
+ * listed (its author's archive too), its address or its translations;
+ * everything else the public site shows (every public table, the program
+ * and its templates, the year in the footer, comments closing by age)
+ * must be as the previous run saw it.  Then a changed article can change only
+ * its own page and the pages that link to it (listings, its neighbours, Recent
+ * Posts on every page when it is there, a translation), and the feeds and
+ * sitemaps of its own edition (each carries the edition's last change, and
+ * reads only the edition's articles), with the sitemap index (every edition's
+ * last changes) and robots.txt: those are rendered, the rest kept.  This rests
  * on a rule the templates keep: an HTML page that shows anything of an
  * article links to it.  Returns true for such a run, false (with why_full
  * set) to render everything.
@@ -1391,7 +1391,8 @@ plan_incremental(struct exporter *x, const char *unknown)
 		if (x->old_arts[i].id != x->arts[i].id ||
 		    x->old_arts[i].position != x->arts[i].position)
 			return full_because(x, "an article was published, "
-			                       "withdrawn, moved, renamed or "
+			                       "withdrawn, moved, renamed, "
+			                       "given to another author or "
 			                       "linked to its translations");
 	/* The previous run's files, in its order: line i is entry i. */
 	for (size_t i = 0; i < x->old_n; i++) {

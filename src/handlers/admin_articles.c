@@ -427,14 +427,18 @@ read_form(struct app *app, struct req *req, struct article_edit *ed)
 	if ((id = admin_form_id(req, "category")) < 0)
 		return edition_string(e, "error_category");
 	ed->category_id = id;
-	if ((id = admin_form_id(req, "edition")) > 0)
+	if ((id = admin_form_id(req, "edition")) < 0 ||
+	    (id > 0 && admin_edition_by_id(app, id) == NULL))
+		return edition_string(e, "error_edition");
+	if (id > 0)
 		ed->edition_id = id;
-	if (ed->title == NULL || ed->title[0] == '\0' ||
-	    strlen(ed->title) > TITLE_MAX)
+	if (ed->title == NULL || ed->title[0] == '\0')
 		return edition_string(e, "error_title_required");
-	if ((ed->excerpt && strlen(ed->excerpt) > EXCERPT_MAX) ||
-	    (ed->tags && strlen(ed->tags) > TAGS_MAX) ||
-	    strlen(ed->body_md) > MARKDOWN_MAX_BYTES)
+	if (strlen(ed->title) > TITLE_MAX ||
+	    (ed->excerpt && strlen(ed->excerpt) > EXCERPT_MAX) ||
+	    (ed->tags && strlen(ed->tags) > TAGS_MAX))
+		return edition_string(e, "error_item_text");
+	if (strlen(ed->body_md) > MARKDOWN_MAX_BYTES)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))
 		return edition_string(e, "error_slug");

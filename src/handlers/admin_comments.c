@@ -227,5 +227,6 @@ admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx)
 	}
 	tv_set_int(a, ctx, "comments_pending", counts[COMMENT_PENDING]);
 	tv_set(a, ctx, "comments_list", list);
+	tv_set_bool(a, ctx, "has_comments_list", count > 0);
 	return 0;
 }

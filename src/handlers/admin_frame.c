@@ -83,13 +83,16 @@ admin_state_options(struct req *req, const char *const *states, size_t count,
 
 /*
  * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed.
+ * Unix time; -1 when malformed or not a date of the calendar (February
+ * 30: mktime would make it March 2).  A time a clock change skips is
+ * moved on by the change, as mktime does.
  */
 long long
 admin_parse_local_time(const char *s)
 {
 	struct tm tm;
 	int y, mo, d, h, mi;
+	time_t t;
 	char extra;
 
 	if (s == NULL ||
@@ -105,7 +108,13 @@ admin_parse_local_time(const char *s)
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	tm.tm_isdst = -1;
-	return (long long)mktime(&tm);
+	/* mktime normalises tm: a date it changed was not a date.  (Not the
+	 * hour, which a clock change may move.) */
+	t = mktime(&tm);
+	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 ||
+	    tm.tm_mday != d)
+		return -1;
+	return (long long)t;
 }
 
 /* Formats a time for a datetime-local field; see handlers.h. */

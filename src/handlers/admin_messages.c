@@ -262,5 +262,6 @@ admin_messages_waiting(struct app *app, struct req *req, struct tval *ctx)
 	}
 	tv_set_int(a, ctx, "messages_new", counts[MESSAGE_NEW]);
 	tv_set(a, ctx, "messages_list", list);
+	tv_set_bool(a, ctx, "has_messages_list", count > 0);
 	return 0;
 }

@@ -218,9 +218,10 @@ read_form(struct app *app, struct req *req, struct page_edit *ed)
 		ed->edition_id = id;
 	if (id < 0 || admin_edition_by_id(app, ed->edition_id) == NULL)
 		return edition_string(e, "error_edition");
-	if (ed->title == NULL || ed->title[0] == '\0' ||
-	    strlen(ed->title) > TITLE_MAX)
+	if (ed->title == NULL || ed->title[0] == '\0')
 		return edition_string(e, "error_title_required");
+	if (strlen(ed->title) > TITLE_MAX)
+		return edition_string(e, "error_item_text");
 	if (strlen(ed->body_md) > MARKDOWN_MAX_BYTES)
 		return edition_string(e, "error_body");
 	if (!admin_form_slug(req, ed->title, &ed->slug))

@@ -1,12 +1,15 @@
 /*
- * article.c: the listings (home, /page/N, category and tag archives with
- * their pages) and the article page (its comments: comments.c).
+ * article.c: the listings (home, /page/N, category, tag, author and date
+ * archives with their pages) and the article page (its comments:
+ * comments.c).
  */
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #include "../db/article_admin_db.h"
 #include "../db/content_db.h"
+#include "../util/calendar.h"
 #include "handlers.h"
 
 /*
@@ -60,35 +63,49 @@ article_meta(struct app *app, struct req *req, struct tval *ctx,
 	tv_set(a, ctx, "jsonld_article", ld);
 }
 
+/* What one listing shows: which articles, its address and heading. */
+struct listing_of {
+	enum listing_kind kind;
+	const struct term *term; /* the category, tag or author; NULL */
+	long long from, to;      /* a period [from, to) when to > 0 */
+	const char *base;        /* its first page: "" (home), "/tag/x" */
+	const char *title;       /* its heading; NULL on the home page */
+};
+
 /*
- * Renders one page of a listing.  base is the listing's first page
- * ("" for the home page, "/category/x"), title its heading (NULL on the
- * home page).  Page 1 written out (/page/1) redirects to base; a page past
- * the end is 404, except the first page of an empty listing.
+ * Renders one page of a listing.  Page 1 written out (/page/1) redirects
+ * to the first page; a page past the end is 404, and so is an empty
+ * period, but not the first page of another empty listing.
  * Statuses: 200, 301, 404, 500.
  */
 static int
 listing(struct app *app, struct req *req, struct resp *resp,
-        enum listing_kind kind, const struct term *term, const char *base,
-        const char *title)
+        const struct listing_of *of)
 {
 	struct arena *a = req->arena;
 	long long n = req->param_int_set ? req->param_int : 1;
 	size_t per_page = frame_per_page(app);
-	long long *ids;
+	long long *ids, offset = (n - 1) * (long long)per_page;
 	const struct tval *lead = NULL;
+	const struct term *term = of->term;
+	const char *base = of->base, *title = of->title;
 	size_t count, i;
 	struct tval *ctx, *list;
 	const char *first =
 	    base[0] ? base : arena_printf(a, "%s/", frame_prefix(req));
+	int rc;
 
 	if (req->param_int_set && n == 1)
 		return resp_redirect(resp, 301, first) < 0 ? 500 : 301;
-	if (article_db_list(app->db, a, req->edition->id, kind,
-	                    term ? term->id : 0, (n - 1) * (long long)per_page,
-	                    per_page + 1, &ids, &count) < 0)
+	rc = of->to > 0 ? article_db_list_period(app->db, a, req->edition->id,
+	                                         of->from, of->to, offset,
+	                                         per_page + 1, &ids, &count)
+	                : article_db_list(app->db, a, req->edition->id,
+	                                  of->kind, term ? term->id : 0, offset,
+	                                  per_page + 1, &ids, &count);
+	if (rc < 0)
 		return 500;
-	if (count == 0 && n > 1)
+	if (count == 0 && (n > 1 || of->to > 0))
 		return 404;
 	ctx = frame_context(
 	    app, req, resp,
@@ -128,14 +145,15 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "meta_description",
 		           frame_description(a, term->description));
 	}
-	/* The head names the archive's own feed beside the edition's; the
-	 * home page describes the organisation in JSON-LD. */
+	/* The head names the archive's own feed beside the edition's (a
+	 * period has none); the home page describes the organisation in
+	 * JSON-LD. */
 	if (term != NULL)
 		tv_set_str(
 		    a, ctx, "archive_feed_url",
 		    frame_absolute_url(
 		        app, a, arena_concat(a, base, "/feed.atom", NULL)));
-	else if (n == 1) {
+	else if (n == 1 && of->to == 0) {
 		struct tval *org = tv_map(a);
 
 		tv_set_str(a, org, "home", frame_absolute_url(app, a, first));
@@ -171,19 +189,24 @@ listing_kept(struct app *app, struct req *req, struct resp *resp)
 int
 home_show(struct app *app, struct req *req, struct resp *resp)
 {
+	struct listing_of of = {.kind = LISTING_ALL, .base = ""};
+
 	if (listing_kept(app, req, resp))
 		return 200;
-	return listing(app, req, resp, LISTING_ALL, NULL, "", NULL);
+	return listing(app, req, resp, &of);
 }
 
 /*
  * GET /category/{slug} and /category/{slug}/page/{n}: the category's
- * articles, including those of its subcategories.
+ * articles, including those of its subcategories.  An old slug of a
+ * renamed category (or a WordPress category address the import kept)
+ * answers 301 with the category's address.
  * Statuses: 200, 301, 404 (unknown category or page), 500.
  */
 int
 category_show(struct app *app, struct req *req, struct resp *resp)
 {
+	struct listing_of of = {0};
 	struct term term;
 	int rc;
 
@@ -191,21 +214,26 @@ category_show(struct app *app, struct req *req, struct resp *resp)
 		return 200;
 	rc = category_db_get(app->db, req->arena, req->edition->id,
 	                     req->param_slug, &term);
+	/* A renamed term's old slug leads to its current address. */
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
-	return listing(app, req, resp, LISTING_CATEGORY, &term,
-	               arena_printf(req->arena, "%s/category/%s",
-	                            frame_prefix(req), term.slug),
-	               term.name);
+		return rc > 0 ? redirect_old_link(app, req, resp) : 500;
+	of.kind = LISTING_CATEGORY;
+	of.term = &term;
+	of.base = arena_printf(req->arena, "%s/category/%s", frame_prefix(req),
+	                       term.slug);
+	of.title = term.name;
+	return listing(app, req, resp, &of);
 }
 
 /*
- * GET /tag/{slug} and /tag/{slug}/page/{n}: the tag's articles.
+ * GET /tag/{slug} and /tag/{slug}/page/{n}: the tag's articles (a
+ * renamed tag's old slug: 301, as for categories).
  * Statuses: 200, 301, 404 (unknown tag or page), 500.
  */
 int
 tag_show(struct app *app, struct req *req, struct resp *resp)
 {
+	struct listing_of of = {0};
 	struct term term;
 	int rc;
 
@@ -213,12 +241,139 @@ tag_show(struct app *app, struct req *req, struct resp *resp)
 		return 200;
 	rc = tag_db_get(app->db, req->arena, req->edition->id, req->param_slug,
 	                &term);
+	/* A renamed term's old slug leads to its current address. */
+	if (rc != 0)
+		return rc > 0 ? redirect_old_link(app, req, resp) : 500;
+	of.kind = LISTING_TAG;
+	of.term = &term;
+	of.base =
+	    arena_printf(req->arena, "%s/tag/%s", frame_prefix(req), term.slug);
+	of.title = term.name;
+	return listing(app, req, resp, &of);
+}
+
+/* Returns form with its "{name}" replaced by name, in a (name alone when
+ * the form has no "{name}"). */
+static const char *
+fill_name(struct arena *a, const char *form, const char *name)
+{
+	const char *at = strstr(form, "{name}");
+
+	if (at == NULL)
+		return name;
+	return arena_printf(a, "%.*s%s%s", (int)(at - form), form, name,
+	                    at + 6);
+}
+
+/*
+ * GET /author/{slug} and /author/{slug}/page/{n}: the published articles
+ * of one staff member in the edition, newest first, headed with their
+ * display name (author_archive); nothing else of the account is shown.
+ * The slug is the account's (users.slug, sql/024_archives.sql).  An
+ * account with no published article in the edition has no archive, so
+ * the site never lists staff who do not write.
+ * Statuses: 200, 301 (/page/1), 404 (no such author, or none of their
+ * articles here; a page past the end), 500.
+ */
+int
+author_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct listing_of of = {0};
+	struct term term;
+	int rc;
+
+	if (listing_kept(app, req, resp))
+		return 200;
+	rc = author_db_get(app->db, req->arena, req->edition->id,
+	                   req->param_slug, &term);
 	if (rc != 0)
 		return rc > 0 ? 404 : 500;
-	return listing(
-	    app, req, resp, LISTING_TAG, &term,
-	    arena_printf(req->arena, "%s/tag/%s", frame_prefix(req), term.slug),
-	    term.name);
+	of.kind = LISTING_AUTHOR;
+	of.term = &term;
+	of.base = arena_printf(req->arena, "%s/author/%s", frame_prefix(req),
+	                       term.slug);
+	of.title = fill_name(req->arena,
+	                     edition_string(req->edition, "author_archive"),
+	                     term.name);
+	return listing(app, req, resp, &of);
+}
+
+/*
+ * Sets [*from, *to) to the year, month (m > 0) or day (d > 0) in the
+ * site's time zone (the process's, as dates are shown).  Returns -1 for a
+ * day its month does not have.
+ */
+static int
+period_bounds(int y, int m, int d, long long *from, long long *to)
+{
+	struct tm start = {0}, end;
+	time_t f, t;
+
+	if (d > 0 && d > cal_gregorian_month_days(y, m))
+		return -1;
+	start.tm_year = y - 1900;
+	start.tm_mon = m > 0 ? m - 1 : 0;
+	start.tm_mday = d > 0 ? d : 1;
+	start.tm_isdst = -1;
+	end = start;
+	if (d > 0)
+		end.tm_mday++;
+	else if (m > 0)
+		end.tm_mon++;
+	else
+		end.tm_year++;
+	f = mktime(&start);
+	t = mktime(&end);
+	if (f == (time_t)-1 || t == (time_t)-1 || t <= f)
+		return -1;
+	*from = (long long)f;
+	*to = (long long)t;
+	return 0;
+}
+
+/*
+ * GET /{year}, /{year}/{month}, /{year}/{month}/{day}, each with
+ * /page/{n}: the edition's articles published in that year, month or day
+ * of the Gregorian calendar in the site's time zone, newest first, headed
+ * with the period as the edition names it (frame_period).  A published
+ * page of the edition whose slug is the year keeps its address: /{year}
+ * shows the page, and the year's archive has no pages there.
+ * Statuses: 200, 301 (/page/1), 404 (a day its month lacks, a period
+ * with no article, a page past the end), 500.
+ */
+int
+date_archive_show(struct app *app, struct req *req, struct resp *resp)
+{
+	struct arena *a = req->arena;
+	struct listing_of of = {0};
+	int y = req->param_year, m = req->param_month, d = req->param_day;
+
+	if (listing_kept(app, req, resp))
+		return 200;
+	if (m == 0) {
+		struct page page;
+		const char *slug = arena_printf(a, "%d", y);
+		int rc = page_db_get(app->db, a, req->edition->id, slug, &page);
+
+		if (rc < 0)
+			return 500;
+		if (rc == 0 && req->param_int_set)
+			return 404;
+		if (rc == 0) {
+			req->param_slug = slug;
+			return page_show(app, req, resp);
+		}
+	}
+	if (period_bounds(y, m, d, &of.from, &of.to) < 0)
+		return 404;
+	of.kind = LISTING_ALL;
+	of.base = d > 0 ? arena_printf(a, "%s/%04d/%02d/%02d",
+	                               frame_prefix(req), y, m, d)
+	          : m > 0
+	              ? arena_printf(a, "%s/%04d/%02d", frame_prefix(req), y, m)
+	              : arena_printf(a, "%s/%04d", frame_prefix(req), y);
+	of.title = frame_period(a, req->edition, of.from, y, m, d);
+	return listing(app, req, resp, &of);
 }
 
 /*
@@ -273,8 +428,6 @@ render_article(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set(a, m, "body", tv_html(a, art.body));
 	/* The featured image is the page's largest: loaded at once. */
 	tv_set_bool(a, m, "eager", true);
-	if (art.author_name[0] != '\0')
-		tv_set_str(a, m, "author", art.author_name);
 	tags = tv_list(a);
 	for (i = 0; i < art.tags_count; i++) {
 		struct tval *t = tv_map(a);

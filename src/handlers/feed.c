@@ -1,7 +1,8 @@
 /*
  * feed.c: the Atom and RSS 2.0 feeds of an edition (/feed.atom,
  * /feed.rss), of a category (/category/SLUG/feed.atom, .rss, with its
- * subcategories, as the archive) and of a tag (/tag/SLUG/feed.atom, .rss):
+ * subcategories, as the archive), of a tag (/tag/SLUG/feed.atom, .rss)
+ * and of an author (/author/SLUG/feed.atom, .rss):
  * the latest published articles (the feed_items setting, 20 by default),
  * with their bodies or their excerpts only (feed_full_content), every
  * address absolute from the base URL.  The templates (feed_atom.html,
@@ -136,10 +137,13 @@ entry_tval(struct app *app, struct req *req, const struct feed_entry *e,
 
 /*
  * GET /feed.atom, /feed.rss, /category/{slug}/feed.atom, …/feed.rss,
- * /tag/{slug}/feed.atom, …/feed.rss (in every edition): the feed of the
- * edition, a category or a tag, as application/atom+xml or
- * application/rss+xml.  Public, cacheable like the pages (ETag,
- * Last-Modified, 304).  Statuses: 200, 404 (unknown category or tag), 500.
+ * /tag/{slug}/feed.atom, …/feed.rss, /author/{slug}/feed.atom, …/feed.rss
+ * (in every edition): the feed of the edition, a category, a tag or an
+ * author (one with a published article in the edition), as
+ * application/atom+xml or application/rss+xml.  Public, cacheable like the
+ * pages (ETag, Last-Modified, 304).  A renamed category's or tag's old
+ * feed answers 301 with the new one.
+ * Statuses: 200, 301, 404 (unknown category, tag or author), 500.
  */
 int
 feed_show(struct app *app, struct req *req, struct resp *resp)
@@ -166,11 +170,20 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 		int rc = (cat ? category_db_get : tag_db_get)(
 		    app->db, a, req->edition->id, req->param_slug, &term);
 
+		/* A renamed term's old feed leads to its new one. */
 		if (rc != 0)
-			return rc > 0 ? 404 : 500;
+			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 		kind = cat ? LISTING_CATEGORY : LISTING_TAG;
 		page = arena_concat(a, prefix, cat ? "/category/" : "/tag/",
 		                    term.slug, NULL);
+	} else if (strncmp(route, "/author/", 8) == 0) {
+		int rc = author_db_get(app->db, a, req->edition->id,
+		                       req->param_slug, &term);
+
+		if (rc != 0)
+			return rc > 0 ? 404 : 500;
+		kind = LISTING_AUTHOR;
+		page = arena_concat(a, prefix, "/author/", term.slug, NULL);
 	} else {
 		page = arena_concat(a, prefix, "/", NULL);
 	}

@@ -243,6 +243,28 @@ frame_iso_date(struct arena *a, long long t)
 	return s;
 }
 
+/* Names a period of a date archive; see handlers.h. */
+const char *
+frame_period(struct arena *a, const struct edition *e, long long from, int year,
+             int month, int day)
+{
+	static const char *const month_keys[] = {
+	    "month_1", "month_2",  "month_3",  "month_4",
+	    "month_5", "month_6",  "month_7",  "month_8",
+	    "month_9", "month_10", "month_11", "month_12"};
+	const char *y = decimal(a, year), *m;
+
+	if (day > 0)
+		return format_date(a, e, from);
+	if (month < 1 || month > 12)
+		return localise_digits(a, e->digits, y);
+	m = edition_string(e, month_keys[month - 1]);
+	return localise_digits(a, e->digits,
+	                       strcmp(e->date_style, "ymd") == 0
+	                           ? arena_concat(a, y, " ", m, NULL)
+	                           : arena_concat(a, m, " ", y, NULL));
+}
+
 /* Formats a date in an arena; see handlers.h. */
 const char *
 frame_date_in(struct arena *a, const struct edition *e, long long t)
@@ -459,6 +481,15 @@ summary_tval(struct app *app, struct arena *a, const struct edition *e,
 		                        s->category_slug, NULL));
 		tv_set(a, m, "category", c);
 	}
+	if (s->author_slug[0] != '\0') {
+		struct tval *au = tv_map(a);
+
+		tv_set_str(a, au, "name", s->author_name);
+		tv_set_str(
+		    a, au, "url",
+		    arena_concat(a, prefix, "/author/", s->author_slug, NULL));
+		tv_set(a, m, "author", au);
+	}
 	if (s->image.path[0] != '\0')
 		tv_set(a, m, "image", frame_image(a, &s->image));
 	tv_set(a, m, "share",
@@ -531,6 +562,8 @@ summary_copy(struct arena *a, const struct article_summary *s)
 	c.excerpt = arena_strdup(a, s->excerpt);
 	c.category_slug = arena_strdup(a, s->category_slug);
 	c.category_name = arena_strdup(a, s->category_name);
+	c.author_name = arena_strdup(a, s->author_name);
+	c.author_slug = arena_strdup(a, s->author_slug);
 	c.image.path = arena_strdup(a, s->image.path);
 	c.image.mime = arena_strdup(a, s->image.mime);
 	c.image.alt = arena_strdup(a, s->image.alt);

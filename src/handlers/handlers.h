@@ -19,6 +19,8 @@ int home_show(struct app *app, struct req *req, struct resp *resp);
 int article_show(struct app *app, struct req *req, struct resp *resp);
 int category_show(struct app *app, struct req *req, struct resp *resp);
 int tag_show(struct app *app, struct req *req, struct resp *resp);
+int author_show(struct app *app, struct req *req, struct resp *resp);
+int date_archive_show(struct app *app, struct req *req, struct resp *resp);
 
 /* The comment form as a reader sent it (comments.c), to show again. */
 struct comment_form {
@@ -437,6 +439,18 @@ int admin_page_save(struct app *app, struct req *req, struct resp *resp);
 /* handlers/admin_menu.c */
 int admin_menu(struct app *app, struct req *req, struct resp *resp);
 int admin_menu_save(struct app *app, struct req *req, struct resp *resp);
+
+/* handlers/admin_terms.c */
+int admin_categories(struct app *app, struct req *req, struct resp *resp);
+int admin_category_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_category_create(struct app *app, struct req *req, struct resp *resp);
+int admin_category_save(struct app *app, struct req *req, struct resp *resp);
+int admin_category_delete(struct app *app, struct req *req, struct resp *resp);
+int admin_tags(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_edit(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_create(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_save(struct app *app, struct req *req, struct resp *resp);
+int admin_tag_delete(struct app *app, struct req *req, struct resp *resp);
 /*
  * Reads the article {id} (req->param_int) into ed, strings in the
  * request's arena, when the signed-in user may edit it: admins and
@@ -771,6 +785,10 @@ int admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx);
  */
 int redirect_old_link(struct app *app, struct req *req, struct resp *resp);
 
+/* handlers/redirect.c: returns location with the bytes outside printable
+ * ASCII percent-encoded (UTF-8 slugs), for a Location header, in a. */
+const char *redirect_ascii_location(struct arena *a, const char *location);
+
 /* handlers/page.c */
 int page_show(struct app *app, struct req *req, struct resp *resp);
 int recent_posts_show(struct app *app, struct req *req, struct resp *resp);
@@ -848,6 +866,18 @@ const char *frame_date(struct app *app, struct req *req, long long t);
 /* The same for edition e, in arena a. */
 const char *frame_date_in(struct arena *a, const struct edition *e,
                           long long t);
+
+/*
+ * Names the period of a date archive in edition e's words and digits, in
+ * arena a: a day (day > 0) as the edition writes dates (frame_date: in its
+ * calendar, so the Farsi edition gives the Solar Hijri day of the
+ * Gregorian one in the address), a month as "September 2007" (or "2007
+ * September" in a ymd edition) and a year as its number, both Gregorian,
+ * as the address: a Gregorian month is not a month of another calendar.
+ * from is the period's first second (the day's, when day > 0).
+ */
+const char *frame_period(struct arena *a, const struct edition *e,
+                         long long from, int year, int month, int day);
 
 /*
  * handlers/frame.c: returns the count n with its noun in edition e's

@@ -22,8 +22,10 @@ page_page(struct app *app, struct req *req, struct resp *resp, int status,
 
 		rc = page_db_old_slug(app->db, a, req->edition->id,
 		                      req->param_slug, &slug);
+		if (rc > 0) /* an imported site's old address ("/feed")? */
+			return redirect_old_link(app, req, resp);
 		if (rc != 0)
-			return rc > 0 ? 404 : 500;
+			return 500;
 		return resp_redirect(resp, 301,
 		                     arena_concat(a, frame_prefix(req), "/",
 		                                  slug, NULL)) < 0
@@ -52,7 +54,8 @@ page_page(struct app *app, struct req *req, struct resp *resp, int status,
  * translations, its approved comments and, where they are open, the
  * comment form (comments.c); query: reply, comment=held, as an
  * article's.  A slug the page used to have answers 301 to its current
- * address.  Statuses: 200, 301, 404 (no such page), 500.
+ * address, and so does an imported site's old address of one segment
+ * (redirect_old_link).  Statuses: 200, 301, 404 (no such page), 500.
  */
 int
 page_show(struct app *app, struct req *req, struct resp *resp)

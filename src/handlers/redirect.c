@@ -2,11 +2,16 @@
  * redirect.c: old WordPress addresses (the importer's redirects table)
  * answered with 301 to where their content is now.  The router calls it
  * only when no route matched, for a path ending in '/', and for "/" with
- * one of WordPress's query forms, so the routes of the site always win.
+ * one of WordPress's query forms, so the routes of the site always win;
+ * a page that is not there (/{slug}: "/feed", "/about-us") asks it too.
+ * WordPress's search and feed queries need no import: "/?s=words" leads
+ * to /search?q=words and "/?feed=rss2" (or rss, atom) to the feed.
  */
 #include <string.h>
 
 #include "../db/redirect_db.h"
+#include "../render/html.h"
+#include "../util/buf.h"
 #include "handlers.h"
 
 /* WordPress's query forms of an address, in the order tried. */
@@ -74,10 +79,10 @@ without_size(struct arena *a, const char *path)
 	    a, arena_strndup(a, path, (size_t)(dash - 1 - path)), dot, NULL);
 }
 
-/* location with bytes outside printable ASCII percent-encoded (slugs
- * may be Greek or Arabic), for the Location header. */
-static const char *
-ascii_location(struct arena *a, const char *location)
+/* Returns location for the Location header (slugs may be Greek or
+ * Arabic); see handlers.h. */
+const char *
+redirect_ascii_location(struct arena *a, const char *location)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = 0;
@@ -101,6 +106,33 @@ ascii_location(struct arena *a, const char *location)
 	return out;
 }
 
+/*
+ * Returns where WordPress's search or feed query on "/" leads ("/?s=x",
+ * "/?feed=rss2"), in a, or NULL when the request is neither.
+ */
+static const char *
+query_location(struct req *req)
+{
+	const char *s = req_query(req, "s"), *feed = req_query(req, "feed");
+	struct buf b;
+	char *out;
+
+	if (strcmp(req->path, "/") != 0)
+		return NULL;
+	if (feed != NULL &&
+	    (strcmp(feed, "rss2") == 0 || strcmp(feed, "rss") == 0 ||
+	     strcmp(feed, "atom") == 0))
+		return feed[0] == 'a' ? "/feed.atom" : "/feed.rss";
+	if (s == NULL)
+		return NULL;
+	buf_init(&b);
+	buf_puts(&b, "/search?q=");
+	html_url_component(&b, s, strlen(s));
+	out = arena_strndup(req->arena, b.data, b.len);
+	buf_free(&b);
+	return out;
+}
+
 /* Answers an old address; see handlers.h. */
 int
 redirect_old_link(struct app *app, struct req *req, struct resp *resp)
@@ -110,6 +142,8 @@ redirect_old_link(struct app *app, struct req *req, struct resp *resp)
 
 	if (req->method != HTTP_GET && req->method != HTTP_HEAD)
 		return 404;
+	if ((location = query_location(req)) != NULL)
+		return resp_redirect(resp, 301, location) < 0 ? 500 : 301;
 	if ((key = lookup_key(req)) == NULL)
 		return 404;
 	rc = redirect_db_find(app->db, req->arena, key, &location);
@@ -120,8 +154,8 @@ redirect_old_link(struct app *app, struct req *req, struct resp *resp)
 		return 500;
 	if (rc == 1)
 		return 404;
-	return resp_redirect(resp, 301, ascii_location(req->arena, location)) <
-	               0
+	return resp_redirect(resp, 301,
+	                     redirect_ascii_location(req->arena, location)) < 0
 	           ? 500
 	           : 301;
 }

@@ -136,6 +136,8 @@ struct req {
 	long long param_rev;    /* {rev}, 0 when the route has none */
 	const char *param_slug; /* {slug} */
 	bool param_int_set;
+	/* {year} (1000-9999), {month} (1-12), {day} (1-31); 0 when absent. */
+	int param_year, param_month, param_day;
 };
 
 /*

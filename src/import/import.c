@@ -51,6 +51,59 @@ account_name(struct arena *a, const char *login)
 	return n > 0 ? out : NULL;
 }
 
+/*
+ * WordPress's user_nicename for a login (the slug of its /author/ page):
+ * lower case, '.' and spaces made '-', other characters than [a-z0-9_-]
+ * dropped, runs of '-' made one, none at either end.  In a.
+ */
+static const char *
+wp_nicename(struct arena *a, const char *login)
+{
+	size_t n = strlen(login), k = 0;
+	char *out = arena_alloc(a, n + 1);
+
+	for (const char *p = login; *p; p++) {
+		char c = *p;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		else if (c == '.' || c == ' ')
+			c = '-';
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '-'))
+			continue;
+		if (c == '-' && (k == 0 || out[k - 1] == '-'))
+			continue;
+		out[k++] = c;
+	}
+	while (k > 0 && out[k - 1] == '-')
+		k--;
+	out[k] = '\0';
+	return out;
+}
+
+/*
+ * The author's old archive, /author/NICENAME, leads to their archive in
+ * the edition imported into (when the two differ: else the trailing
+ * slash's own redirect does).
+ */
+static int
+author_redirect(struct importer *im, const char *login, long long id)
+{
+	struct arena *a = &im->item;
+	const char *nicename = wp_nicename(a, login), *slug, *ours;
+
+	if (nicename[0] == '\0')
+		return 0;
+	if (import_db_user_slug(im->db, a, id, &slug) < 0)
+		return import_fail(im, "cannot read an account");
+	if (slug[0] == '\0')
+		return 0;
+	ours = arena_concat(a, im->prefix, "/author/", slug, NULL);
+	return import_redirect(im, arena_concat(a, "/author/", nicename, NULL),
+	                       "url", 0, ours, ours);
+}
+
 /* Finds or adds the author with login; sets *id (0 when no login). */
 static int
 author_id(struct importer *im, const char *login, const char *display,
@@ -81,6 +134,8 @@ author_id(struct importer *im, const char *login, const char *display,
 			return import_fail(im, "cannot write an account");
 		import_counted(&im->sum->authors, rc);
 	}
+	if (*id > 0 && author_redirect(im, login, *id) < 0)
+		return -1;
 	import_smap_put(&im->keep, &im->author_by_login, login, *id);
 	return 0;
 }

@@ -18,9 +18,16 @@
 static const char hex_upper[] = "0123456789ABCDEF";
 static const char hex_lower[] = "0123456789abcdef";
 
-/* Bytes html_text replaces: & < > " ' */
+/* Bytes html_text looks at: & < > " ' (replaced), the C0 controls and
+ * DEL (dropped but tab, LF and CR), and 0xc2, which starts the C1
+ * controls U+0080..U+009F (dropped). */
 static const unsigned char html_special[256] = {
-    ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+    ['&'] = 1,  ['<'] = 1,  ['>'] = 1,  ['"'] = 1,  ['\''] = 1, [0x00] = 1,
+    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0e] = 1, [0x0f] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+    [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [0x7f] = 1, [0xc2] = 1,
 };
 
 /*
@@ -34,20 +41,32 @@ next_special(const unsigned char *p, size_t i, size_t len)
 #if defined(__SSE2__)
 	const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<');
 	const __m128i gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
-	const __m128i apos = _mm_set1_epi8('\'');
+	const __m128i apos = _mm_set1_epi8('\''), c1 = _mm_set1_epi8('\xc2');
+	const __m128i del = _mm_set1_epi8(0x7f), us = _mm_set1_epi8(0x1f);
 
 	while (i + 16 <= len) {
 		__m128i v =
 		    _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* Controls: v <= 0x1f unsigned (tab, LF and CR as well; the
+		 * loop below lets them by). */
+		__m128i ctl =
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, us), us),
+		                 _mm_or_si128(_mm_cmpeq_epi8(v, del),
+		                              _mm_cmpeq_epi8(v, c1)));
 		__m128i hit = _mm_or_si128(
 		    _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
 		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt),
 		                              _mm_cmpeq_epi8(v, quot)),
-		                 _mm_cmpeq_epi8(v, apos)));
+		                 _mm_or_si128(_mm_cmpeq_epi8(v, apos), ctl)));
 		unsigned mask = (unsigned)_mm_movemask_epi8(hit);
 
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz(mask);
+		while (mask != 0) {
+			size_t at = i + (size_t)__builtin_ctz(mask);
+
+			if (html_special[p[at]])
+				return at;
+			mask &= mask - 1; /* tab, LF or CR */
+		}
 		i += 16;
 	}
 #endif
@@ -57,9 +76,12 @@ next_special(const unsigned char *p, size_t i, size_t len)
 }
 
 /*
- * Appends s with & < > " ' written as character references.  The result is
- * safe between tags and inside a quoted attribute value; invalid UTF-8 is
- * copied as it is (input is validated where it enters).
+ * Appends s with & < > " ' written as character references and the
+ * control characters HTML forbids in a document left out (C0 but tab, LF
+ * and CR; DEL; C1): stored text may hold them (a form sends what it is
+ * given), a page never does.  The result is safe between tags and inside
+ * a quoted attribute value; invalid UTF-8 is copied as it is (input is
+ * validated where it enters).
  */
 void
 html_text(struct buf *out, const char *s, size_t len)
@@ -68,7 +90,7 @@ html_text(struct buf *out, const char *s, size_t len)
 	size_t i = 0, run = 0;
 
 	buf_grow(out, len);
-	while (i < len) {
+	for (;;) {
 		const char *ref;
 		size_t ref_len;
 
@@ -78,6 +100,17 @@ html_text(struct buf *out, const char *s, size_t len)
 		if (i == len)
 			break;
 		switch (p[i]) {
+		case 0xc2:
+			/* U+0080..U+009F are C2 80..C2 9F; the rest of C2 (NBSP
+			 * to U+00BF) is copied. */
+			if (i + 1 < len && p[i + 1] >= 0x80 &&
+			    p[i + 1] <= 0x9f) {
+				run = i += 2;
+			} else {
+				run = i;
+				i++;
+			}
+			continue;
 		case '&':
 			ref = "&amp;";
 			ref_len = 5;
@@ -94,10 +127,13 @@ html_text(struct buf *out, const char *s, size_t len)
 			ref = "&quot;";
 			ref_len = 6;
 			break;
-		default:
+		case '\'':
 			ref = "&#39;";
 			ref_len = 5;
 			break;
+		default: /* a control: left out */
+			run = ++i;
+			continue;
 		}
 		buf_append(out, ref, ref_len);
 		run = ++i;

@@ -50,8 +50,8 @@
 //  11. both log out with the "Log out" button; /admin then leads to the
 //      login page.
 // On every admin page the flow visits (login, dashboard, editors, lists,
-// revisions, the menu, the account, two-factor setup, recovery codes, the
-// login code page): axe-core with no serious or critical violation (others
+// revisions, the menu, categories, tags, the account, two-factor setup,
+// recovery codes, the login code page): axe-core with no serious or critical violation (others
 // printed as notes).  Throughout: no console error, uncaught exception,
 // failed request or same-origin answer >= 400 but the 404s and 403s the
 // flow expects.  Screenshots OUT_DIR/admin-*.png at 1440 px; the article
@@ -762,9 +762,19 @@ async function menu(page, ed, target, stamp) {
   const h1 = (await page.locator('article.page h1').textContent()).trim();
   check(h1 === target.title, `${target.path} shows <h1> ` +
     `${JSON.stringify(h1)}, expected ${JSON.stringify(target.title)}`);
+  // The categories and tags pages, from the bar: axe.
+  for (const [name, link, p] of [['categories', 'Categories',
+    '/admin/categories'], ['tags', 'Tags', '/admin/tags']]) {
+    await go(page, '/admin');
+    res = await follow(page, adminLink(page, link), `opening ${link}`);
+    check(res.status() === 200 && pathOf(page) === p,
+      `"${link}" led to ${pathOf(page)} with ${res.status()}`);
+    await adminPage(page, name, `the ${name} page`);
+  }
   ed.assertClean('step 8');
   pass(`8. Menu: a top-level item "${label}" → ${target.path} added; the ` +
-    'home page\'s main menu has it and it leads to the page');
+    'home page\'s main menu has it and it leads to the page; the ' +
+    'categories and tags pages pass axe');
 }
 
 // Step 10: on the code page step 5 left, a code of a later time step than

@@ -2,7 +2,8 @@
 user add` logs in with the real form (after its minimum fill time), gets a
 session cookie with the right flags, sees the dashboard, and logs out; the
 login and dashboard pages, the pages list and editor (with a preview), the
-menu editor (with a refused row), and the lists and editors of media posts
+menu editor (with a refused row), the categories and tags pages (with
+a refused category), and the lists and editors of media posts
 and publications (an album's photos and an issue's contents, with a refused
 row each), the lost-password form, a refused reset link and the account
 page pass the HTML validator; nginx's limit_req turns a burst of
@@ -83,6 +84,10 @@ def main():
                            ("issue-new", "/admin/publications/new?kind="
                             "newsletter"),
                            ("issue-edit", "/admin/publications/5"),
+                           ("categories", "/admin/categories"),
+                           ("category-edit", "/admin/categories/2"),
+                           ("tags", "/admin/tags?edition=2"),
+                           ("tag-edit", "/admin/tags/1"),
                            ("account", "/admin/account")):
             r = site.get(path, headers={"Cookie": cookie})
             check(r.status == 200, "%s: %r" % (path, r))
@@ -115,6 +120,12 @@ def main():
         check(r.status == 400 and 'aria-invalid="true"' in r.text(),
               "contents with a bad row: %r" % r)
         pages["issue-error"] = r.text()
+        r = post(site, "/admin/categories",
+                 {"csrf": csrf, "edition": "1", "name": "Taken",
+                  "slug": "news", "parent": "", "description": ""}, cookie)
+        check(r.status == 400 and "has that slug" in r.text(),
+              "category with a taken slug: %r" % r)
+        pages["category-error"] = r.text()
         r = site.get("/", headers={"Cookie": cookie})
         check(r.header("Set-Cookie") is None, "a public page set a cookie")
 

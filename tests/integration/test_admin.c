@@ -268,6 +268,31 @@ test_articles(void)
 	CHECK(post_as(editor, uri,
 	              "title=X&featured=/uploads/none.jpg&state=draft"
 	              "&version=4") == 400);
+	/* A day the calendar has not (not March 2), an edition that is not
+	 * there, and fields too long, each with its own message. */
+	CHECK(post_as(editor, uri,
+	              "title=X&state=scheduled&publish_at=2030-02-30T10:00"
+	              "&version=4") == 400);
+	CHECK(has(&body, "Give the date and time to publish at."));
+	CHECK(post_as(editor, uri,
+	              "title=X&state=scheduled&publish_at=2030-04-31T10:00"
+	              "&version=4") == 400);
+	CHECK(post_as(editor, uri,
+	              "title=X&edition=zz&state=draft&version=4") == 400);
+	CHECK(has(&body, "Choose one of the editions."));
+	CHECK(post_as(editor, uri,
+	              "title=X&edition=99&state=draft&version=4") == 400);
+	{
+		static char form[4096];
+		size_t n = (size_t)snprintf(form, sizeof(form), "title=");
+
+		memset(form + n, 't', 400);
+		snprintf(form + n + 400, sizeof(form) - n - 400,
+		         "&state=draft&version=4");
+		CHECK(post_as(editor, uri, form) == 400);
+		CHECK(has(&body, "A text is too long."));
+		CHECK(!has(&body, "A title is needed."));
+	}
 	CHECK(query_int("SELECT version FROM articles WHERE slug = "
 	                "'renamed-notes'") == 4);
 	/* A slug another article has. */

@@ -1331,6 +1331,12 @@ test_roles(void)
 	CHECK(has(&body, "<a href=\"/admin/comments\">Comments</a>"));
 	CHECK(has(&body, "<strong>1</strong> comments waiting for approval"));
 	CHECK(has(&body, "for the roles"));
+	/* Two waiting: one list of two (the list is not repeated per item). */
+	add_comment(article, 0, "Second", "also waiting", "pending", T0);
+	CHECK(request("GET", "/admin", moderator, NULL, NULL) == 200);
+	CHECK(occurrences("<ul><li><a href=\"/admin/comments/") == 1);
+	CHECK(occurrences("<li><a href=\"/admin/comments/") == 2);
+	sql("DELETE FROM comments WHERE author_name = 'Second'");
 	CHECK(request("GET", "/admin", author, NULL, NULL) == 200);
 	CHECK(!has(&body, "/admin/comments"));
 

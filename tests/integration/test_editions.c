@@ -30,6 +30,7 @@
  * them as well as every {{t.key}} of the public templates.
  */
 static const char *const code_keys[] = {
+    "author_archive",
     "bad_request_text",
     "bad_request_title",
     "books",

@@ -448,6 +448,20 @@ test_full_again(void)
 	CHECK(run_export() == 0);
 	CHECK(sum.full && strstr(sum.why_full, "moved") != NULL);
 	CHECK(same_as_fresh_export());
+	/* An article given to another author: the new author's archive
+	 * (/author/SLUG) lists it without having linked it before. */
+	sql("UPDATE articles SET author_id = (SELECT id FROM users WHERE "
+	    "name = 'odile') WHERE slug = 'homeward-watch-opens-its-doors'");
+	CHECK(run_export() == 0);
+	CHECK(sum.full && strstr(sum.why_full, "author") != NULL);
+	{
+		char *page = read_out("author/odile/index.html");
+
+		CHECK(page != NULL &&
+		      strstr(page, "articles/homeward-watch-opens-its-doors"));
+		free(page);
+	}
+	CHECK(same_as_fresh_export());
 	/* A draft's text: no page shows it, nothing is written. */
 	sql("UPDATE articles SET body_html = '<p>x</p>' WHERE state = "
 	    "'draft'");

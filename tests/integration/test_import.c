@@ -384,6 +384,44 @@ test_theme_unit_redirects(void)
 	CHECK(driver_request("GET", "/category/markup/feed/", "192.0.2.1", NULL,
 	                     0, NULL) == 301);
 	CHECK_STR(location(), "/category/markup/feed.atom");
+	/* Without the slash too, though /feed has the form of a page's
+	 * address; and WordPress's query forms of search and feeds. */
+	CHECK(driver_request("GET", "/feed", "192.0.2.1", NULL, 0, NULL) ==
+	      301);
+	CHECK_STR(location(), "/feed.atom");
+	CHECK(driver_request("HEAD", "/feed", "192.0.2.1", NULL, 0, NULL) ==
+	      301);
+	CHECK(driver_request("POST", "/feed", "192.0.2.1", NULL, 0, "a=b") !=
+	      301);
+	CHECK(driver_request("GET", "/no-such-thing", "192.0.2.1", NULL, 0,
+	                     NULL) == 404);
+	CHECK(driver_request("GET", "/?s=hello+w%C3%B6rld%26more", "192.0.2.1",
+	                     NULL, 0, NULL) == 301);
+	CHECK_STR(location(), "/search?q=hello%20w%C3%B6rld%26more");
+	CHECK(driver_request("GET", "/?feed=rss2", "192.0.2.1", NULL, 0,
+	                     NULL) == 301);
+	CHECK_STR(location(), "/feed.rss");
+	CHECK(driver_request("GET", "/?feed=atom", "192.0.2.1", NULL, 0,
+	                     NULL) == 301);
+	CHECK_STR(location(), "/feed.atom");
+	CHECK(driver_request("GET", "/?feed=nonsense", "192.0.2.1", NULL, 0,
+	                     NULL) == 200);
+	/* Capitals: WordPress finds a post whatever the case; here a 301 to
+	 * the slug in small letters, the query kept.  Not for a POST, nor
+	 * for an address with nothing behind it. */
+	CHECK(driver_request("GET", "/articles/Template-Sticky?x=1",
+	                     "192.0.2.1", NULL, 0, NULL) == 301);
+	CHECK_STR(location(), "/articles/template-sticky?x=1");
+	CHECK(driver_request("GET", "/category/MARKUP", "192.0.2.1", NULL, 0,
+	                     NULL) == 301);
+	CHECK_STR(location(), "/category/markup");
+	CHECK(driver_request("GET", "/Level-3", "192.0.2.1", NULL, 0, NULL) ==
+	      301);
+	CHECK_STR(location(), "/level-3");
+	CHECK(driver_request("GET", "/articles/no-such-article", "192.0.2.1",
+	                     NULL, 0, NULL) == 404);
+	CHECK(driver_request("POST", "/articles/Template-Sticky/comments",
+	                     "192.0.2.1", NULL, 0, "a=b") == 404);
 	/* The password-protected post is a draft with a note; its old
 	 * address is not a way in. */
 	CHECK(query_int("SELECT count(*) FROM articles a JOIN import_map m ON "

@@ -192,7 +192,8 @@ test_articles_and_pages(void)
 	CHECK(has(&body, "<h2>Why we moved</h2>"));
 	CHECK(has(&body, "<blockquote>"));
 	CHECK(has(&body, "<title>Welcome to the new site \xe2\x80\x93 "));
-	CHECK(has(&body, "By <bdi>Newsroom</bdi>"));
+	CHECK(has(&body, "By <a href=\"/author/newsroom\" rel=\"author\">"
+	                 "<bdi>Newsroom</bdi></a>"));
 	CHECK(request("GET", "/articles/families-wait-for-news", NULL, NULL) ==
 	      200);
 	CHECK(has(&body, "href=\"/tag/families\""));

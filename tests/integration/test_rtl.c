@@ -156,7 +156,8 @@ test_markup(void)
 	CHECK(get("/fa/articles/nowruz") == 200);
 	CHECK(has(&body, "<html lang=\"fa\" dir=\"rtl\">"));
 	CHECK(has(&body, "<h1 dir=\"auto\">نوروز ۱۴۰۴</h1>"));
-	CHECK(has(&body, " <bdi>Alice</bdi></span>"));
+	CHECK(has(&body, " <a href=\"/fa/author/alice\" rel=\"author\">"
+	                 "<bdi>Alice</bdi></a></span>"));
 	CHECK(get("/fa/") == 200);
 	CHECK(has(&body, "<h2 dir=\"auto\"><a href=\"/fa/articles/nowruz\">"
 	                 "نوروز ۱۴۰۴</a></h2>"));
@@ -176,7 +177,8 @@ test_markup(void)
 	CHECK(has(&body, "<html lang=\"sq\" dir=\"ltr\">"));
 	CHECK(get("/articles/nowruz-en") == 200);
 	CHECK(has(&body, "<html lang=\"en\" dir=\"ltr\">"));
-	CHECK(has(&body, "<span class=\"byline\">By <bdi>Alice</bdi></span>"));
+	CHECK(has(&body, "<span class=\"byline\">By <a href=\"/author/alice\" "
+	                 "rel=\"author\"><bdi>Alice</bdi></a></span>"));
 }
 
 /*

@@ -100,8 +100,17 @@ test_text(void)
 	/* UTF-8 and other bytes are copied; the length bounds the input. */
 	CHECK_STR(text("\xd8\xb9<\xe2\x80\xa8", 6), "\xd8\xb9&lt;\xe2\x80\xa8");
 	CHECK_STR(text("ab<cd", 3), "ab&lt;");
+	/* Controls HTML forbids are left out (NUL among them); tab, LF and
+	 * CR stay; of U+0080..U+00BF only the C1 controls go. */
 	text("a\0<", 3);
-	CHECK(out.len == 6 && memcmp(out.data, "a\0&lt;", 6) == 0);
+	CHECK(out.len == 5 && memcmp(out.data, "a&lt;", 5) == 0);
+	CHECK_STR(text("Ctrl\x01title\x1b\x7f", 13), "Ctrltitle");
+	CHECK_STR(text("a\tb\nc\rd", 7), "a\tb\nc\rd");
+	CHECK_STR(text("x\xc2\x85y\xc2\x9f", 6), "xy");
+	CHECK_STR(text("\xc2\xa0\xc2\xa9\xc2\xbf\xc2\x80", 8),
+	          "\xc2\xa0\xc2\xa9\xc2\xbf");
+	CHECK_STR(text("cut \xc2", 5), "cut \xc2");
+	CHECK_STR(text("\x0b\x0c&", 3), "&amp;");
 	/* Appends to what is there. */
 	buf_reset(&out);
 	buf_puts(&out, "<p>");
@@ -115,7 +124,7 @@ test_text(void)
 	CHECK(strchr(out.data, '<') == NULL && strchr(out.data, '>') == NULL);
 	CHECK(out.len == big.len + (10000 / 7 + 1) * 10);
 	buf_free(&big);
-	/* No byte value escapes unescaped. */
+	/* No byte value escapes unescaped; controls are left out. */
 	for (i = 0; i < 256; i++) {
 		char c = (char)i;
 
@@ -124,6 +133,9 @@ test_text(void)
 		if (strchr("&<>\"'", c) != NULL && c != '\0')
 			CHECK(out.data[0] == '&' &&
 			      out.data[out.len - 1] == ';');
+		else if ((i < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		         i == 0x7f)
+			CHECK(out.len == 0);
 		else
 			CHECK(out.len == 1 && out.data[0] == c);
 	}
@@ -305,12 +317,24 @@ test_text_arena(void)
 
 		memset(s, 'x', 40);
 		s[40] = '\0';
-		s[pos] = "&<>\"'"[pos % 5];
+		s[pos] = "&<>\"'\x01\n\x7f"[pos % 8];
 		buf_reset(&want);
 		html_text(&want, s, 40);
 		got = html_text_arena(&a, s, 40, &n);
-		CHECK(got != s && n == want.len &&
-		      memcmp(got, want.data, n) == 0);
+		CHECK(n == want.len && memcmp(got, want.data, n) == 0);
+		/* Only a line feed needs no copy. */
+		CHECK((got == s) == (s[pos] == '\n'));
+	}
+	/* A C1 control across a block boundary, and text around it. */
+	for (size_t pos = 0; pos < 39; pos++) {
+		char s[41];
+
+		memset(s, 'y', 40);
+		s[40] = '\0';
+		s[pos] = '\xc2';
+		s[pos + 1] = '\x85';
+		got = html_text_arena(&a, s, 40, &n);
+		CHECK(n == 38 && strspn(got, "y") == 38);
 	}
 	buf_free(&want);
 	arena_free(&a);

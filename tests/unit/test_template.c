@@ -143,7 +143,8 @@ test_escaping(void)
 	{
 		char *got = render_with("{{nul}}", m, NULL);
 
-		CHECK(got != NULL && memcmp(got, "a\0&lt;", 7) == 0);
+		/* The NUL is left out, as every control HTML forbids. */
+		CHECK(got != NULL && strcmp(got, "a&lt;") == 0);
 		free(got);
 	}
 	arena_free(&a);
