@@ -75,7 +75,10 @@ test_read_file(const char *path, size_t *len)
 /*
  * Runs fn on every NAME.in in tests/unit/corpus/<module>/, comparing what
  * it writes with NAME.out; fn returns a malloc'd string.  Returns the
- * number of pairs checked.
+ * number of pairs checked.  With GOLDEN_UPDATE=1 in the environment a
+ * differing NAME.out is rewritten with what fn wrote (still counted as a
+ * failure, so that a run that rewrote files never passes): review the
+ * diff, then run again.
  */
 static inline int
 test_golden(const char *module, char *(*fn)(const char *in, size_t len))
@@ -112,6 +115,14 @@ test_golden(const char *module, char *(*fn)(const char *in, size_t len))
 			        "golden %s/%s:\n  got:  %s\n  want: %s\n",
 			        module, e->d_name, got ? got : "(null)",
 			        want ? want : "(missing .out)");
+			if (got != NULL && getenv("GOLDEN_UPDATE") != NULL) {
+				FILE *f = fopen(path, "wb");
+
+				if (f != NULL) {
+					fputs(got, f);
+					fclose(f);
+				}
+			}
 		}
 		pairs++;
 		free(in);

@@ -231,6 +231,46 @@ url_scheme_allowed(const char *s, size_t len)
 	return true;
 }
 
+/* Tells whether a URL names another site; see html.h. */
+bool
+html_url_offsite(const char *s, size_t len)
+{
+	while (len > 0 && (unsigned char)s[0] <= 0x20) {
+		s++;
+		len--;
+	}
+	if (len >= 2 && (s[0] == '/' || s[0] == '\\') &&
+	    (s[1] == '/' || s[1] == '\\'))
+		return true;
+	return (len >= 5 && strncasecmp(s, "http:", 5) == 0) ||
+	       (len >= 6 && strncasecmp(s, "https:", 6) == 0);
+}
+
+/* Writes an image of another site as a link; see html.h. */
+int
+html_offsite_image(struct buf *out, const char *url, const char *alt,
+                   bool in_link)
+{
+	const char *label = alt != NULL && alt[0] != '\0' ? alt : url;
+	size_t start = out->len;
+
+	if (in_link) {
+		html_text(out, label, strlen(label));
+		return 0;
+	}
+	buf_puts(out, "<a href=\"");
+	if (html_url(out, url, strlen(url)) < 0) {
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+		return -1;
+	}
+	buf_puts(out, "\">");
+	html_text(out, label, strlen(label));
+	buf_puts(out, "</a>");
+	return 0;
+}
+
 /* Returns whether html_url would accept s; see html.h. */
 bool
 html_url_allowed(const char *s, size_t len)

@@ -44,6 +44,26 @@ int html_url(struct buf *out, const char *s, size_t len);
 bool html_url_allowed(const char *s, size_t len);
 
 /*
+ * Returns whether s names another site: an http(s) URL, or one that a
+ * browser reads as another host ("//host/x", and "\\host" or "/\host",
+ * which browsers read the same).  Relative paths and fragments are this
+ * site's.  The pages' Content-Security-Policy loads no image from
+ * another site, so such an image is written as a link to it
+ * (markdown.c, sanitize.c): readers' visits are not reported elsewhere,
+ * and nothing shows as a broken image.
+ */
+bool html_url_offsite(const char *s, size_t len);
+
+/*
+ * Appends, for an image of another site (html_url_offsite) with alt text
+ * alt: a link to it labelled with the alt text (or the address when
+ * there is none), or the label alone inside a link (in_link).  Returns 0,
+ * or -1 (nothing appended) when the URL is refused.
+ */
+int html_offsite_image(struct buf *out, const char *url, const char *alt,
+                       bool in_link);
+
+/*
  * Appends s percent-encoded for use as one query-string value or path
  * segment (everything but unreserved characters is encoded).
  */

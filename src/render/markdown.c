@@ -123,11 +123,23 @@ plain_text(cmark_node *node, struct buf *out)
 	cmark_iter_free(it);
 }
 
+/* Whether node stands inside a link. */
+static bool
+in_link(cmark_node *node)
+{
+	for (node = cmark_node_parent(node); node != NULL;
+	     node = cmark_node_parent(node))
+		if (cmark_node_get_type(node) == CMARK_NODE_LINK)
+			return true;
+	return false;
+}
+
 /*
  * Writes the <img> element for an image node: every value through the
  * escapers of html.c, the URL through html_url (already checked by
  * markdown_filter_urls), what the caller knows of the image (size,
- * srcset; a <picture> around it for WebP sizes), and lazy loading.
+ * srcset; a <picture> around it for WebP sizes), and lazy loading.  An
+ * image of another site becomes a link to it (html_offsite_image).
  * Returns 0, or -1 when the URL is refused.
  */
 static int
@@ -139,6 +151,15 @@ image_html(cmark_node *img, markdown_image_fn image, void *image_ctx,
 	struct markdown_image known;
 	struct buf alt;
 
+	if (html_url_offsite(url, strlen(url))) {
+		int rc;
+
+		buf_init(&alt);
+		plain_text(img, &alt);
+		rc = html_offsite_image(out, url, alt.data, in_link(img));
+		buf_free(&alt);
+		return rc;
+	}
 	memset(&known, 0, sizeof(known));
 	if (image == NULL || image(image_ctx, url, &known) != 0)
 		memset(&known, 0, sizeof(known));

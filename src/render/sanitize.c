@@ -810,10 +810,12 @@ write_facade_link(struct san *s, xmlNode *node, const struct san_ctx *ctx)
 /*
  * img: <img src alt [title] [width height] [srcset sizes] loading
  * decoding>, in a <picture> with a WebP source when the image callback
- * knows WebP sizes.  Nothing when the src is missing or refused.
+ * knows WebP sizes; an image of another site, a link to it
+ * (html_offsite_image; its alt text alone in_a).  Nothing when the src is
+ * missing or refused.
  */
 static void
-write_img(struct san *s, xmlNode *node)
+write_img(struct san *s, xmlNode *node, bool in_a)
 {
 	struct markdown_image known;
 	struct buf rewritten;
@@ -827,6 +829,14 @@ write_img(struct san *s, xmlNode *node)
 	url = url_prepare(s, src, &rewritten);
 	xmlFree(src);
 	if (url == NULL) {
+		buf_free(&rewritten);
+		return;
+	}
+	if (html_url_offsite(url, strlen(url))) {
+		v = attr_get(node, "alt");
+		html_offsite_image(&s->out, url, v, in_a);
+		if (v != NULL)
+			xmlFree(v);
 		buf_free(&rewritten);
 		return;
 	}
@@ -1206,7 +1216,7 @@ write_node(struct san *s, xmlNode *node, struct san_ctx *ctx)
 
 		wrap_for(s, ctx, EL_IMG, &inner);
 		after = s->out.len;
-		write_img(s, node);
+		write_img(s, node, ctx->in_a);
 		if (s->out.len == after)
 			wrap_undo(s, ctx, mark, count);
 		write_children(s, node->children, ctx);

@@ -239,12 +239,37 @@ golden_markdown(const char *in, size_t len)
 	return (char *)out.html;
 }
 
+/* Images of other sites become links (the pages' CSP loads none): the
+ * alt text as the label, the address when there is none, the label alone
+ * inside a link; this site's images stay images. */
+static void
+test_offsite_images(void)
+{
+	check_render(
+	    "![A chart](https://example.org/c.png)",
+	    "<p><a href=\"https://example.org/c.png\">A chart</a></p>\n");
+	check_render("![](HTTP://example.org/c.png)",
+	             "<p><a href=\"HTTP://example.org/c.png\">"
+	             "HTTP://example.org/c.png</a></p>\n");
+	check_render("![Far](//example.org/c.png)",
+	             "<p><a href=\"//example.org/c.png\">Far</a></p>\n");
+	check_render("[![Inside](https://example.org/c.png)](/articles/x)",
+	             "<p><a href=\"/articles/x\">Inside</a></p>\n");
+	check_render(
+	    "![<b>&</b>](https://example.org/c.png)",
+	    "<p><a href=\"https://example.org/c.png\">&amp;</a></p>\n");
+	check_render("![Here](/uploads/a.jpg)",
+	             "<p><img src=\"/uploads/a.jpg\" alt=\"Here\" "
+	             "loading=\"lazy\" decoding=\"async\"></p>\n");
+}
+
 int
 main(void)
 {
 	test_basics();
 	test_raw_html();
 	test_image_sizes();
+	test_offsite_images();
 	test_links();
 	test_utf8();
 	test_limits();

@@ -726,6 +726,23 @@ golden(const char *in, size_t len)
 	return san_opts(in, len, NULL);
 }
 
+/* Images of other sites become links; inside a link, their alt text. */
+static void
+test_offsite_images(void)
+{
+	check_san("<p><img src=\"https://old.example/a.jpg\" alt=\"Old\"></p>",
+	          "<p><a href=\"https://old.example/a.jpg\">Old</a></p>");
+	check_san("<p><a href=\"/x\"><img src=\"//old.example/a.jpg\" "
+	          "alt=\"In\"></a></p>",
+	          "<p><a href=\"/x\">In</a></p>");
+	check_san("<p><img src=\"\\\\old.example/a.jpg\" alt=\"\"></p>",
+	          "<p><a href=\"%5C%5Cold.example/a.jpg\">"
+	          "\\\\old.example/a.jpg</a></p>");
+	check_san("<p><img src=\"/uploads/a.jpg\" alt=\"Here\"></p>",
+	          "<p><img src=\"/uploads/a.jpg\" alt=\"Here\" "
+	          "loading=\"lazy\" decoding=\"async\"></p>");
+}
+
 int
 main(void)
 {
@@ -738,6 +755,7 @@ main(void)
 	test_structure();
 	test_text();
 	test_callbacks();
+	test_offsite_images();
 	CHECK(test_golden("sanitize", golden) >= 10);
 	TEST_DONE();
 }
