@@ -78,7 +78,7 @@ static const char sql_uses[] =
     "LIMIT ?3";
 static const char sql_delete[] = "DELETE FROM media WHERE id = ?1";
 static const char sql_image[] =
-    "SELECT id, width, height, mime, path FROM media WHERE path = ?1";
+    "SELECT id, width, height, mime, path, alt FROM media WHERE path = ?1";
 
 /* Inserts the item and its sizes inside the open transaction; see
  * media_db.h. */
@@ -478,6 +478,7 @@ media_db_image(void *ctx, const char *url, struct markdown_image *out)
 	out->height = sqlite3_column_int64(st, 2);
 	original.mime = db_col_text(&r->arena, st, 3);
 	original.path = db_col_text(&r->arena, st, 4);
+	out->alt = db_col_text(&r->arena, st, 5);
 	original.width = (int)out->width;
 	original.height = (int)out->height;
 	original.bytes = 0;

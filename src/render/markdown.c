@@ -175,7 +175,10 @@ image_html(cmark_node *img, markdown_image_fn image, void *image_ctx,
 	buf_putc(out, '"');
 	buf_init(&alt);
 	plain_text(img, &alt);
-	html_attr(out, "alt", alt.data ? alt.data : "");
+	html_attr(out, "alt",
+	          alt.data != NULL && alt.data[0] != '\0' ? alt.data
+	          : known.alt != NULL && in_link(img)     ? known.alt
+	                                                  : "");
 	buf_free(&alt);
 	if (title != NULL && *title != '\0')
 		html_attr(out, "title", title);

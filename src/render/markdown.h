@@ -26,6 +26,10 @@ struct markdown_image {
 	long long height;
 	const char *srcset; /* NULL, or candidates in the image's own type */
 	const char *webp_srcset; /* NULL, or WebP candidates: <picture> */
+	/* NULL, or the library's alternative text: the image's own alt when
+	 * the body gives none and the image is a link's only content, which
+	 * would otherwise have no name (an imported gallery's thumbnails). */
+	const char *alt;
 };
 
 /*

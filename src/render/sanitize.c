@@ -860,7 +860,10 @@ write_img(struct san *s, xmlNode *node, bool in_a)
 	buf_free(&rewritten);
 	buf_putc(&s->out, '"');
 	v = attr_get(node, "alt");
-	put_attr(&s->out, "alt", v != NULL ? v : "");
+	put_attr(&s->out, "alt",
+	         v != NULL && v[0] != '\0'   ? v
+	         : known.alt != NULL && in_a ? known.alt
+	                                     : "");
 	if (v != NULL)
 		xmlFree(v);
 	put_global_attrs(s, node);

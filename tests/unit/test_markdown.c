@@ -92,6 +92,7 @@ fake_image(void *ctx, const char *url, struct markdown_image *out)
 	if (strcmp(url, "/uploads/a.jpg") == 0) {
 		out->width = 800;
 		out->height = 533;
+		out->alt = "Library's words";
 		return 0;
 	}
 	if (strcmp(url, "/uploads/b.jpg") == 0) {
@@ -131,6 +132,19 @@ test_image_sizes(void)
 	    "width=\"1200\" height=\"800\" srcset=\"/uploads/b-320.jpg "
 	    "320w, /uploads/b.jpg 1200w\" sizes=\"" MARKDOWN_IMAGE_SIZES
 	    "\" loading=\"lazy\" decoding=\"async\"></picture></p>\n");
+	free((char *)out.html);
+
+	/* No alt of its own: the library's, only when the image is a
+	 * link's content (the link's name); elsewhere empty stays empty. */
+	md = "[![](/uploads/a.jpg)](/x) ![](/uploads/a.jpg)";
+	CHECK(markdown_render_image(md, strlen(md), fake_image, NULL, &out) ==
+	      0);
+	CHECK_STR(out.html,
+	          "<p><a href=\"/x\"><img src=\"/uploads/a.jpg\" "
+	          "alt=\"Library&#39;s words\" width=\"800\" height=\"533\" "
+	          "loading=\"lazy\" decoding=\"async\"></a> <img "
+	          "src=\"/uploads/a.jpg\" alt=\"\" width=\"800\" "
+	          "height=\"533\" loading=\"lazy\" decoding=\"async\"></p>\n");
 	free((char *)out.html);
 }
 

@@ -688,6 +688,7 @@ fake_image(void *ctx, const char *url, struct markdown_image *out)
 		out->height = 600;
 		out->srcset = "/uploads/x-320.jpg 320w, /uploads/x.jpg 800w";
 		out->webp_srcset = "/uploads/x-320.webp 320w";
+		out->alt = "From the library";
 		return 0;
 	}
 	return -1;
@@ -717,6 +718,21 @@ test_callbacks(void)
 	          "src=\"/other.png\" alt=\"\" width=\"10\" height=\"20\" "
 	          "loading=\"lazy\" decoding=\"async\"></p>");
 	CHECK(calls >= 4);
+	free(got);
+	/* A gallery's thumbnail: a link whose only content is an image
+	 * without alt takes the library's, so the link has a name. */
+	{
+		static const char g[] =
+		    "<p><a href=\"/big\"><img src=\"/uploads/x.jpg\" "
+		    "alt=\"\"></a><img src=\"/uploads/x.jpg\"></p>";
+
+		got = san_opts(g, sizeof(g) - 1, &opts);
+	}
+	CHECK(got != NULL &&
+	      strstr(got, "<a href=\"/big\"><picture>") != NULL &&
+	      strstr(got, "alt=\"From the library\"") != NULL &&
+	      strstr(got, "</picture></a><picture>") != NULL &&
+	      strstr(got, "alt=\"\"") != NULL);
 	free(got);
 }
 
