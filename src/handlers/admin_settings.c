@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../db/auth_db.h"
+#include "../db/media_db.h"
 #include "../db/user_db.h"
 #include "../util/text.h"
 #include "handlers.h"
@@ -44,12 +45,14 @@ static const char *const keys[] = {
     "comments_rate_per_minute",
     "feed_items",
     "feed_full_content",
+    "logo",
 };
 #define KEYS_COUNT (sizeof(keys) / sizeof(keys[0]))
 #define KEY_TWO_FACTOR 4  /* made from a checkbox per role */
 #define KEY_MESSAGES 9    /* the first of the readers' forms' settings */
 #define KEY_UPLOAD_MAX 12 /* MiB, at most nginx's 64m for /admin/media/ */
 #define KEY_FEED_FULL 16  /* a checkbox: "1" or "0" */
+#define KEY_LOGO 17       /* "" or an image of the library: logo_ok */
 
 /* http(s)://host[:port], an optional trailing slash, nothing more. */
 static bool
@@ -105,6 +108,8 @@ value_ok(size_t i, const char *v)
 		return number_ok(v, 1, 100);
 	if (i == KEY_FEED_FULL)
 		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
+	if (i == KEY_LOGO)
+		return true; /* logo_ok, which reads the library */
 	switch (i) {
 	case 0:
 		return base_url_ok(v);
@@ -127,6 +132,20 @@ value_ok(size_t i, const char *v)
 		return v[0] == '\0' || (strncmp(v, "https://", 8) == 0 &&
 		                        strlen(v) <= 300 && frame_url_plain(v));
 	}
+}
+
+/* Whether v may be the logo: empty, or the address of an image of the
+ * media library. */
+static bool
+logo_ok(struct app *app, struct req *req, const char *v)
+{
+	struct media_item item;
+
+	if (v[0] == '\0')
+		return true;
+	return strncmp(v, "/uploads/", 9) == 0 && strlen(v) <= 300 &&
+	       media_db_get_by_path(app->db, req->arena, v + 9, &item) == 0 &&
+	       strcmp(item.kind, "image") == 0 && item.width > 0;
 }
 
 /* The two_factor_roles value the checkboxes two_factor_ROLE give:
@@ -215,7 +234,8 @@ admin_settings(struct app *app, struct req *req, struct resp *resp)
  * POST /admin/settings: saves them all, or nothing when one is invalid.
  * Fields: site_name, tagline, each key above but two_factor_roles,
  * two_factor_ROLE (a checkbox per role), feed_full_content (a checkbox:
- * absent is off), csrf.  Statuses: 303,
+ * absent is off), logo (an image of the library by its address, or
+ * empty), csrf.  Statuses: 303,
  * 400 (the form again with the values given), 500.  Role: admin.
  */
 int
@@ -247,6 +267,9 @@ admin_settings_save(struct app *app, struct req *req, struct resp *resp)
 		if (!value_ok(i, values[i]))
 			ok = false;
 	}
+	if (ok && !logo_ok(app, req, values[KEY_LOGO]))
+		return settings_page(app, req, resp, 400, values, name, tagline,
+		                     "error_logo");
 	if (!ok)
 		return settings_page(app, req, resp, 400, values, name, tagline,
 		                     "error_settings");

@@ -33,6 +33,7 @@ struct frame_cache {
 	struct tval *menu;
 	struct tval *recent;
 	struct tval *social;
+	struct tval *logo; /* src, width, height, url; NULL: no logo */
 	long long changed_at;
 	int first_year;
 	/* Article summaries already described, by article id (open
@@ -93,6 +94,45 @@ static const char *const social_keys[][2] = {
     {"social_instagram", "Instagram"},
     {"social_youtube", "YouTube"},
 };
+
+/*
+ * Describes the logo setting for the header and the JSON-LD: the image's
+ * src, width and height, and its absolute url, in a; *out NULL when
+ * there is no logo, or it is no longer an image of the library (the
+ * header then shows the name).  0 or -1.
+ */
+static int
+logo_load(struct app *app, struct arena *a, struct tval **out)
+{
+	const char *v = site_setting(&app->site, "logo", "");
+	struct media_item item;
+	int rc;
+
+	*out = NULL;
+	if (strncmp(v, "/uploads/", 9) != 0)
+		return 0;
+	rc = media_db_get_by_path(app->db, a, v + 9, &item);
+	if (rc < 0)
+		return -1;
+	if (rc > 0 || strcmp(item.kind, "image") != 0 || item.width <= 0)
+		return 0;
+	*out = tv_map(a);
+	tv_set_str(a, *out, "src", v);
+	tv_set_int(a, *out, "width", item.width);
+	tv_set_int(a, *out, "height", item.height);
+	tv_set_str(a, *out, "url", frame_absolute_url(app, a, v));
+	return 0;
+}
+
+/* Returns the host of the base_url setting ("homeward.example"), for
+ * the footer's copyright line, in a; "" when there is none. */
+static const char *
+site_domain(struct app *app, struct arena *a)
+{
+	const char *b = frame_base_url(app, a), *host = strstr(b, "://");
+
+	return host != NULL ? host + 3 : "";
+}
 
 /* Returns an edition's URL prefix; see handlers.h. */
 const char *
@@ -926,6 +966,8 @@ frame_cache_build(struct app *app, const struct edition *e,
 			return -1;
 		tv_push_shared(a, fc->recent, m);
 	}
+	if (logo_load(app, a, &fc->logo) < 0)
+		return -1;
 	fc->social = tv_list(a);
 	for (i = 0; i < sizeof(social_keys) / sizeof(social_keys[0]); i++) {
 		const char *url =
@@ -1043,6 +1085,9 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_shared(a, ctx, "menu", fc->menu);
 	tv_set_shared(a, ctx, "recent", fc->recent);
 	tv_set_shared(a, ctx, "social", fc->social);
+	if (fc->logo != NULL)
+		tv_set_shared(a, ctx, "logo", fc->logo);
+	tv_set_str(a, ctx, "site_domain", site_domain(app, a));
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
 	tv_set_str(a, ctx, "footer_text",
 	           site_setting(&app->site, "footer_text", ""));

@@ -623,6 +623,70 @@ test_head(void)
 	CHECK(!has(&body, "rel=\"canonical\"") && !has(&body, "og:"));
 }
 
+/*
+ * The logo: an image of the library, set in /admin/settings (anything
+ * else refused, nothing saved), shown in the header with the site's name
+ * as its alternative text, and named in the JSON-LD of the organisation
+ * and of an article's publisher; the footer names the site's domain.
+ */
+static void
+test_logo(void)
+{
+	struct form f;
+	json_t *ld;
+	static const char *const bad[] = {
+	    "/uploads/demo/newsletter-19.pdf", /* not an image */
+	    "/uploads/demo/no-such.jpg",       /* not in the library */
+	    "https://elsewhere.example/logo.png",
+	    "demo/open-door.jpg",
+	};
+
+	CHECK(get("/") == 200);
+	CHECK(has(&body, "<a class=\"site-name\" href=\"/\">" SITE "</a>"));
+	CHECK(has(&body,
+	          "</bdi> &middot; <span dir=\"ltr\">gazette.test</span>"));
+	/* The staff session's cookie is named for http: the settings form
+	 * is sent under the address it was made for. */
+	sql("UPDATE settings SET value = 'http://127.0.0.1:8080' WHERE key = "
+	    "'base_url'");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CHECK(request("GET", "/admin/settings", admin, NULL, NULL) ==
+		      200);
+		form_scrape(&f, "/admin/settings");
+		form_set(&f, "logo", bad[i]);
+		CHECK(form_post(admin, "/admin/settings", &f) == 400);
+		CHECK(has(&body, "The logo must be the address of an image"));
+		CHECK(strcmp(query_text("SELECT value FROM settings WHERE key "
+		                        "= 'logo'"),
+		             "") == 0);
+	}
+	CHECK(request("GET", "/admin/settings", admin, NULL, NULL) == 200);
+	form_scrape(&f, "/admin/settings");
+	form_set(&f, "logo", "/uploads/demo/open-door.jpg");
+	CHECK(form_post(admin, "/admin/settings", &f) == 303);
+	sql("UPDATE settings SET value = '" BASE "' WHERE key = 'base_url'");
+	CHECK(get("/") == 200);
+	CHECK(has(&body, "<a class=\"site-name\" href=\"/\"><img "
+	                 "src=\"/uploads/demo/open-door.jpg\" width=\"1200\" "
+	                 "height=\"675\" alt=\"" SITE "\"></a>"));
+	ld = json_ld("Organization");
+	CHECK(ld != NULL && strcmp(jstr(ld, "logo", NULL),
+	                           BASE "/uploads/demo/open-door.jpg") == 0);
+	json_decref(ld);
+	CHECK(get(query_text("SELECT '/articles/' || slug FROM articles "
+	                     "WHERE state = 'published' AND edition_id = 1 "
+	                     "ORDER BY id LIMIT 1")) == 200);
+	ld = json_ld("NewsArticle");
+	CHECK(ld != NULL);
+	CHECK(strcmp(jstr(json_object_get(ld, "publisher"), "logo", "url"),
+	             BASE "/uploads/demo/open-door.jpg") == 0);
+	json_decref(ld);
+	/* Emptied: the name again. */
+	sql("UPDATE settings SET value = '' WHERE key = 'logo'");
+	CHECK(get("/") == 200);
+	CHECK(has(&body, "<a class=\"site-name\" href=\"/\">" SITE "</a>"));
+}
+
 /* A long excerpt is cut at a word, with an ellipsis. */
 static void
 test_description(void)
@@ -750,6 +814,7 @@ main(void)
 	test_sitemaps();
 	test_robots();
 	test_head();
+	test_logo();
 	test_description();
 	test_editions();
 	test_route_suffix();

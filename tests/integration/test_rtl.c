@@ -166,10 +166,12 @@ test_markup(void)
 	{
 		char footer[256];
 
-		snprintf(footer, sizeof(footer), " <bdi>%s</bdi></p>",
+		snprintf(footer, sizeof(footer), " <bdi>%s</bdi>",
 		         query_text("SELECT site_name FROM editions WHERE "
 		                    "code = 'fa'"));
 		CHECK(has(&body, footer));
+		/* The domain, left to right inside the right-to-left line. */
+		CHECK(has(&body, "</bdi> &middot; <span dir=\"ltr\">"));
 	}
 	CHECK(get("/ar/") == 200);
 	CHECK(has(&body, "<html lang=\"ar\" dir=\"rtl\">"));
