@@ -60,7 +60,7 @@ static const char sql_list_period[] =
  * article in the edition (a staff member who has none has no archive,
  * so the site lists no accounts that write nothing). */
 static const char sql_author[] =
-    "SELECT u.id, u.slug, u.display_name FROM users u "
+    "SELECT u.id, u.slug, u.display_name, '' FROM users u "
     "WHERE u.slug = ?2 AND EXISTS (SELECT 1 FROM articles a "
     "WHERE a.author_id = u.id AND a.edition_id = ?1 "
     "AND a.state = 'published')";
@@ -260,27 +260,6 @@ article_db_list_period(struct db *db, struct arena *a, long long edition_id,
 	return list_ids(db, a, st, limit, ids, count);
 }
 
-/* Reads an author by slug; see content_db.h. */
-int
-author_db_get(struct db *db, struct arena *a, long long edition_id,
-              const char *slug, struct term *out)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = step_by_slug(db, sql_author, edition_id, slug, &st);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->slug = db_col_text(a, st, 1);
-		out->name = db_col_text(a, st, 2);
-		out->description = "";
-	}
-	if (st != NULL)
-		sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
 /* Reads a published article's summary by id; see content_db.h. */
 int
 article_db_summary(struct db *db, struct arena *a, long long id,
@@ -444,6 +423,14 @@ tag_db_get(struct db *db, struct arena *a, long long edition_id,
            const char *slug, struct term *out)
 {
 	return term_get(db, a, sql_tag, edition_id, slug, out);
+}
+
+/* Reads an author by slug (as a term: no description); see content_db.h. */
+int
+author_db_get(struct db *db, struct arena *a, long long edition_id,
+              const char *slug, struct term *out)
+{
+	return term_get(db, a, sql_author, edition_id, slug, out);
 }
 
 /* Reads content times; see content_db.h. */

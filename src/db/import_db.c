@@ -279,23 +279,32 @@ import_db_user(struct db *db, const char *name, const char *display_name,
 	return insert(db, st, id) < 0 ? -1 : 1;
 }
 
-/* Reads an account's slug; see import_db.h. */
-int
-import_db_user_slug(struct db *db, struct arena *a, long long id,
-                    const char **slug)
+/* Reads the one text column sql gives for row id into *out (in a).
+ * Returns 0 found, 1 none (*out untouched), -1. */
+static int
+text_by_id(struct db *db, struct arena *a, const char *sql, long long id,
+           const char **out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_user_slug);
+	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
 
-	*slug = "";
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
-		*slug = db_col_text(a, st, 0);
+		*out = db_col_text(a, st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Reads an account's slug; see import_db.h. */
+int
+import_db_user_slug(struct db *db, struct arena *a, long long id,
+                    const char **slug)
+{
+	*slug = "";
+	return text_by_id(db, a, sql_user_slug, id, slug) < 0 ? -1 : 0;
 }
 
 /*
@@ -546,17 +555,7 @@ int
 import_db_media_path(struct db *db, struct arena *a, long long id,
                      const char **path)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_media_path);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*path = db_col_text(a, st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return text_by_id(db, a, sql_media_path, id, path);
 }
 
 /* Adds a redirect; see import_db.h. */
