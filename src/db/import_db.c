@@ -162,6 +162,22 @@ insert(struct db *db, sqlite3_stmt *st, long long *out)
 	return 0;
 }
 
+/*
+ * Runs st, an update of row id (bound at id_idx) when id is above 0, else
+ * an insert, bound but for that; sets *out to the row's id.  Returns 1
+ * inserted, 0 updated, -1.
+ */
+static int
+write_row(struct db *db, sqlite3_stmt *st, int id_idx, long long id,
+          long long *out)
+{
+	if (id <= 0)
+		return insert(db, st, out) < 0 ? -1 : 1;
+	sqlite3_bind_int64(st, id_idx, id);
+	*out = id;
+	return db_exec_stmt(db, st) < 0 ? -1 : 0;
+}
+
 /* Finds an edition by code; see import_db.h. */
 int
 import_db_edition(struct db *db, struct arena *a, const char *code,
@@ -439,12 +455,7 @@ import_db_article(struct db *db, const struct import_post *p, long long *out)
 	db_bind_text(st, 12, p->body_html, -1);
 	sqlite3_bind_int(st, 13, p->sticky ? 1 : 0);
 	sqlite3_bind_int(st, 14, p->comments_open ? 1 : 0);
-	if (p->id > 0) {
-		sqlite3_bind_int64(st, 15, p->id);
-		*out = p->id;
-		return db_exec_stmt(db, st) < 0 ? -1 : 0;
-	}
-	return insert(db, st, out) < 0 ? -1 : 1;
+	return write_row(db, st, 15, p->id, out);
 }
 
 /* Writes a page; see import_db.h. */
@@ -464,12 +475,7 @@ import_db_page(struct db *db, const struct import_post *p, long long *out)
 	sqlite3_bind_int64(st, 6, p->now);
 	db_bind_text(st, 7, p->body_html, -1);
 	sqlite3_bind_int(st, 9, p->comments_open ? 1 : 0);
-	if (p->id > 0) {
-		sqlite3_bind_int64(st, 8, p->id);
-		*out = p->id;
-		return db_exec_stmt(db, st) < 0 ? -1 : 0;
-	}
-	return insert(db, st, out) < 0 ? -1 : 1;
+	return write_row(db, st, 8, p->id, out);
 }
 
 /* Replaces an article's tags; see import_db.h. */
@@ -513,12 +519,7 @@ import_db_comment(struct db *db, const struct import_comment *c, long long *out)
 	db_bind_text(st, 6, c->state, -1);
 	sqlite3_bind_int64(st, 7, c->created_at);
 	sqlite3_bind_int64(st, 8, c->now);
-	if (c->id > 0) {
-		sqlite3_bind_int64(st, 9, c->id);
-		*out = c->id;
-		return db_exec_stmt(db, st) < 0 ? -1 : 0;
-	}
-	return insert(db, st, out) < 0 ? -1 : 1;
+	return write_row(db, st, 9, c->id, out);
 }
 
 /* Sets a comment's parent; see import_db.h. */

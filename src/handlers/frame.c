@@ -33,7 +33,8 @@ struct frame_cache {
 	struct tval *menu;
 	struct tval *recent;
 	struct tval *social;
-	struct tval *logo; /* src, width, height, url; NULL: no logo */
+	struct tval *logo;  /* src, width, height, url; NULL: no logo */
+	const char *domain; /* base_url's host, for the footer */
 	long long changed_at;
 	int first_year;
 	/* Article summaries already described, by article id (open
@@ -968,6 +969,7 @@ frame_cache_build(struct app *app, const struct edition *e,
 	}
 	if (logo_load(app, a, &fc->logo) < 0)
 		return -1;
+	fc->domain = site_domain(app, a);
 	fc->social = tv_list(a);
 	for (i = 0; i < sizeof(social_keys) / sizeof(social_keys[0]); i++) {
 		const char *url =
@@ -1087,7 +1089,7 @@ frame_context(struct app *app, struct req *req, struct resp *resp,
 	tv_set_shared(a, ctx, "social", fc->social);
 	if (fc->logo != NULL)
 		tv_set_shared(a, ctx, "logo", fc->logo);
-	tv_set_str(a, ctx, "site_domain", site_domain(app, a));
+	tv_set_str(a, ctx, "site_domain", fc->domain);
 	tv_set_bool(a, ctx, "has_social", tv_list_len(fc->social) > 0);
 	tv_set_str(a, ctx, "footer_text",
 	           site_setting(&app->site, "footer_text", ""));
