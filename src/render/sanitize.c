@@ -1003,15 +1003,30 @@ wrap_for(struct san *s, struct san_ctx *ctx, int el, struct san_ctx *inner)
 	inner->wrap_count = 0;
 }
 
-/* Takes back what wrap_for wrote since mark (wrappers opened for an
- * element that turned out to write nothing); count is the number of
- * wrappers ctx had open at mark. */
-static void
-wrap_undo(struct san *s, struct san_ctx *ctx, size_t mark, int count)
+/* What wrap_undo needs to take back a wrap_for. */
+struct wrap_mark {
+	size_t len;   /* output length before it */
+	int count;    /* wrappers ctx had open */
+	bool dt_last; /* and whether its last child was a dt */
+};
+
+/* Notes where ctx stands before a wrap_for that may be taken back. */
+static struct wrap_mark
+wrap_mark(const struct san *s, const struct san_ctx *ctx)
 {
-	s->out.len = mark;
-	s->out.data[mark] = '\0';
-	ctx->wrap_count = count;
+	return (struct wrap_mark){s->out.len, ctx->wrap_count, ctx->dt_last};
+}
+
+/* Takes back what wrap_for did since m (wrappers opened for an element
+ * that turned out to write nothing), so that nothing is left of it: not
+ * even the "last child was a dt" it cleared. */
+static void
+wrap_undo(struct san *s, struct san_ctx *ctx, struct wrap_mark m)
+{
+	s->out.len = m.len;
+	s->out.data[m.len] = '\0';
+	ctx->wrap_count = m.count;
+	ctx->dt_last = m.dt_last;
 }
 
 /* Returns whether s[0..len) is only HTML white space. */
@@ -1179,27 +1194,26 @@ write_node(struct san *s, xmlNode *node, struct san_ctx *ctx)
 	}
 	if (elements[el].kind == SAN_DROP) {
 		if (el == EL_IFRAME) {
-			size_t mark = s->out.len, after;
-			int count = ctx->wrap_count;
+			struct wrap_mark m = wrap_mark(s, ctx);
+			size_t after;
 
 			wrap_for(s, ctx, EL_A, &inner);
 			after = s->out.len;
 			write_iframe(s, node, ctx);
 			if (s->out.len == after)
-				wrap_undo(s, ctx, mark, count);
+				wrap_undo(s, ctx, m);
 		}
 		return;
 	}
 	if (el == EL_A) {
 		/* A facade is an a too: the same wrappers. */
 		if (attr_has(node, "data-embed")) {
-			size_t mark = s->out.len;
-			int count = ctx->wrap_count;
+			struct wrap_mark m = wrap_mark(s, ctx);
 
 			wrap_for(s, ctx, EL_A, &inner);
 			if (write_facade_link(s, node, ctx))
 				return;
-			wrap_undo(s, ctx, mark, count);
+			wrap_undo(s, ctx, m);
 		}
 		if (ctx->in_a) {
 			write_children(s, node->children, ctx);
@@ -1214,14 +1228,14 @@ write_node(struct san *s, xmlNode *node, struct san_ctx *ctx)
 		return;
 	}
 	if (el == EL_IMG) {
-		size_t mark = s->out.len, after;
-		int count = ctx->wrap_count;
+		struct wrap_mark m = wrap_mark(s, ctx);
+		size_t after;
 
 		wrap_for(s, ctx, EL_IMG, &inner);
 		after = s->out.len;
 		write_img(s, node, ctx->in_a);
 		if (s->out.len == after)
-			wrap_undo(s, ctx, mark, count);
+			wrap_undo(s, ctx, m);
 		write_children(s, node->children, ctx);
 		return;
 	}

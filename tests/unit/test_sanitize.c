@@ -593,6 +593,13 @@ test_structure(void)
 	check_san("<ul><img src=\"javascript:x\"><iframe src=\"/x\"></iframe>"
 	          "<li>a</li></ul>",
 	          "<ul><li>a</li></ul>");
+	/* ... and a term followed by what wrote nothing still gets its
+	 * description (the fuzzer found this: the output was no fixed
+	 * point). */
+	check_san("<dl><dt>c</dt><iframe src=\"/x\"></iframe></dl>",
+	          "<dl><dt>c</dt><dd></dd></dl>");
+	check_san("<dl><dt>c</dt><img src=\"javascript:x\"></dl>",
+	          "<dl><dt>c</dt><dd></dd></dl>");
 	check_san("<p>a<figure>b<figcaption>c</figcaption></figure>d</p>",
 	          "<p>abcd</p>");
 	check_san("<figcaption>alone</figcaption>", "alone");
