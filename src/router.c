@@ -180,7 +180,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/admin/comments/{id}", admin_comment_show, MODERATORS},
     {HTTP_POST, "/admin/comments/{id}", admin_comment_act, MODERATORS | R_CSRF},
     /* Before /{slug}: the page called "contact" shows above the form. */
-    {HTTP_GET, "/contact", contact_show, R_EDITION},
+    {HTTP_GET, "/contact", contact_show, PUBLIC},
     {HTTP_POST, "/contact", contact_submit,
      R_EDITION | R_FORM_TOKEN | R_FORM_LATE},
     /* Date archives (article.c): before /{slug}, but a page whose slug

@@ -121,9 +121,11 @@ contact_page(struct app *app, struct req *req, struct resp *resp, int status,
 /*
  * GET /contact: the organisation's details (the page "contact") and the
  * form; with ?sent=1, the thank-you note instead of the form.  Readers
- * get no cookie, and the page is not kept by caches (no-store): it
- * carries a token issued now.
- * Statuses: 200, 500.  No role.
+ * get no cookie.  The page is public and cacheable like an article's
+ * (ETag, no-cache): its token is left out of the ETag, which counts the
+ * token's hour instead (reader_form_token), so a revalidation within
+ * the hour is 304 and the token kept has at least an hour left.
+ * Statuses: 200, 304, 500.  No role.
  */
 int
 contact_show(struct app *app, struct req *req, struct resp *resp)

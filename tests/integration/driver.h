@@ -140,6 +140,24 @@ has(const struct buf *b, const char *needle)
 	return b->data != NULL && strstr(b->data, needle) != NULL;
 }
 
+/* Returns the value of header name in the last answer ("" if none), in a
+ * static buffer. */
+static inline const char *
+header(const char *name)
+{
+	static char out[256];
+	char key[64];
+	const char *p;
+
+	out[0] = '\0';
+	snprintf(key, sizeof(key), "\r\n%s: ", name);
+	if (head.data != NULL && (p = strstr(head.data, key)) != NULL) {
+		p += strlen(key);
+		snprintf(out, sizeof(out), "%.*s", (int)strcspn(p, "\r"), p);
+	}
+	return out;
+}
+
 /* Opens the test database on a connection of the test's own, with the
  * search tokenizer that writing articles needs (sql/014_search.sql). */
 static inline int

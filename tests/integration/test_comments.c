@@ -173,23 +173,6 @@ act(const char *session, long long id, const char *action)
 	return post_as(session, uri, form);
 }
 
-/* Copies header name's value from the last answer (static). */
-static const char *
-header(const char *name)
-{
-	static char out[256];
-	char pat[64];
-	const char *p;
-
-	out[0] = '\0';
-	snprintf(pat, sizeof(pat), "\r\n%s: ", name);
-	if (head.data != NULL && (p = strstr(head.data, pat)) != NULL) {
-		p += strlen(pat);
-		snprintf(out, sizeof(out), "%.*s", (int)strcspn(p, "\r"), p);
-	}
-	return out;
-}
-
 static void
 test_page(void)
 {

@@ -53,26 +53,6 @@ no_controls(void)
 	return true;
 }
 
-/* Returns the value of header name in the last answer ("" if none), in a
- * static buffer. */
-static const char *
-header(const char *name)
-{
-	static char out[256];
-	char key[64];
-	const char *p, *end;
-
-	snprintf(key, sizeof(key), "\r\n%s: ", name);
-	out[0] = '\0';
-	p = head.data ? strstr(head.data, key) : NULL;
-	if (p == NULL)
-		return out;
-	p += strlen(key);
-	end = strstr(p, "\r\n");
-	snprintf(out, sizeof(out), "%.*s", (int)(end - p), p);
-	return out;
-}
-
 /* GETs path as a reader; returns the status.  No answer may name the
  * Host header's domain or set a cookie. */
 static int

@@ -90,9 +90,25 @@ next_minute(void)
 static void
 test_form_page(void)
 {
+	char etag[128], first[128];
+	struct kv inm;
+
 	CHECK(reader("GET", "/contact", READER, NULL) == 200);
-	CHECK(has(&head, "Cache-Control: no-store"));
-	CHECK(!has(&head, "ETag"));
+	CHECK(has(&head, "Cache-Control: public, no-cache\r\n"));
+	CHECK(!has(&head, "Set-Cookie"));
+	snprintf(etag, sizeof(etag), "%s", header("ETag"));
+	CHECK(strncmp(etag, "W/\"", 3) == 0);
+	snprintf(first, sizeof(first), "%s", field("form_token"));
+	/* Revalidated within the token's hour: 304; the next hour, the
+	 * page again with a fresh token. */
+	app.test_now += 10;
+	inm = (struct kv){"HTTP_IF_NONE_MATCH", etag, strlen(etag)};
+	CHECK(driver_request("GET", "/contact", READER, &inm, 1, NULL) == 304);
+	app.test_now += 3600;
+	CHECK(driver_request("GET", "/contact", READER, &inm, 1, NULL) == 200);
+	CHECK(strcmp(header("ETag"), etag) != 0);
+	CHECK(strcmp(field("form_token"), first) != 0);
+	CHECK(reader("GET", "/contact", READER, NULL) == 200);
 	/* The organisation's details: the page "contact", above the form. */
 	CHECK(has(&body, "<h1>Contact us</h1>"));
 	CHECK(has(&body, "mailto:editors@example.org"));
