@@ -292,3 +292,35 @@ export_db_articles(struct db *db, struct arena *a, struct export_article **out,
 	*count = n;
 	return 0;
 }
+
+static const char sql_published[] =
+    "SELECT DISTINCT edition_id, published_at FROM articles "
+    "WHERE state = 'published' ORDER BY edition_id, published_at";
+
+/* Reads the published articles' editions and times; see export_db.h. */
+int
+export_db_published(struct db *db, struct arena *a,
+                    struct export_published **out, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_published);
+	struct export_published *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
+		v[n].edition_id = sqlite3_column_int64(st, 0);
+		v[n].published_at = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	*out = v;
+	*count = n;
+	return 0;
+}

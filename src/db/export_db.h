@@ -57,4 +57,19 @@ struct export_article {
 int export_db_articles(struct db *db, struct arena *a,
                        struct export_article **out, size_t *count);
 
+/* When an edition published an article: a date archive to export. */
+struct export_published {
+	long long edition_id;
+	long long published_at;
+};
+
+/*
+ * Reads each distinct (edition, publication time) of the published
+ * articles into *out (count in *count), allocated from a: the periods
+ * whose date archives (/YYYY, /YYYY/MM, /YYYY/MM/DD) have a page, which
+ * no page links.  Returns 0 or -1.
+ */
+int export_db_published(struct db *db, struct arena *a,
+                        struct export_published **out, size_t *count);
+
 #endif

@@ -7,8 +7,9 @@
  * back for each link) and handled in that order, so the crawl is
  * breadth-first from the starting points: each enabled edition's home,
  * its feeds, /robots.txt and /sitemap.xml (a starting point that does not
- * exist is skipped).  Two addresses that come to the same file (/ar and
- * /ar/, %d8 and %D8) are one entry.
+ * exist is skipped), then the date archives, which nothing links.  Two
+ * addresses that come to the same file (/ar and /ar/, %d8 and %D8) are one
+ * entry.
  *
  * Incremental: the manifest (EXPORT_MANIFEST) lists every file an export
  * wrote, with a 128-bit XXH3 of a page's bytes.  A page whose hash and
@@ -1225,8 +1226,59 @@ site_wide_file(const char *file)
 	return false;
 }
 
+/*
+ * Adds as starting points the date archives (/YYYY, /YYYY/MM, /YYYY/MM/DD,
+ * in the site's time zone, as date_archive_show counts them) of every
+ * enabled edition's published articles: no page links them, but old
+ * WordPress links do.  Their further pages are found by their pagers.
+ * Which exist depends only on the articles' editions, states and times,
+ * so a run that renders only what changed meets the same ones.
+ */
+static void
+add_date_archives(struct exporter *x)
+{
+	const struct site *site = &x->app.site;
+	struct export_published *v;
+	size_t n;
+	int last[3] = {0, 0, 0};
+	long long last_edition = 0;
+
+	if (export_db_published(x->app.db, &x->keep, &v, &n) < 0) {
+		fail(x, 1, "cannot read %s", x->o->db_path);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct edition *e = NULL;
+		time_t t = (time_t)v[i].published_at;
+		struct tm tm;
+		int ymd[3];
+		char path[3][96];
+
+		for (size_t k = 0; k < site->editions_count; k++)
+			if (site->editions[k].id == v[i].edition_id)
+				e = &site->editions[k];
+		if (e == NULL || !e->enabled || localtime_r(&t, &tm) == NULL)
+			continue;
+		ymd[0] = tm.tm_year + 1900;
+		ymd[1] = tm.tm_mon + 1;
+		ymd[2] = tm.tm_mday;
+		if (ymd[0] < 1000 || ymd[0] > 9999 ||
+		    (v[i].edition_id == last_edition &&
+		     memcmp(ymd, last, sizeof(ymd)) == 0))
+			continue; /* no such address, or just added */
+		last_edition = v[i].edition_id;
+		memcpy(last, ymd, sizeof(ymd));
+		snprintf(path[0], sizeof(path[0]), "%s%s/%04d",
+		         e->prefix[0] ? "/" : "", e->prefix, ymd[0]);
+		snprintf(path[1], sizeof(path[1]), "%s/%02d", path[0], ymd[1]);
+		snprintf(path[2], sizeof(path[2]), "%s/%02d", path[1], ymd[2]);
+		for (int k = 0; k < 3; k++)
+			mark_start(x, entry_for(x, path[k], NONE));
+	}
+}
+
 /* Adds the starting points: every enabled edition's home and feeds,
- * then the crawlers' files. */
+ * then the crawlers' files, then the date archives. */
 static void
 add_starts(struct exporter *x)
 {
@@ -1251,6 +1303,7 @@ add_starts(struct exporter *x)
 	}
 	for (size_t k = 0; k < sizeof(site_wide) / sizeof(site_wide[0]); k++)
 		mark_start(x, entry_for(x, site_wide[k], NONE));
+	add_date_archives(x);
 }
 
 /* Writes the hex XXH3-128 of this program's own file: another build

@@ -129,8 +129,10 @@ http {
 
 
 def crawl(port):
-    """Crawls the static server from / (crawler.py) on one connection;
-    returns (pages, problems): a link absolute to the site is one."""
+    """Crawls the static server from / and from date archives as old
+    WordPress links name them, which no page links (crawler.py), on one
+    connection; returns (pages, problems): a link absolute to the site is
+    one, and so is a start that does not answer 200."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
     def fetch(target):
@@ -142,7 +144,8 @@ def crawl(port):
     problems = []
     c = crawler.Crawler(fetch, "http://127.0.0.1:%d" % port, problems,
                         links_of)
-    for target, r, links in c.run(["/"]):
+    for target, r, links in c.run(["/", "/2019/06/", "/2019/06/17/",
+                                   "/ar/2026/11/20/"]):
         if links is None:
             continue
         pages[target] = r.body

@@ -14,10 +14,14 @@
  * the sitemap index (the number of pages rendered is checked against the
  * previous manifest's links; the other editions' files keep their inode),
  * in two editions both, and a menu entry, a setting or an edition's
- * string everything; a closed edition's files go; with nginx SSI
- * on, pages still hold Recent Posts; a deleted article's page and folder
- * go (a link to it is reported broken); files the export
- * did not make are never removed; a symbolic link planted in the folder
+ * string everything; a closed edition's files go; the date archives
+ * (/YYYY, /YYYY/MM, /YYYY/MM/DD and their further pages) are there in
+ * every edition and the site's time zone, and each article's edit, move,
+ * publication, withdrawal or deletion writes exactly its periods' pages
+ * (and the further pages that shift) and removes those left empty; with
+ * nginx SSI on, pages still hold Recent Posts; a deleted article's page
+ * and folder go (a link to it is reported broken); files the export did
+ * not make are never removed; a symbolic link planted in the folder
  * is not followed; and bad input (a missing or foreign database, an
  * output that is a file or a folder we did not make, a damaged manifest,
  * uploads without their folder) is refused with nothing changed.
@@ -871,6 +875,239 @@ test_delete(void)
 	CHECK(sum.written == 1 && exists("about/index.html"));
 }
 
+/* Tells whether file (under out) is a date archive's page: an edition's
+ * folder or none, then a year. */
+static bool
+date_file(const char *file)
+{
+	const char *ed = edition_folder(file);
+	const char *p = file + (ed[0] ? strlen(ed) + 1 : 0);
+	size_t len = strlen(file);
+
+	for (int k = 0; k < 4; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return false;
+	return p[4] == '/' && len >= 10 &&
+	       strcmp(file + len - 10, "index.html") == 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Returns (static) the date archives' pages that one run wrote or
+ * removed, from the manifests before and after it: sorted,
+ * space-separated, a removed one with a leading '-'. */
+static const char *
+date_changes(const char *before, const char *after)
+{
+	static char list[4096];
+	const char *m[2] = {after, before};
+	char *names[256];
+	size_t n = 0, at = 0;
+
+	list[0] = '\0';
+	if (before == NULL || after == NULL)
+		return list;
+	for (int side = 0; side < 2; side++) {
+		const char *line = strstr(m[side], "\nfiles\n"), *next;
+
+		for (line = line ? line + 7 : ""; *line != '\0'; line = next) {
+			const char *nl = strchr(line, '\n');
+			char *copy, *file, needle[600];
+
+			next = nl + 1;
+			if (line[0] != 'P')
+				continue;
+			copy = strndup(line, (size_t)(nl - line));
+			file = strrchr(copy, '\t') + 1;
+			snprintf(needle, sizeof(needle), "\t%s\n", file);
+			if (date_file(file) && n < 256 &&
+			    (side == 0 ? line_changed(before, after, file)
+			               : strstr(after, needle) == NULL)) {
+				size_t len = strlen(file) + 2;
+
+				names[n] = malloc(len);
+				snprintf(names[n++], len, "%s%s",
+				         side ? "-" : "", file);
+			}
+			free(copy);
+		}
+	}
+	qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s",
+		                       i ? " " : "", names[i]);
+		free(names[i]);
+		if (at >= sizeof(list))
+			break;
+	}
+	return list;
+}
+
+/* Runs an export after stmt and checks that it rendered everything or
+ * not (full) and wrote or removed exactly the date archives' pages in
+ * expect (as date_changes writes them; NULL: any). */
+static void
+dates_after(const char *stmt, bool full, const char *expect)
+{
+	char *before = manifest(), *after;
+	const char *got;
+
+	sql(stmt);
+	CHECK(run_export() == 0);
+	CHECK(sum.full == full && sum.broken == 0);
+	after = manifest();
+	got = date_changes(before, after);
+	if (expect != NULL && strcmp(got, expect) != 0)
+		fprintf(stderr,
+		        "after %s\n  date archives: %s\n  expected: %s\n", stmt,
+		        got, expect);
+	CHECK(expect == NULL || strcmp(got, expect) == 0);
+	free(before);
+	free(after);
+}
+
+/*
+ * The date archives (/YYYY, /YYYY/MM, /YYYY/MM/DD and their further
+ * pages), which no page links, are in the export for every edition, in
+ * the site's time zone, relinked; after an article's title or excerpt
+ * changes only its periods' pages that list it are rendered with the
+ * other pages linking it; after an article is moved, published,
+ * withdrawn or deleted exactly its periods' pages (the old and the new,
+ * and the further pages that shift) are written, and an archive left
+ * empty is removed.
+ */
+static void
+test_date_archives(void)
+{
+	static const char *const gate[] = {
+	    "articles/the-gate-was-always-locked/index.html", NULL};
+	static const char *const en[] = {"", NULL};
+	char *before, *s;
+
+	CHECK(run_export() == 0);
+	CHECK(sum.written == 0 && sum.removed == 0);
+	CHECK(exists("2019/index.html") && exists("2019/06/index.html") &&
+	      exists("2019/06/17/index.html") && exists("2026/index.html") &&
+	      exists("2026/02/16/index.html"));
+	CHECK(exists("ar/2026/11/20/index.html") &&
+	      exists("fa/2026/11/21/index.html") &&
+	      exists("sq/2019/03/04/index.html") &&
+	      !exists("sq/2026/11/21/index.html"));
+	/* Empty periods and the scheduled article's year have none. */
+	CHECK(!exists("2026/01") && !exists("2019/06/18") && !exists("2099"));
+	s = read_out("2026/02/16/index.html");
+	CHECK(s != NULL &&
+	      strstr(s,
+	             "href=\"../../../articles/"
+	             "petition-independent-access-to-velmora/index.html\"") &&
+	      strstr(s, "href=\"../../../articles/"
+	                "open-letter-on-independent-access/index.html\"") &&
+	      strstr(s, "href=\"../../../css/site.css\""));
+	free(s);
+
+	/* A title: the article's three periods' pages are rendered (they
+	 * link to it) and written, no other date archive. */
+	before = manifest();
+	dates_after("UPDATE articles SET title = 'The gate was locked' WHERE "
+	            "slug = 'the-gate-was-always-locked'",
+	            false,
+	            "2020/02/27/index.html 2020/02/index.html 2020/index.html");
+	if (before != NULL)
+		check_renders("date archives", before, gate, en);
+	free(before);
+	CHECK(file_holds("2020/02/27/index.html", "The gate was locked"));
+	CHECK(same_as_fresh_export());
+
+	/* Moved to another day: the old day and month, left empty, go; the
+	 * old year and the new periods change. */
+	dates_after("UPDATE articles SET published_at = "
+	            "unixepoch('2021-03-08 12:00') WHERE slug = "
+	            "'the-gate-was-always-locked'",
+	            true,
+	            "-2020/02/27/index.html -2020/02/index.html "
+	            "2020/index.html 2021/03/08/index.html "
+	            "2021/03/index.html 2021/index.html");
+	CHECK(!exists("2020/02") && exists("2020/index.html"));
+
+	/* Ten published on one day, an eleventh a draft: 21 June 2021, its
+	 * month and its year get a second page. */
+	dates_after("INSERT INTO articles (edition_id, slug, title, body_html, "
+	            "state, published_at, created_at, updated_at) WITH "
+	            "RECURSIVE h(n) AS (SELECT 8 UNION ALL SELECT n + 1 FROM h "
+	            "WHERE n < 17) SELECT 1, 'june-21-' || n, 'At ' || n, "
+	            "'<p>x</p>', 'published', unixepoch('2021-06-21 08:00') + "
+	            "(n - 8) * 3600, 0, 0 FROM h; "
+	            "INSERT INTO articles (edition_id, slug, title, body_html, "
+	            "state, published_at, created_at, updated_at) VALUES (1, "
+	            "'june-21-late', 'Late', '<p>x</p>', 'draft', "
+	            "unixepoch('2021-06-21 18:30'), 0, 0)",
+	            true,
+	            "2021/06/21/index.html 2021/06/21/page/2/index.html "
+	            "2021/06/index.html 2021/06/page/2/index.html "
+	            "2021/index.html 2021/page/2/index.html");
+	s = read_out("2021/06/21/index.html");
+	CHECK(s != NULL && strstr(s, "href=\"page/2/index.html\""));
+	free(s);
+	CHECK(file_holds("2021/06/21/page/2/index.html",
+	                 "href=\"../../index.html\""));
+	/* An excerpt on a second page: those pages only. */
+	dates_after("UPDATE articles SET excerpt = 'The earliest of the day' "
+	            "WHERE slug = 'june-21-8'",
+	            false,
+	            "2021/06/21/page/2/index.html 2021/06/page/2/index.html "
+	            "2021/page/2/index.html");
+	CHECK(file_holds("2021/page/2/index.html", "The earliest of the day"));
+	/* The draft published: every page after it shifts; withdrawn: back. */
+	dates_after("UPDATE articles SET state = 'published' WHERE slug = "
+	            "'june-21-late'",
+	            true,
+	            "2021/06/21/index.html 2021/06/21/page/2/index.html "
+	            "2021/06/index.html 2021/06/page/2/index.html "
+	            "2021/index.html 2021/page/2/index.html");
+	CHECK(same_as_fresh_export());
+	dates_after("UPDATE articles SET state = 'draft' WHERE slug = "
+	            "'june-21-late'",
+	            true,
+	            "2021/06/21/index.html 2021/06/21/page/2/index.html "
+	            "2021/06/index.html 2021/06/page/2/index.html "
+	            "2021/index.html 2021/page/2/index.html");
+	/* Deleted: the second pages go. */
+	dates_after("DELETE FROM articles WHERE slug LIKE 'june-21-%'", true,
+	            "-2021/06/21/page/2/index.html -2021/06/page/2/index.html "
+	            "-2021/page/2/index.html 2021/06/21/index.html "
+	            "2021/06/index.html 2021/index.html");
+	dates_after("UPDATE articles SET published_at = "
+	            "unixepoch('2020-02-27 10:30') WHERE slug = "
+	            "'the-gate-was-always-locked'",
+	            true,
+	            "2020/02/27/index.html 2020/02/index.html "
+	            "2020/index.html 2021/03/08/index.html "
+	            "2021/03/index.html 2021/index.html");
+
+	/* The site's time zone: 10:00 UTC on 20 November is midnight on the
+	 * 21st at UTC+14. */
+	dates_after("UPDATE settings SET value = 'Pacific/Kiritimati' WHERE "
+	            "key = 'timezone'",
+	            true, NULL);
+	CHECK(!exists("2026/11/20") && exists("2026/11/21/index.html") &&
+	      file_holds("2026/11/21/index.html",
+	                 "seven-years-of-homeward-watch"));
+	sql("UPDATE settings SET value = 'UTC' WHERE key = 'timezone'");
+	CHECK(run_export() == 0);
+	CHECK(exists("2026/11/20/index.html") && !exists("2026/11/21"));
+
+	/* Every link of every page, the date archives' too, leads to a
+	 * file. */
+	links_checked = links_bad = 0;
+	check_tree("");
+	CHECK(links_bad == 0);
+	CHECK(same_as_fresh_export());
+}
+
 /* A symbolic link planted in the folder is never followed. */
 static void
 test_symlink(void)
@@ -1027,6 +1264,7 @@ main(void)
 	test_full_again();
 	test_editions();
 	test_linked_from_body();
+	test_date_archives();
 	test_delete();
 	test_symlink();
 	driver_stop();
