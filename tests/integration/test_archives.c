@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "driver.h"
+#include "staff.h"
 #include "import/import.h"
 #include "import/wxr.h"
 
@@ -190,6 +191,51 @@ test_slugs(void)
 	CHECK(has(&head, "Location: /author/jane-doe/feed.rss\r\n"));
 }
 
+/* An admin gives an author another address (a pen name taken later):
+ * the old one and its feeds lead there; a bad or taken one is refused
+ * with nothing changed; only an admin may. */
+static void
+test_address_change(void)
+{
+	char *admin = session_of("carol"), *editor = session_of("alice");
+	char uri[64];
+	long long jane = query_int("SELECT id FROM users WHERE name = "
+	                           "'Jane.Doe'");
+
+	snprintf(uri, sizeof(uri), "/admin/users/%lld", jane);
+	CHECK(request("GET", "/admin/users", admin, NULL, NULL) == 200);
+	CHECK(has(&body, "name=\"slug\" type=\"text\" value=\"jane-doe\""));
+	CHECK(post_as(editor, uri, "action=slug&slug=j-q") == 403);
+	CHECK(post_as(admin, uri, "action=slug&slug=Jane+Q") == 400);
+	CHECK(has(&body, "An author address is"));
+	CHECK(post_as(admin, uri, "action=slug&slug=ghost-writer") == 400);
+	CHECK(post_as(admin, uri, "action=slug&slug=") == 400);
+	CHECK(strcmp(slug_of("Jane.Doe"), "jane-doe") == 0);
+	CHECK(post_as(admin, uri, "action=slug&slug=j-q") == 303);
+	CHECK(strcmp(slug_of("Jane.Doe"), "j-q") == 0);
+	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
+	                "'author address set' AND detail = 'Jane.Doe: "
+	                "/author/j-q'") == 1);
+	CHECK(get("/author/j-q") == 200);
+	CHECK(has(&body, "/articles/nov-12"));
+	CHECK(get("/author/jane-doe") == 301);
+	CHECK(has(&head, "Location: /author/j-q\r\n"));
+	CHECK(get("/ar/author/jane-doe/feed.atom") == 301);
+	CHECK(has(&head, "Location: /ar/author/j-q/feed.atom\r\n"));
+	/* The older old address leads there in one step. */
+	CHECK(get("/author/jdoe") == 301);
+	CHECK(has(&head, "Location: /author/j-q\r\n"));
+	/* And back: the address taken again is nobody's old one. */
+	CHECK(post_as(admin, uri, "action=slug&slug=jane-doe") == 303);
+	CHECK(get("/author/jane-doe") == 200);
+	CHECK(get("/author/j-q") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe\r\n"));
+	CHECK(get("/author/jdoe") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe\r\n"));
+	free(admin);
+	free(editor);
+}
+
 /*
  * A database made before 027: its accounts get addresses from their
  * display names, in id order; the old addresses of every edition and
@@ -204,16 +250,17 @@ test_upgrade(void)
 	sqlite3 *h;
 
 	snprintf(path, sizeof(path), "%s/upgrade.db", driver_dir);
-	CHECK(
-	    driver_db_before(path, "_author_slugs.sql",
-	                     "INSERT INTO users (name, display_name, role, "
-	                     "password_hash, created_at) VALUES "
-	                     "('jsmith', 'Jane Smith', 'author', '!', 0), "
-	                     "('jane.smith', 'Jane Smith', 'author', '!', 0), "
-	                     "('same', 'Same', 'author', '!', 0);"
-	                     "INSERT INTO redirects (path, kind, url, "
-	                     "created_at) VALUES ('/author/j_smith', 'url', "
-	                     "'/author/jsmith', 0);") == 0);
+	CHECK(driver_db_before(path, "_author_slugs.sql",
+	                       "INSERT INTO users (name, display_name, role, "
+	                       "password_hash, created_at) VALUES "
+	                       "('jsmith', 'Jane Smith', 'author', '!', 0), "
+	                       "('jane2', 'Jane Smith', 'author', '!', 0), "
+	                       "('same', 'Same', 'author', '!', 0), "
+	                       "('editor', 'E. Ditor', 'editor', '!', 0), "
+	                       "('x', 'Editor', 'author', '!', 0);"
+	                       "INSERT INTO redirects (path, kind, url, "
+	                       "created_at) VALUES ('/author/j_smith', 'url', "
+	                       "'/author/jsmith', 0);") == 0);
 	CHECK(db_open(path, &db) == 0);
 	CHECK(db_migrate(db, NULL, NULL) == 0);
 	db_close(db);
@@ -225,8 +272,14 @@ test_upgrade(void)
 		     "jane-smith"},
 		    {"SELECT slug = 'jane-smith-' || id FROM users WHERE name "
 		     "= "
-		     "'jane.smith'",
+		     "'jane2'",
 		     "1"},
+		    /* "editor" was another account's login-made address
+		     * while the upgrade ran. */
+		    {"SELECT slug = 'editor-' || id FROM users WHERE name = "
+		     "'x'",
+		     "1"},
+		    {"SELECT slug FROM users WHERE name = 'editor'", "e-ditor"},
 		    {"SELECT slug FROM users WHERE name = 'same'", "same"},
 		    {"SELECT url FROM redirects WHERE path = '/author/jsmith'",
 		     "/author/jane-smith"},
@@ -516,12 +569,19 @@ test_import_other_edition(void)
 int
 main(void)
 {
+	static const struct staff_account accounts[] = {
+	    {"alice", "Alice", "editor"},
+	    {"carol", "Carol", "admin"},
+	};
+
 	driver_create();
 	test_upgrade();
+	staff_create(accounts, sizeof(accounts) / sizeof(accounts[0]));
 	fixtures();
 	driver_start();
 	test_slugs();
 	test_author();
+	test_address_change();
 	test_dates();
 	test_import_redirects();
 	test_import_other_edition();
