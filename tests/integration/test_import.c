@@ -78,7 +78,7 @@ content_hash(const char *db_path)
 
 	CHECK(sqlite3_open(db_path, &db) == SQLITE_OK);
 	/* The search index's table needs its tokenizer to be read. */
-	CHECK(search_tokenizer_register(db) == SQLITE_OK);
+	CHECK(sql_functions_register(db) == SQLITE_OK);
 	CHECK(sqlite3_prepare_v2(db,
 	                         "SELECT name FROM sqlite_master WHERE type = "
 	                         "'table' ORDER BY name",
