@@ -22,8 +22,10 @@ SELECT CASE prefix WHEN '' THEN '' ELSE '/' || prefix END || '/author/'
 	(SELECT '' AS tail UNION ALL SELECT '/feed.atom'
 		UNION ALL SELECT '/feed.rss') t;
 
--- A new account's address: from its display name; nobody's old
--- address any more.
+-- A new account's address, from its display name.  An old address that
+-- is the same (another author's from a WordPress import, say) is kept:
+-- the archive answers first when the new author has articles in the
+-- edition, and the old address otherwise leads where it always did.
 CREATE TRIGGER users_slug_insert AFTER INSERT ON users
 BEGIN
 	UPDATE users SET slug = (SELECT CASE
@@ -33,8 +35,6 @@ BEGIN
 		ELSE s END
 		FROM (SELECT slug(NEW.display_name) AS s))
 	WHERE id = NEW.id;
-	DELETE FROM redirects WHERE path IN (SELECT base || slug || tail
-		FROM author_address_forms, users WHERE id = NEW.id);
 END;
 
 -- A changed address (an admin's choice in /admin/users, or the upgrade
