@@ -147,7 +147,8 @@ entry_tval(struct app *app, struct req *req, const struct feed_entry *e,
  * element), has no lastBuildDate and no Last-Modified.  Anything else the
  * feed shows (names, settings, terms) is in tables whose change makes the
  * static export render every page.  A renamed category's or tag's old
- * feed answers 301 with the new one.
+ * feed, or an author's from before their address was made from their
+ * display name, answers 301 with the new one.
  * Statuses: 200, 301, 404 (unknown category, tag or author), 500.
  */
 int
@@ -185,8 +186,9 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 		int rc = author_db_get(app->db, a, req->edition->id,
 		                       req->param_slug, &term);
 
+		/* So does an author's old feed (sql/027_author_slugs.sql). */
 		if (rc != 0)
-			return rc > 0 ? 404 : 500;
+			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 		kind = LISTING_AUTHOR;
 		page = arena_concat(a, prefix, "/author/", term.slug, NULL);
 	} else {

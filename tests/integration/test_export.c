@@ -494,7 +494,7 @@ test_full_again(void)
 	CHECK(run_export() == 0);
 	CHECK(sum.full && strstr(sum.why_full, "author") != NULL);
 	{
-		char *page = read_out("author/odile/index.html");
+		char *page = read_out("author/odile-brannock/index.html");
 
 		CHECK(page != NULL &&
 		      strstr(page, "articles/homeward-watch-opens-its-doors"));
