@@ -531,6 +531,15 @@ test_sitemaps(void)
 	CHECK(get("/sitemap-publications-1.xml") == 200);
 	CHECK(has(&body, "<loc>" BASE "/publications/newsletter</loc>"));
 	CHECK(has(&body, "<loc>" BASE "/publications/newsletter/"));
+	/* Authors: those who published in the edition, by their
+	 * addresses (made from display names). */
+	CHECK(get("/sitemap-authors-1.xml") == 200);
+	CHECK(has(&body, "<loc>" BASE "/author/ilka-dorran</loc>"));
+	CHECK(count("<url>") ==
+	      query_int("SELECT count(DISTINCT author_id) FROM articles "
+	                "WHERE edition_id = 1 AND state = 'published'"));
+	CHECK(get("/sitemap.xml") == 200);
+	CHECK(has(&body, "<loc>" BASE "/sitemap-authors-1.xml</loc>"));
 	CHECK(get("/sitemap-articles-0.xml") == 404);
 	CHECK(get("/sitemap-nothing-1.xml") == 404);
 	CHECK(get("/sitemap-articles-1.xm") == 404);
