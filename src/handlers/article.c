@@ -145,15 +145,19 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "meta_description",
 		           frame_description(a, term->description));
 	}
-	/* The head names the archive's own feed beside the edition's (a
-	 * period has none); the home page describes the organisation in
-	 * JSON-LD. */
-	if (term != NULL)
+	/* The head names the archive's own feeds, Atom and RSS, beside the
+	 * edition's (a period has none); the home page describes the
+	 * organisation in JSON-LD. */
+	if (term != NULL) {
 		tv_set_str(
 		    a, ctx, "archive_feed_url",
 		    frame_absolute_url(
 		        app, a, arena_concat(a, base, "/feed.atom", NULL)));
-	else if (n == 1 && of->to == 0) {
+		tv_set_str(
+		    a, ctx, "archive_rss_url",
+		    frame_absolute_url(
+		        app, a, arena_concat(a, base, "/feed.rss", NULL)));
+	} else if (n == 1 && of->to == 0) {
 		struct tval *org = tv_map(a);
 
 		tv_set_str(a, org, "home", frame_absolute_url(app, a, first));

@@ -283,6 +283,13 @@ test_term_feeds(void)
 	CHECK(!has(&body, "/articles/xml-test"));
 	CHECK(get("/tag/no-such-tag/feed.atom") == 404);
 	CHECK(get("/category/no-such/feed.rss") == 404);
+	/* An archive's head names both its feeds. */
+	CHECK(get("/tag/families") == 200);
+	CHECK(has(&body,
+	          "<link rel=\"alternate\" type=\"application/atom+xml\" "
+	          "title=\"Families"));
+	CHECK(has(&body, "type=\"application/rss+xml\" title=\"Families"));
+	CHECK(has(&body, "href=\"" BASE "/tag/families/feed.rss\">"));
 	CHECK(get("/feed.json") == 404);
 	CHECK(driver_request("POST", "/feed.atom", "192.0.2.1", NULL, 0, "") ==
 	      405);
