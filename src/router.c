@@ -74,6 +74,7 @@ const struct route router_table[] = {
     {HTTP_GET, "/sitemap-tags-{n}.xml", sitemap_show, PUBLIC},
     {HTTP_GET, "/sitemap-media-{n}.xml", sitemap_show, PUBLIC},
     {HTTP_GET, "/sitemap-publications-{n}.xml", sitemap_show, PUBLIC},
+    {HTTP_GET, "/sitemap-authors-{n}.xml", sitemap_show, PUBLIC},
     {HTTP_GET, "/robots.txt", robots_show, R_PUBLIC},
     {HTTP_GET, "/admin", admin_dashboard, R_STAFF},
     {HTTP_GET, "/admin/login", admin_login_form, 0},

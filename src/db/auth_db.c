@@ -340,7 +340,7 @@ static const char sql_staff_list[] =
     "SELECT u.id, u.name, u.display_name, u.role, '', u.disabled, u.email, "
     "(SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND "
     "s.expires_at > ?1), u.created_at, EXISTS (SELECT 1 FROM two_factor t "
-    "WHERE t.user_id = u.id AND t.enabled = 1) FROM users u "
+    "WHERE t.user_id = u.id AND t.enabled = 1), u.slug FROM users u "
     "ORDER BY u.name";
 static const char sql_staff_get[] =
     "SELECT id, name, display_name, role, password_hash, disabled, email "
@@ -381,6 +381,7 @@ staff_db_list(struct db *db, struct arena *a, long long now,
 		(*rows)[n].sessions = sqlite3_column_int64(st, 7);
 		(*rows)[n].created_at = sqlite3_column_int64(st, 8);
 		(*rows)[n].two_factor = sqlite3_column_int(st, 9) != 0;
+		(*rows)[n].slug = db_col_text(a, st, 10);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -541,6 +542,9 @@ audit_db_list(struct db *db, struct arena *a, long long offset, size_t limit,
 }
 
 static const char sql_set_email[] = "UPDATE users SET email = ? WHERE id = ?";
+static const char sql_slug_taken[] =
+    "SELECT 1 FROM users WHERE slug = ?1 AND id != ?2";
+static const char sql_set_slug[] = "UPDATE users SET slug = ?1 WHERE id = ?2";
 static const char sql_reset_match[] =
     "SELECT id, name, display_name, role, '', disabled, email FROM users "
     "WHERE (name = ?1 OR lower(email) = lower(?1)) AND disabled = 0 AND "
@@ -579,6 +583,37 @@ staff_db_set_email(struct db *db, long long id, const char *email)
 	db_bind_text(st, 1, email, -1);
 	sqlite3_bind_int64(st, 2, id);
 	return write_one(db, st);
+}
+
+/* Gives an account another author address; see auth_db.h. */
+int
+staff_db_set_slug(struct db *db, long long id, const char *slug)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, sql_slug_taken)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, slug, -1);
+	sqlite3_bind_int64(st, 2, id);
+	rc = db_step(db, st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		db_rollback(db);
+		return 1;
+	}
+	if (rc < 0 || (st = db_stmt(db, sql_set_slug)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, slug, -1);
+	sqlite3_bind_int64(st, 2, id);
+	if (db_exec_stmt(db, st) < 0 || db_commit(db) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
 }
 
 /* Finds the accounts a reset request names; see auth_db.h. */

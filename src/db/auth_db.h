@@ -93,7 +93,8 @@ struct staff_row {
 	struct staff s;
 	long long sessions; /* live sessions */
 	long long created_at;
-	bool two_factor; /* two-factor login on */
+	bool two_factor;  /* two-factor login on */
+	const char *slug; /* the author's address, /author/SLUG */
 };
 
 /* Lists every account, by name.  0 or -1. */
@@ -154,6 +155,14 @@ int audit_db_list(struct db *db, struct arena *a, long long offset,
 /* Sets an account's email ('' for none; the caller checked it with
  * text_email_valid).  0 or -1. */
 int staff_db_set_email(struct db *db, long long id, const char *email);
+
+/*
+ * Gives an account another author address, /author/SLUG (the caller has
+ * checked slug with slug_valid); sql/027_author_slugs.sql's trigger makes
+ * the old address and its feeds lead to the new one.  0, 1 when another
+ * account has it, -1.
+ */
+int staff_db_set_slug(struct db *db, long long id, const char *slug);
 
 /*
  * Password reset ("Lost your password?", sql/025_password_reset.sql).

@@ -2,13 +2,15 @@
  * comment_db.c: queries on readers' comments (see comment_db.h).  Every
  * write is one short BEGIN IMMEDIATE transaction, the queue's bulk
  * changes included; the triggers of sql/020_page_comments.sql keep each
- * article's count of approved comments inside it.
+ * article's count of approved comments inside it.  The queue's readers
+ * and bulk changes are queue_db.c's, shared with the messages' queue:
+ * this file names the statements and reads a row.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "comment_db.h"
-#include "db_internal.h"
+#include "queue_db.h"
 
 const char *const comment_states[COMMENT_STATES__MAX] = {
     [COMMENT_PENDING] = "pending",
@@ -81,6 +83,21 @@ static const char sql_purge[] =
     "DELETE FROM comments WHERE state IN ('spam', 'trash') "
     "AND updated_at < ?";
 
+static void read_queue_row(struct arena *a, sqlite3_stmt *st, void *row);
+
+/* The moderators' queue of comments, served by queue_db.c. */
+static const struct queue_db queue = {
+    .states = comment_states,
+    .states_count = COMMENT_STATES__MAX,
+    .sql_get = sql_get,
+    .sql_list = sql_list,
+    .sql_counts = sql_counts,
+    .sql_set_state = sql_set_state,
+    .sql_delete = sql_delete,
+    .row_size = sizeof(struct comment),
+    .read = read_queue_row,
+};
+
 /* Binds what a comment is under: its id at article_idx or page_idx, NULL
  * at the other. */
 static void
@@ -94,10 +111,7 @@ bind_on(sqlite3_stmt *st, int article_idx, int page_idx, struct comment_on on)
 int
 comment_state_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < COMMENT_STATES__MAX; i++)
-		if (strcmp(s, comment_states[i]) == 0)
-			return i;
-	return -1;
+	return queue_db_state_parse(&queue, s);
 }
 
 /* Runs the one-integer query st, returning its value, or -1 on error. */
@@ -173,10 +187,13 @@ fail:
 	return -1;
 }
 
-/* Reads the columns every comment query starts with (0 to 11). */
+/* Reads the columns every comment query starts with (0 to 11) into row,
+ * a struct comment. */
 static void
-read_comment(struct arena *a, sqlite3_stmt *st, struct comment *out)
+read_comment(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct comment *out = row;
+
 	memset(out, 0, sizeof(*out));
 	out->id = sqlite3_column_int64(st, 0);
 	out->on.id = sqlite3_column_int64(st, 1);
@@ -194,39 +211,19 @@ read_comment(struct arena *a, sqlite3_stmt *st, struct comment *out)
 	out->edition_prefix = out->parent_name = "";
 }
 
-/* Reads the queue's columns (12 to 16) after read_comment. */
+/* Reads a row of the queue (QUEUE_SELECT) into row, a struct comment:
+ * read_comment's columns, then the queue's (12 to 16). */
 static void
-read_queue_columns(struct arena *a, sqlite3_stmt *st, struct comment *out)
+read_queue_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct comment *out = row;
+
+	read_comment(a, st, out);
 	out->on_title = db_col_text(a, st, 12);
 	out->on_slug = db_col_text(a, st, 13);
 	out->on_state = db_col_text(a, st, 14);
 	out->edition_prefix = db_col_text(a, st, 15);
 	out->parent_name = db_col_text(a, st, 16);
-}
-
-/*
- * Steps st (bound) for at most limit rows into *rows (in a), with the
- * queue's columns when queue is true.  Sets *count.  0 or -1.
- */
-static int
-read_rows(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
-          bool queue, struct comment **rows, size_t *count)
-{
-	size_t n = 0, cap = limit < 64 ? limit : 64;
-	int rc = SQLITE_DONE;
-
-	*rows = arena_calloc(a, cap ? cap : 1, sizeof(**rows));
-	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW) {
-		*rows = arena_grow(a, *rows, n, &cap, sizeof(**rows));
-		read_comment(a, st, &(*rows)[n]);
-		if (queue)
-			read_queue_columns(a, st, &(*rows)[n]);
-		n++;
-	}
-	sqlite3_reset(st);
-	*count = n;
-	return n < limit && rc != SQLITE_DONE ? -1 : 0;
 }
 
 /* Reads the approved comments under an article or a page; see
@@ -237,13 +234,18 @@ comment_db_thread(struct db *db, struct arena *a, struct comment_on on,
 {
 	sqlite3_stmt *st =
 	    db_stmt(db, on.page ? sql_thread_page : sql_thread_article);
+	void *items = NULL;
+	int rc;
 
 	*rows = NULL;
 	*count = 0;
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, on.id);
-	return read_rows(db, a, st, SIZE_MAX, false, rows, count);
+	rc = queue_db_read_rows(db, a, st, SIZE_MAX, sizeof(**rows),
+	                        read_comment, &items, count);
+	*rows = items;
+	return rc;
 }
 
 /* Reads one comment; see comment_db.h. */
@@ -251,28 +253,14 @@ int
 comment_db_get(struct db *db, struct arena *a, long long id,
                struct comment *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get);
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		read_comment(a, st, out);
-		read_queue_columns(a, st, out);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return queue_db_get(db, &queue, a, id, out);
 }
 
 /* Counts comments by state; see comment_db.h. */
 int
 comment_db_counts(struct db *db, long long counts[COMMENT_STATES__MAX])
 {
-	return db_state_counts(db, sql_counts, comment_states,
-	                       COMMENT_STATES__MAX, counts);
+	return queue_db_counts(db, &queue, counts);
 }
 
 /* Lists comments for the queue; see comment_db.h. */
@@ -281,19 +269,12 @@ comment_db_list(struct db *db, struct arena *a, const char *state,
                 const char *q, long long offset, size_t limit,
                 struct comment **rows, size_t *count)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list);
+	void *items;
+	int rc = queue_db_list(db, &queue, a, state, q, offset, limit, &items,
+	                       count);
 
-	*rows = NULL;
-	*count = 0;
-	if (st == NULL)
-		return -1;
-	if (state != NULL)
-		db_bind_text(st, 1, state, -1);
-	if (q != NULL)
-		db_bind_text(st, 2, q, -1);
-	sqlite3_bind_int64(st, 3, (long long)limit);
-	sqlite3_bind_int64(st, 4, offset);
-	return read_rows(db, a, st, limit, true, rows, count);
+	*rows = items;
+	return rc;
 }
 
 /* Sets the state of several comments; see comment_db.h. */
@@ -301,16 +282,14 @@ int
 comment_db_set_state(struct db *db, const long long *ids, size_t n,
                      const char *state, long long now)
 {
-	if (comment_state_parse(state) < 0)
-		return -1;
-	return db_each_id(db, sql_set_state, ids, n, state, now);
+	return queue_db_set_state(db, &queue, ids, n, state, now);
 }
 
 /* Deletes several comments; see comment_db.h. */
 int
 comment_db_delete(struct db *db, const long long *ids, size_t n)
 {
-	return db_each_id(db, sql_delete, ids, n, NULL, 0);
+	return queue_db_delete(db, &queue, ids, n);
 }
 
 /* Deletes old spam and trash; see comment_db.h. */

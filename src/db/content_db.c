@@ -92,8 +92,8 @@ static const char sql_page[] =
 static const char sql_category[] =
     "SELECT id, slug, name, description FROM categories "
     "WHERE edition_id = ? AND slug = ?";
-static const char sql_tag[] =
-    "SELECT id, slug, name, '' FROM tags WHERE edition_id = ? AND slug = ?";
+static const char sql_tag[] = "SELECT id, slug, name, description FROM tags "
+                              "WHERE edition_id = ? AND slug = ?";
 static const char sql_stats[] =
     "SELECT max(coalesce((SELECT max(published_at) FROM articles "
     "WHERE edition_id = ?1 AND state = 'published'), 0), "

@@ -11,7 +11,7 @@
 #include "../util/alloc.h"
 #include "../util/log.h"
 #include "db_internal.h"
-#include "search_tokenizer.h"
+#include "sql_functions.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
 
@@ -46,11 +46,11 @@ open_flags(const char *path, int flags)
 	}
 	sqlite3_extended_result_codes(db->handle, 1);
 	sqlite3_busy_timeout(db->handle, DB_BUSY_TIMEOUT_MS);
-	/* Before anything reads or writes articles: the search index's
-	 * triggers and queries need the tokenizer (sql/014_search.sql). */
-	rc = search_tokenizer_register(db->handle);
+	/* Before anything reads or writes: the schema's triggers and the
+	 * search's queries need the tokenizer and slug(). */
+	rc = sql_functions_register(db->handle);
 	if (rc != SQLITE_OK) {
-		log_error("cannot register the search tokenizer: %s",
+		log_error("cannot register Gazette's SQL functions: %s",
 		          sqlite3_errstr(rc));
 		db_close(db);
 		return NULL;

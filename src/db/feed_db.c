@@ -70,6 +70,10 @@ static const char sql_feed_tag[] =
 	"SELECT " SM_PUB_LIST " || '/' || CASE kind WHEN 'book' THEN slug "    \
 	"ELSE number END, updated_at, id FROM publications "                   \
 	"WHERE edition_id = ?1 AND state = 'published'"
+#define SM_AUTHORS                                                             \
+	"SELECT '/author/' || u.slug AS p, max(a.updated_at) AS m, u.id AS o " \
+	"FROM users u JOIN articles a ON a.author_id = u.id "                  \
+	"AND a.edition_id = ?1 AND a.state = 'published' GROUP BY u.id"
 #define SM_PAGE(kind)                                                          \
 	"SELECT p, coalesce(m, 0) AS m FROM (" kind ") "                       \
 	"ORDER BY o, p LIMIT ?2 OFFSET ?3"
@@ -86,6 +90,7 @@ const char *const sitemap_kind_names[SITEMAP__MAX] = {
     [SITEMAP_TAGS] = "tags",
     [SITEMAP_MEDIA] = "media",
     [SITEMAP_PUBLICATIONS] = "publications",
+    [SITEMAP_AUTHORS] = "authors",
 };
 
 static const char *const sql_sitemap_urls[SITEMAP__MAX] = {
@@ -95,6 +100,7 @@ static const char *const sql_sitemap_urls[SITEMAP__MAX] = {
     [SITEMAP_TAGS] = SM_PAGE(SM_TAGS),
     [SITEMAP_MEDIA] = SM_PAGE(SM_MEDIA),
     [SITEMAP_PUBLICATIONS] = SM_PAGE(SM_PUBLICATIONS),
+    [SITEMAP_AUTHORS] = SM_PAGE(SM_AUTHORS),
 };
 
 static const char *const sql_sitemap_stats[SITEMAP__MAX] = {
@@ -104,6 +110,7 @@ static const char *const sql_sitemap_stats[SITEMAP__MAX] = {
     [SITEMAP_TAGS] = SM_STATS(SM_TAGS),
     [SITEMAP_MEDIA] = SM_STATS(SM_MEDIA),
     [SITEMAP_PUBLICATIONS] = SM_STATS(SM_PUBLICATIONS),
+    [SITEMAP_AUTHORS] = SM_STATS(SM_AUTHORS),
 };
 
 static const char *const sql_sitemap_totals[SITEMAP__MAX] = {
@@ -113,6 +120,7 @@ static const char *const sql_sitemap_totals[SITEMAP__MAX] = {
     [SITEMAP_TAGS] = SM_TOTALS(SM_TAGS),
     [SITEMAP_MEDIA] = SM_TOTALS(SM_MEDIA),
     [SITEMAP_PUBLICATIONS] = SM_TOTALS(SM_PUBLICATIONS),
+    [SITEMAP_AUTHORS] = SM_TOTALS(SM_AUTHORS),
 };
 
 /* Reads a feed's entries; see feed_db.h. */

@@ -54,6 +54,7 @@ enum sitemap_kind {
 	SITEMAP_TAGS,
 	SITEMAP_MEDIA,        /* the media sections and their posts */
 	SITEMAP_PUBLICATIONS, /* the publications' lists and items */
+	SITEMAP_AUTHORS,      /* authors' archives: those who published here */
 	SITEMAP__MAX
 };
 

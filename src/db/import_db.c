@@ -47,9 +47,14 @@ static const char sql_category_parent[] =
     "UPDATE categories SET parent_id = ?2 WHERE id = ?1";
 static const char sql_tag_find[] =
     "SELECT id FROM tags WHERE edition_id = ?1 AND slug = ?2";
+/* A tag met only in an item has no description (?3, ?4 NULL): a new one
+ * gets "", a known one keeps its own. */
 static const char sql_tag_add[] =
-    "INSERT INTO tags (edition_id, slug, name) VALUES (?1, ?2, ?3)";
-static const char sql_tag_update[] = "UPDATE tags SET name = ?2 WHERE id = ?1";
+    "INSERT INTO tags (edition_id, slug, name, description) "
+    "VALUES (?1, ?2, ?3, coalesce(?4, ''))";
+static const char sql_tag_update[] =
+    "UPDATE tags SET name = ?2, description = coalesce(?3, description) "
+    "WHERE id = ?1";
 
 static const char sql_article_slug[] =
     "SELECT 1 FROM articles WHERE edition_id = ?1 AND slug = ?2 AND id != ?3";
@@ -325,8 +330,8 @@ import_db_user_slug(struct db *db, struct arena *a, long long id,
 
 /*
  * Puts a term with the statements of its table (find by slug, add with
- * ?1 edition ?2 slug ?3 name [?4 description], update ?1 id ?2 name
- * [?3 description]).  description is NULL for tags.
+ * ?1 edition ?2 slug ?3 name ?4 description, update ?1 id ?2 name ?3
+ * description).  A NULL description is left unbound (NULL).
  */
 static int
 put_term(struct db *db, const char *find, const char *add, const char *update,
@@ -378,10 +383,11 @@ import_db_category(struct db *db, long long edition_id, long long id,
 /* Puts a tag; see import_db.h. */
 int
 import_db_tag(struct db *db, long long edition_id, long long id,
-              const char *slug, const char *name, long long *out)
+              const char *slug, const char *name, const char *description,
+              long long *out)
 {
 	return put_term(db, sql_tag_find, sql_tag_add, sql_tag_update,
-	                edition_id, id, slug, name, NULL, out);
+	                edition_id, id, slug, name, description, out);
 }
 
 /* Sets a category's parent; see import_db.h. */

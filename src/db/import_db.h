@@ -64,13 +64,15 @@ int import_db_user_slug(struct db *db, struct arena *a, long long id,
  * Puts a category (table "categories") or a tag ("tags") of the edition:
  * updates row id when it is not 0, else takes the edition's term with the
  * same slug, else inserts one.  Sets *out.  Returns 1 when inserted, 0
- * otherwise, -1.
+ * otherwise, -1.  A tag's description may be NULL (a tag met only in an
+ * item): a new tag gets "", a known one keeps its own.
  */
 int import_db_category(struct db *db, long long edition_id, long long id,
                        const char *slug, const char *name,
                        const char *description, long long *out);
 int import_db_tag(struct db *db, long long edition_id, long long id,
-                  const char *slug, const char *name, long long *out);
+                  const char *slug, const char *name, const char *description,
+                  long long *out);
 /* Sets a category's parent (0: none). */
 int import_db_category_parent(struct db *db, long long id, long long parent_id);
 

@@ -2,12 +2,14 @@
  * message_db.c: queries on the contact form's messages and the keys of
  * the daily address hashes (see message_db.h).  Every write is one short
  * BEGIN IMMEDIATE transaction, the bulk changes of the queue included.
+ * The queue's readers and bulk changes are queue_db.c's, shared with the
+ * comments' queue: this file names the statements and reads a row.
  */
 #include <sodium.h>
 #include <string.h>
 
-#include "db_internal.h"
 #include "message_db.h"
+#include "queue_db.h"
 
 const char *const message_states[MESSAGE_STATES__MAX] = {
     [MESSAGE_NEW] = "new",           [MESSAGE_READ] = "read",
@@ -56,14 +58,26 @@ static const char sql_owed[] = "SELECT count(*) FROM messages WHERE notify = 1";
 static const char sql_claim[] =
     "UPDATE messages SET notify = 0 WHERE notify = 1";
 
+static void read_message(struct arena *a, sqlite3_stmt *st, void *row);
+
+/* The moderators' queue of messages, served by queue_db.c. */
+static const struct queue_db queue = {
+    .states = message_states,
+    .states_count = MESSAGE_STATES__MAX,
+    .sql_get = sql_get,
+    .sql_list = sql_list,
+    .sql_counts = sql_counts,
+    .sql_set_state = sql_set_state,
+    .sql_delete = sql_delete,
+    .row_size = sizeof(struct message),
+    .read = read_message,
+};
+
 /* Returns the state named s; see message_db.h. */
 int
 message_state_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < MESSAGE_STATES__MAX; i++)
-		if (strcmp(s, message_states[i]) == 0)
-			return i;
-	return -1;
+	return queue_db_state_parse(&queue, s);
 }
 
 /* Files a message; see message_db.h. */
@@ -92,10 +106,13 @@ message_db_add(struct db *db, const struct message_new *m)
 	return sqlite3_last_insert_rowid(db->handle);
 }
 
-/* Reads the columns of sql_get and sql_list into out. */
+/* Reads the columns of sql_get and sql_list into row, a struct
+ * message. */
 static void
-read_message(struct arena *a, sqlite3_stmt *st, struct message *out)
+read_message(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct message *out = row;
+
 	out->id = sqlite3_column_int64(st, 0);
 	out->edition_code = db_col_text(a, st, 1);
 	out->name = db_col_text(a, st, 2);
@@ -113,26 +130,14 @@ int
 message_db_get(struct db *db, struct arena *a, long long id,
                struct message *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get);
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		read_message(a, st, out);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return queue_db_get(db, &queue, a, id, out);
 }
 
 /* Counts messages by state; see message_db.h. */
 int
 message_db_counts(struct db *db, long long counts[MESSAGE_STATES__MAX])
 {
-	return db_state_counts(db, sql_counts, message_states,
-	                       MESSAGE_STATES__MAX, counts);
+	return queue_db_counts(db, &queue, counts);
 }
 
 /* Lists messages; see message_db.h. */
@@ -141,25 +146,12 @@ message_db_list(struct db *db, struct arena *a, const char *state,
                 const char *q, long long offset, size_t limit,
                 struct message **rows, size_t *count)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list);
-	size_t n = 0;
-	int rc = SQLITE_DONE;
+	void *items;
+	int rc = queue_db_list(db, &queue, a, state, q, offset, limit, &items,
+	                       count);
 
-	*rows = arena_calloc(a, limit ? limit : 1, sizeof(**rows));
-	*count = 0;
-	if (st == NULL)
-		return -1;
-	if (state != NULL)
-		db_bind_text(st, 1, state, -1);
-	if (q != NULL)
-		db_bind_text(st, 2, q, -1);
-	sqlite3_bind_int64(st, 3, (long long)limit);
-	sqlite3_bind_int64(st, 4, offset);
-	while (n < limit && (rc = db_step(db, st)) == SQLITE_ROW)
-		read_message(a, st, &(*rows)[n++]);
-	sqlite3_reset(st);
-	*count = n;
-	return n < limit && rc != SQLITE_DONE ? -1 : 0;
+	*rows = items;
+	return rc;
 }
 
 /* Sets the state of several messages; see message_db.h. */
@@ -167,16 +159,14 @@ int
 message_db_set_state(struct db *db, const long long *ids, size_t n,
                      const char *state, long long now)
 {
-	if (message_state_parse(state) < 0)
-		return -1;
-	return db_each_id(db, sql_set_state, ids, n, state, now);
+	return queue_db_set_state(db, &queue, ids, n, state, now);
 }
 
 /* Deletes several messages; see message_db.h. */
 int
 message_db_delete(struct db *db, const long long *ids, size_t n)
 {
-	return db_each_id(db, sql_delete, ids, n, NULL, 0);
+	return queue_db_delete(db, &queue, ids, n);
 }
 
 /* Marks an opened message read; see message_db.h. */

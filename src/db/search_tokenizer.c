@@ -6,13 +6,9 @@
  * it was written.
  *
  * The tokenizer must exist on every connection that writes articles (the
- * triggers of sql/014_search.sql feed the index) or reads the index: db.c
- * registers it on each connection it opens.  The same file (with fold.c)
- * is also built as a small loadable module, libgazette_fts.so, whose
- * gazette_fts_init is a standard SQLite extension entry point, so other
- * programs (the sqlite3 shell with .load, the tests' Python through
- * sqlite3_auto_extension) can write to a Gazette database too.  It needs
- * nothing else of Gazette for that reason.
+ * triggers of sql/014_search.sql feed the index) or reads the index:
+ * sql_functions.c registers it with the rest of what the schema needs,
+ * on Gazette's connections and in the loadable module libgazette_fts.so.
  */
 #include <sqlite3.h>
 
@@ -96,13 +92,4 @@ search_tokenizer_register(sqlite3 *db)
 		return SQLITE_ERROR;
 	return api->xCreateTokenizer(api, SEARCH_TOKENIZER_NAME, NULL,
 	                             &tokenizer, NULL);
-}
-
-/* The loadable module's entry point; see search_tokenizer.h. */
-int
-gazette_fts_init(sqlite3 *db, char **err, const void *api)
-{
-	(void)err;
-	(void)api;
-	return search_tokenizer_register(db);
 }

@@ -16,12 +16,4 @@
  */
 int search_tokenizer_register(sqlite3 *db);
 
-/*
- * The entry point of libgazette_fts.so, usable with sqlite3_load_extension
- * and sqlite3_auto_extension: registers the tokenizer on db.  The module
- * is linked against the system libsqlite3, the one its host uses, so it
- * calls SQLite directly; api (the extension routines) is not needed.
- */
-int gazette_fts_init(sqlite3 *db, char **err, const void *api);
-
 #endif

@@ -1,7 +1,7 @@
 /*
  * term_db.c: the categories and tags admin's queries (see term_db.h).
- * The two tables differ (only categories nest and have a description),
- * so each kind has its own statements, chosen through struct term_sql.
+ * The two tables differ (only categories nest), so each kind has its own
+ * statements, chosen through struct term_sql.
  */
 #include <string.h>
 
@@ -9,23 +9,29 @@
 #include "term_db.h"
 
 /* Columns of a listed term: id, edition, parent, slug, name,
- * description, articles. */
+ * description, its published articles (the count WordPress shows), its
+ * articles in any state (what deleting it touches). */
+#define CAT_COLUMNS                                                            \
+	"SELECT c.id, c.edition_id, coalesce(c.parent_id, 0), c.slug, "        \
+	"c.name, c.description, (SELECT count(*) FROM articles a "             \
+	"WHERE a.category_id = c.id AND a.state = 'published'), "              \
+	"(SELECT count(*) FROM articles a WHERE a.category_id = c.id) "        \
+	"FROM categories c "
+#define TAG_COLUMNS                                                            \
+	"SELECT g.id, g.edition_id, 0, g.slug, g.name, g.description, "        \
+	"(SELECT count(*) FROM article_tags t JOIN articles a "                \
+	"ON a.id = t.article_id WHERE t.tag_id = g.id "                        \
+	"AND a.state = 'published'), "                                         \
+	"(SELECT count(*) FROM article_tags t WHERE t.tag_id = g.id) "         \
+	"FROM tags g "
 static const char sql_cat_list[] =
-    "SELECT c.id, c.edition_id, coalesce(c.parent_id, 0), c.slug, c.name, "
-    "c.description, (SELECT count(*) FROM articles a "
-    "WHERE a.category_id = c.id) FROM categories c WHERE c.edition_id = ?1 "
-    "ORDER BY c.name, c.id LIMIT ?3 OFFSET ?2";
+    CAT_COLUMNS "WHERE c.edition_id = ?1 ORDER BY c.name, c.id "
+                "LIMIT ?3 OFFSET ?2";
 static const char sql_tag_list[] =
-    "SELECT g.id, g.edition_id, 0, g.slug, g.name, '', (SELECT count(*) "
-    "FROM article_tags t WHERE t.tag_id = g.id) FROM tags g "
-    "WHERE g.edition_id = ?1 ORDER BY g.name, g.id LIMIT ?3 OFFSET ?2";
-static const char sql_cat_get[] =
-    "SELECT c.id, c.edition_id, coalesce(c.parent_id, 0), c.slug, c.name, "
-    "c.description, (SELECT count(*) FROM articles a "
-    "WHERE a.category_id = c.id) FROM categories c WHERE c.id = ?1";
-static const char sql_tag_get[] =
-    "SELECT g.id, g.edition_id, 0, g.slug, g.name, '', (SELECT count(*) "
-    "FROM article_tags t WHERE t.tag_id = g.id) FROM tags g WHERE g.id = ?1";
+    TAG_COLUMNS "WHERE g.edition_id = ?1 ORDER BY g.name, g.id "
+                "LIMIT ?3 OFFSET ?2";
+static const char sql_cat_get[] = CAT_COLUMNS "WHERE c.id = ?1";
+static const char sql_tag_get[] = TAG_COLUMNS "WHERE g.id = ?1";
 static const char sql_cat_slug[] =
     "SELECT count(*) FROM categories WHERE edition_id = ?1 AND slug = ?2 "
     "AND id != ?3";
@@ -47,9 +53,10 @@ static const char sql_cat_update[] =
     "UPDATE categories SET parent_id = ?2, slug = ?3, name = ?4, "
     "description = ?5 WHERE id = ?1";
 static const char sql_tag_insert[] =
-    "INSERT INTO tags (edition_id, slug, name) VALUES (?1, ?2, ?3)";
+    "INSERT INTO tags (edition_id, slug, name, description) "
+    "VALUES (?1, ?2, ?3, ?4)";
 static const char sql_tag_update[] =
-    "UPDATE tags SET slug = ?2, name = ?3 WHERE id = ?1";
+    "UPDATE tags SET slug = ?2, name = ?3, description = ?4 WHERE id = ?1";
 static const char sql_redirect_add[] =
     "INSERT INTO redirects (path, kind, target_id, url, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (path) DO UPDATE SET "
@@ -86,7 +93,8 @@ read_row(struct arena *a, sqlite3_stmt *st, struct term_row *r)
 	r->slug = db_col_text(a, st, 3);
 	r->name = db_col_text(a, st, 4);
 	r->description = db_col_text(a, st, 5);
-	r->articles = sqlite3_column_int64(st, 6);
+	r->published = sqlite3_column_int64(st, 6);
+	r->articles = sqlite3_column_int64(st, 7);
 }
 
 /* Lists an edition's terms; see term_db.h. */
@@ -211,6 +219,7 @@ write_term(struct db *db, enum term_kind kind, const struct term_edit *in,
 		sqlite3_bind_int64(st, 1, in->id ? in->id : edition_id);
 		db_bind_text(st, 2, in->slug, -1);
 		db_bind_text(st, 3, in->name, -1);
+		db_bind_text(st, 4, in->description ? in->description : "", -1);
 	}
 	if (db_exec_stmt(db, st) < 0)
 		return -1;

@@ -1,14 +1,14 @@
 /*
  * term_db.h: the categories and tags of an edition as the admin pages
  * /admin/categories and /admin/tags see them: listed with the number of
- * articles using each, added, changed (a changed slug leaves its old
- * archive and feed addresses in the redirects table, so they answer
- * 301 with the new ones) and deleted (a category's articles are left
- * without a category, its subcategories move up to its parent; a tag is
- * taken off its articles).  Each write is one BEGIN IMMEDIATE transaction
- * that checks what it needs (slug free in the edition, parent of the same
- * edition and not the category itself or below it) and changes nothing
- * unless all holds.
+ * published articles using each (and of all of them, for the delete hint),
+ * added, changed (a changed slug leaves its old archive and feed addresses in
+ * the redirects table, so they answer 301 with the new ones) and deleted (a
+ * category's articles are left without a category, its subcategories move up to
+ * its parent; a tag is taken off its articles).  Each write is one BEGIN
+ * IMMEDIATE transaction that checks what it needs (slug free in the edition,
+ * parent of the same edition and not the category itself or below it) and
+ * changes nothing unless all holds.
  */
 #ifndef GAZETTE_TERM_DB_H
 #define GAZETTE_TERM_DB_H
@@ -28,8 +28,11 @@ struct term_row {
 	long long parent_id; /* categories: 0 for a top category */
 	const char *slug;
 	const char *name;
-	const char *description; /* categories; "" for tags */
-	long long articles;      /* articles using it, in any state */
+	const char *description;
+	/* Articles using it: published ones (the count WordPress shows in
+	 * its lists of categories and tags), and those in any state. */
+	long long published;
+	long long articles;
 };
 
 /*
@@ -54,8 +57,8 @@ struct term_edit {
 	long long parent_id;  /* categories: 0 for a top category */
 	const char *slug;
 	const char *name;
-	const char *description; /* categories */
-	const char *prefix;      /* the edition's path prefix: "" or "/ar" */
+	const char *description;
+	const char *prefix; /* the edition's path prefix: "" or "/ar" */
 };
 
 enum term_result {

@@ -28,7 +28,7 @@
  * Rendering only what changed: the manifest also keeps which files each
  * page links to and the previous run's view of the database
  * (export_db.h); when only articles' text changed, only their pages, the
- * pages linking to them and their editions' feeds and sitemaps are
+ * pages and feeds linking to them and their editions' sitemaps are
  * rendered (plan_incremental).
  */
 #include <dirent.h>
@@ -1395,6 +1395,16 @@ html_file(const char *file)
 	return len >= 10 && strcmp(file + len - 10, "index.html") == 0;
 }
 
+/* Tells whether a page's file is a feed ("…feed.atom", "…feed.rss"). */
+static bool
+feed_file(const char *file)
+{
+	const char *slash = strrchr(file, '/'),
+	           *name = slash ? slash + 1 : file;
+
+	return strcmp(name, "feed.atom") == 0 || strcmp(name, "feed.rss") == 0;
+}
+
 /*
  * Decides whether this run may render only what changed, and if so loads
  * the previous run's files as entries and marks those to render.  Only
@@ -1404,13 +1414,17 @@ html_file(const char *file)
  * and its templates, the year in the footer, comments closing by age)
  * must be as the previous run saw it.  Then a changed article can change only
  * its own page and the pages that link to it (listings, its neighbours, Recent
- * Posts on every page when it is there, a translation), and the feeds and
- * sitemaps of its own edition (each carries the edition's last change, and
- * reads only the edition's articles), with the sitemap index (every edition's
- * last changes) and robots.txt: those are rendered, the rest kept.  This rests
- * on a rule the templates keep: an HTML page that shows anything of an
- * article links to it.  Returns true for such a run, false (with why_full
- * set) to render everything.
+ * Posts on every page when it is there, a translation), the feeds that list
+ * it (a feed links every entry, and its time is its newest entry's: see
+ * feed.c), and the sitemaps of its own edition (they carry the edition's
+ * last change, and read only the edition's articles), with the sitemap
+ * index (every edition's last changes) and robots.txt: those are rendered,
+ * the rest kept.  This rests on a rule the templates keep: an HTML page or
+ * a feed that shows anything of an article links to it.  A feed lists its
+ * articles by what the position and the public tables hold (state, time,
+ * category, author, tags, feed_items), so an article a feed did not link
+ * before cannot have come into it.  Returns true for such a run, false
+ * (with why_full set) to render everything.
  */
 static bool
 plan_incremental(struct exporter *x, const char *unknown)
@@ -1524,15 +1538,16 @@ plan_incremental(struct exporter *x, const char *unknown)
 	for (size_t i = 0; i < n_changed; i++)
 		x->e[changed[i]].mark = 0;
 	free(changed);
-	/* Feeds and sitemaps may say when their edition last changed
-	 * without linking what changed: those of the editions that hold a
-	 * changed article are rendered, and the sitemap index and robots.txt,
-	 * which belong to none. */
+	/* Sitemaps may say when their edition last changed without linking
+	 * what changed: those of the editions that hold a changed article
+	 * are rendered, and the sitemap index and robots.txt, which belong
+	 * to none.  Feeds were decided above, by their links. */
 	for (size_t i = 0; i < x->n && n_changed > 0; i++) {
 		struct entry *e = &x->e[i];
 		const struct edition *ed;
 
-		if (e->kind != K_PAGE || html_file(e->file))
+		if (e->kind != K_PAGE || html_file(e->file) ||
+		    feed_file(e->file))
 			continue;
 		ed = edition_of(site, e->path);
 		if (site_wide_file(e->file) || ed == NULL ||

@@ -754,21 +754,32 @@ xml_link(const struct relink_page *p, const char *s, size_t len,
 void
 relink_xml_links(const struct relink_page *p, const char *xml, size_t len)
 {
+	/* A sitemap's <loc>, an RSS channel's and item's <link>. */
+	static const char *const elements[][2] = {{"<loc>", "</loc>"},
+	                                          {"<link>", "</link>"}};
 	struct scratch w;
 	size_t i;
 
 	memset(&w, 0, sizeof(w));
-	for (i = 0; i < len;) {
-		const char *loc = memmem(xml + i, len - i, "<loc>", 5), *close;
+	for (size_t k = 0; k < sizeof(elements) / sizeof(elements[0]); k++) {
+		size_t open_len = strlen(elements[k][0]);
+		size_t close_len = strlen(elements[k][1]);
 
-		if (loc == NULL)
-			break;
-		i = (size_t)(loc - xml) + 5;
-		close = memmem(xml + i, len - i, "</loc>", 6);
-		if (close == NULL)
-			break;
-		xml_link(p, xml + i, (size_t)(close - xml) - i, &w);
-		i = (size_t)(close - xml) + 6;
+		for (i = 0; i < len;) {
+			const char *at =
+			    memmem(xml + i, len - i, elements[k][0], open_len);
+			const char *close;
+
+			if (at == NULL)
+				break;
+			i = (size_t)(at - xml) + open_len;
+			close =
+			    memmem(xml + i, len - i, elements[k][1], close_len);
+			if (close == NULL)
+				break;
+			xml_link(p, xml + i, (size_t)(close - xml) - i, &w);
+			i = (size_t)(close - xml) + close_len;
+		}
 	}
 	for (i = 0; i < len;) {
 		const char *h = memmem(xml + i, len - i, "href=", 5), *close;

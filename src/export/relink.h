@@ -56,8 +56,9 @@ size_t relink_html(const struct relink_page *p, const char *html, size_t len,
 /*
  * Calls target (as relink_html would, file_out then ignored) for every
  * address into the site that an XML document (a feed, a sitemap) names in
- * a <loc> element or an href attribute, without changing it: feeds and
- * sitemaps keep absolute URLs, as their formats require.
+ * a <loc> element (a sitemap), a <link> element (RSS) or an href attribute
+ * (Atom), without changing it: feeds and sitemaps keep absolute URLs, as
+ * their formats require.  So a feed's links are the articles it lists.
  */
 void relink_xml_links(const struct relink_page *p, const char *xml, size_t len);
 

@@ -225,7 +225,9 @@ admin_comments_waiting(struct app *app, struct req *req, struct tval *ctx)
 		comment_fields(req, m, &rows[i]);
 		tv_push(a, list, m);
 	}
-	tv_set_int(a, ctx, "comments_pending", counts[COMMENT_PENDING]);
+	tv_set_str(a, ctx, "comments_pending",
+	           frame_count(a, req->edition, "waiting_comments",
+	                       counts[COMMENT_PENDING]));
 	tv_set(a, ctx, "comments_list", list);
 	tv_set_bool(a, ctx, "has_comments_list", count > 0);
 	return 0;

@@ -16,6 +16,7 @@
 #include "../auth/session.h"
 #include "../render/markdown.h"
 #include "../render/sanitize.h"
+#include "../util/calendar.h"
 #include "../util/slug.h"
 #include "handlers.h"
 
@@ -83,38 +84,34 @@ admin_state_options(struct req *req, const char *const *states, size_t count,
 
 /*
  * Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed or not a date of the calendar (February
- * 30: mktime would make it March 2).  A time a clock change skips is
+ * Unix time; -1 when malformed or not a date and time of the calendar
+ * (cal_wall_time_valid, the importer's check too: February 30, which
+ * mktime would make March 2, or 24:00).  A time a clock change skips is
  * moved on by the change, as mktime does.
  */
 long long
 admin_parse_local_time(const char *s)
 {
 	struct tm tm;
-	int y, mo, d, h, mi;
+	struct cal_date g;
+	int h, mi;
 	time_t t;
 	char extra;
 
 	if (s == NULL ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) !=
-	        5 ||
-	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59)
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &g.year, &g.month, &g.day, &h,
+	           &mi, &extra) != 5 ||
+	    !cal_wall_time_valid(&g, h, mi, 0))
 		return -1;
 	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
+	tm.tm_year = g.year - 1900;
+	tm.tm_mon = g.month - 1;
+	tm.tm_mday = g.day;
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	tm.tm_isdst = -1;
-	/* mktime normalises tm: a date it changed was not a date.  (Not the
-	 * hour, which a clock change may move.) */
 	t = mktime(&tm);
-	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 ||
-	    tm.tm_mday != d)
-		return -1;
-	return (long long)t;
+	return t == (time_t)-1 ? -1 : (long long)t;
 }
 
 /* Formats a time for a datetime-local field; see handlers.h. */

@@ -260,7 +260,9 @@ admin_messages_waiting(struct app *app, struct req *req, struct tval *ctx)
 		tv_set_str(a, m, "date", admin_time(a, rows[i].created_at));
 		tv_push(a, list, m);
 	}
-	tv_set_int(a, ctx, "messages_new", counts[MESSAGE_NEW]);
+	tv_set_str(
+	    a, ctx, "messages_new",
+	    frame_count(a, req->edition, "new_messages", counts[MESSAGE_NEW]));
 	tv_set(a, ctx, "messages_list", list);
 	tv_set_bool(a, ctx, "has_messages_list", count > 0);
 	return 0;

@@ -3,10 +3,15 @@
  * Posts → Tags in WordPress), for admins and editors (the router enforces
  * the roles and every POST's CSRF token).  One page per kind and edition
  * (an edition filter above it): the list, with name, slug (linked to the
- * public archive), for categories the parent and the description, and the
- * number of articles using each; below it the form to add one, or, at
- * /admin/categories/ID, to change it (name, slug, for categories parent
- * and description), with a button that deletes it.
+ * public archive), for categories the parent, the description, and the
+ * number of published articles using each (WordPress's Count: drafts,
+ * scheduled, private and trashed articles are not counted; the delete
+ * button's hint counts them all, as deleting touches them all); below it
+ * the form to add one, or, at /admin/categories/ID, to change it (name,
+ * slug, description, for categories parent), with a button that deletes
+ * it.  The description is shown at the head of the term's archive and is
+ * its meta description and feed subtitle (tags have one as in WordPress:
+ * migration 029).
  *
  * Categories nest (listed as a tree); a parent must be a category of the
  * same edition that is neither the category itself nor one below it.  A
@@ -219,7 +224,7 @@ list_terms(struct app *app, struct req *req, struct tval *ctx,
 		           arena_concat(a, prefix, p->public, r->slug, NULL));
 		tv_set_str(a, m, "parent", parent ? parent->name : "");
 		tv_set_str(a, m, "description", r->description);
-		tv_set_int(a, m, "articles", r->articles);
+		tv_set_int(a, m, "articles", r->published);
 		if (cat)
 			tv_set_str(a, m, "articles_url",
 			           arena_printf(a,
@@ -349,8 +354,8 @@ term_edit(struct app *app, struct req *req, struct resp *resp,
 
 /*
  * Reads and checks the form over f (its id and articles set); sets
- * *slug to the slug to save and, for categories, f->description to the
- * description to save.  Returns NULL when valid, else the message key.
+ * *slug to the slug to save and f->description to the description to
+ * save.  Returns NULL when valid, else the message key.
  */
 static const char *
 read_form(struct req *req, enum term_kind kind, struct term_form *f,
@@ -363,7 +368,7 @@ read_form(struct req *req, enum term_kind kind, struct term_form *f,
 	v = req_form(req, "slug");
 	f->slug = v ? v : "";
 	v = req_form(req, "description");
-	f->description = v && kind == TERM_CATEGORY ? v : "";
+	f->description = v ? v : "";
 	f->parent_id = kind == TERM_CATEGORY ? admin_form_id(req, "parent") : 0;
 	if (text_blank(f->name) || strlen(f->name) > TERM_NAME_MAX ||
 	    text_has_control(f->name))
@@ -582,9 +587,9 @@ admin_tag_edit(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/tags: adds a tag.  Fields: edition (an id), name, slug
- * (empty: made from the name), csrf.  Statuses: 303, 400 (a bad field or
- * a slug taken: the form again; unknown edition), 500.  Roles: admin,
- * editor.  Audited as "tag added".
+ * (empty: made from the name), description (at most 2000 bytes), csrf.
+ * Statuses: 303, 400 (a bad field or a slug taken: the form again; unknown
+ * edition), 500.  Roles: admin, editor.  Audited as "tag added".
  */
 int
 admin_tag_create(struct app *app, struct req *req, struct resp *resp)
@@ -593,8 +598,9 @@ admin_tag_create(struct app *app, struct req *req, struct resp *resp)
 }
 
 /*
- * POST /admin/tags/{id}: renames a tag or changes its slug (the old
- * address and feeds answer 301).  Fields: name, slug, csrf.
+ * POST /admin/tags/{id}: renames a tag, changes its slug (the old
+ * address and feeds answer 301) or its description.  Fields: name, slug,
+ * description, csrf.
  * Statuses: 303, 400, 404, 500.  Roles: admin, editor.  Audited as "tag
  * changed".
  */

@@ -23,6 +23,7 @@
 #include "../db/auth_db.h"
 #include "../db/two_factor_db.h"
 #include "../db/user_db.h"
+#include "../util/slug.h"
 #include "../util/text.h"
 #include "handlers.h"
 
@@ -86,6 +87,7 @@ users_page(struct app *app, struct req *req, struct resp *resp, int status,
 		tv_set_str(a, m, "name", rows[i].s.name);
 		tv_set_str(a, m, "display_name", rows[i].s.display_name);
 		tv_set_str(a, m, "email", rows[i].s.email);
+		tv_set_str(a, m, "slug", rows[i].slug);
 		tv_set_str(a, m, "role", rows[i].s.role);
 		tv_set_bool(a, m, "disabled", rows[i].s.disabled);
 		tv_set_int(a, m, "sessions", rows[i].sessions);
@@ -160,9 +162,11 @@ admin_user_create(struct app *app, struct req *req, struct resp *resp)
 
 /*
  * POST /admin/users/{id}: changes an account.  Fields: action (role,
- * disable, enable, password, email, two_factor_off), role, password,
- * email ('' for none), csrf.  Each but email and two_factor_off ends the
- * account's sessions; two_factor_off turns the account's two-factor login
+ * disable, enable, password, email, slug, two_factor_off), role, password,
+ * email ('' for none), slug (the author's address, /author/SLUG: a slug
+ * as util/slug.h makes them, free; the old address then leads to it),
+ * csrf.  Each but email, slug and two_factor_off ends the account's
+ * sessions; two_factor_off turns the account's two-factor login
  * off (a lost phone), deleting its secret and recovery codes.  An admin
  * cannot change their own role, disable themselves or turn their own
  * two-factor login off here.  Statuses: 303, 400, 404, 500.  Role: admin.
@@ -201,6 +205,21 @@ admin_user_update(struct app *app, struct req *req, struct resp *resp)
 		if (staff_db_set_email(app->db, target.id, email) < 0)
 			return 500;
 		audit(app, req, "email set", detail);
+	} else if (strcmp(action, "slug") == 0) {
+		const char *slug = req_form(req, "slug");
+		int taken;
+
+		if (slug == NULL || !slug_valid(slug, strlen(slug)))
+			return users_page(app, req, resp, 400,
+			                  "error_user_slug");
+		taken = staff_db_set_slug(app->db, target.id, slug);
+		if (taken != 0)
+			return taken > 0 ? users_page(app, req, resp, 400,
+			                              "error_user_slug")
+			                 : 500;
+		audit(
+		    app, req, "author address set",
+		    arena_concat(req->arena, detail, ": /author/", slug, NULL));
 	} else if (target.id == req->user->id) {
 		return users_page(app, req, resp, 400, "error_self");
 	} else if (strcmp(action, "role") == 0) {

@@ -145,15 +145,19 @@ listing(struct app *app, struct req *req, struct resp *resp,
 		tv_set_str(a, ctx, "meta_description",
 		           frame_description(a, term->description));
 	}
-	/* The head names the archive's own feed beside the edition's (a
-	 * period has none); the home page describes the organisation in
-	 * JSON-LD. */
-	if (term != NULL)
+	/* The head names the archive's own feeds, Atom and RSS, beside the
+	 * edition's (a period has none); the home page describes the
+	 * organisation in JSON-LD. */
+	if (term != NULL) {
 		tv_set_str(
 		    a, ctx, "archive_feed_url",
 		    frame_absolute_url(
 		        app, a, arena_concat(a, base, "/feed.atom", NULL)));
-	else if (n == 1 && of->to == 0) {
+		tv_set_str(
+		    a, ctx, "archive_rss_url",
+		    frame_absolute_url(
+		        app, a, arena_concat(a, base, "/feed.rss", NULL)));
+	} else if (n == 1 && of->to == 0) {
 		struct tval *org = tv_map(a);
 
 		tv_set_str(a, org, "home", frame_absolute_url(app, a, first));
@@ -269,11 +273,12 @@ fill_name(struct arena *a, const char *form, const char *name)
  * GET /author/{slug} and /author/{slug}/page/{n}: the published articles
  * of one staff member in the edition, newest first, headed with their
  * display name (author_archive); nothing else of the account is shown.
- * The slug is the account's (users.slug, sql/024_archives.sql).  An
- * account with no published article in the edition has no archive, so
- * the site never lists staff who do not write.
- * Statuses: 200, 301 (/page/1), 404 (no such author, or none of their
- * articles here; a page past the end), 500.
+ * The slug is the account's (users.slug), made from the display name
+ * when the account was (sql/027_author_slugs.sql), so the address shows
+ * no login.  An account with no published article in the edition has no
+ * archive, so the site never lists staff who do not write.
+ * Statuses: 200, 301 (/page/1; an old address), 404 (no such author, or none of
+ * their articles here; a page past the end), 500.
  */
 int
 author_show(struct app *app, struct req *req, struct resp *resp)
@@ -286,8 +291,10 @@ author_show(struct app *app, struct req *req, struct resp *resp)
 		return 200;
 	rc = author_db_get(app->db, req->arena, req->edition->id,
 	                   req->param_slug, &term);
+	/* An address from before it was made from the display name (or a
+	 * WordPress author's, from the importer) leads to the current one. */
 	if (rc != 0)
-		return rc > 0 ? 404 : 500;
+		return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 	of.kind = LISTING_AUTHOR;
 	of.term = &term;
 	of.base = arena_printf(req->arena, "%s/author/%s", frame_prefix(req),

@@ -141,8 +141,14 @@ entry_tval(struct app *app, struct req *req, const struct feed_entry *e,
  * (in every edition): the feed of the edition, a category, a tag or an
  * author (one with a published article in the edition), as
  * application/atom+xml or application/rss+xml.  Public, cacheable like the
- * pages (ETag, Last-Modified, 304).  A renamed category's or tag's old
- * feed answers 301 with the new one.
+ * pages (ETag of its bytes, 304).  Its <updated>, <lastBuildDate> and
+ * Last-Modified are the newest update or publication among the entries it
+ * lists; an empty feed says 1970-01-01 in Atom (which requires the
+ * element), has no lastBuildDate and no Last-Modified.  Anything else the
+ * feed shows (names, settings, terms) is in tables whose change makes the
+ * static export render every page.  A renamed category's or tag's old
+ * feed, or an author's from before their address was made from their
+ * display name, answers 301 with the new one.
  * Statuses: 200, 301, 404 (unknown category, tag or author), 500.
  */
 int
@@ -180,8 +186,9 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 		int rc = author_db_get(app->db, a, req->edition->id,
 		                       req->param_slug, &term);
 
+		/* So does an author's old feed (sql/027_author_slugs.sql). */
 		if (rc != 0)
-			return rc > 0 ? 404 : 500;
+			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
 		kind = LISTING_AUTHOR;
 		page = arena_concat(a, prefix, "/author/", term.slug, NULL);
 	} else {
@@ -192,15 +199,19 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 		return 500;
 	if ((ctx = frame_context(app, req, resp, term.name)) == NULL)
 		return 500;
-	updated = resp->last_modified;
+	/* The feed's own time: its newest entry's, not the edition's last
+	 * change (which frame_context set), so that an edit elsewhere leaves
+	 * its bytes alone.  An empty feed has none: 0, no Last-Modified. */
+	updated = 0;
 	list = tv_list(a);
 	for (i = 0; i < count; i++) {
 		tv_push(a, list, entry_tval(app, req, &entries[i], host, full));
 		if (entries[i].updated_at > updated)
 			updated = entries[i].updated_at;
+		if (entries[i].published_at > updated)
+			updated = entries[i].published_at;
 	}
-	if (updated > resp->last_modified)
-		resp->last_modified = updated;
+	resp->last_modified = updated;
 	tv_set(a, ctx, "entries", list);
 	tv_set_str(
 	    a, ctx, "feed_title",
@@ -215,7 +226,8 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 	tv_set_str(a, ctx, "self_url", frame_absolute_url(app, a, req->path));
 	tv_set_str(a, ctx, "page_url", frame_absolute_url(app, a, page));
 	tv_set_str(a, ctx, "updated", frame_iso_date(a, updated));
-	tv_set_str(a, ctx, "updated_rfc822", rfc822(a, updated));
+	tv_set_str(a, ctx, "updated_rfc822",
+	           updated > 0 ? rfc822(a, updated) : "");
 	if (resp_header(resp, "Content-Type",
 	                rss ? "application/rss+xml; charset=utf-8"
 	                    : "application/atom+xml; charset=utf-8") < 0)

@@ -198,7 +198,8 @@ const char *admin_form_schedule(struct req *req, const char **state,
 const char *admin_local_time(struct arena *a, long long t);
 
 /* Parses "YYYY-MM-DDTHH:MM" in the site's time zone (the worker's TZ) to
- * Unix time; -1 when malformed. */
+ * Unix time; -1 when malformed or not a date and time of the calendar
+ * (30 February; cal_wall_time_valid). */
 long long admin_parse_local_time(const char *s);
 
 /* Parses a whole number of at most digits digits; -1 when s is not one. */

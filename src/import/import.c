@@ -154,10 +154,15 @@ on_author(void *ctx, const struct wxr_author *a)
 	return author_id(im, a->login, a->display_name, a->email, &id) < 0;
 }
 
-/* Puts a tag (from the channel or an item); sets *id. */
+/*
+ * Puts a tag (from the channel, with its description, "" when it has
+ * none; or from an item, description NULL); sets *id.  A tag the channel
+ * lists twice (as wp:tag and wp:term) takes the description of whichever
+ * has one.
+ */
 static int
 tag_id(struct importer *im, const char *wp_slug, const char *name,
-       long long term_id, long long *id)
+       const char *description, long long term_id, long long *id)
 {
 	const char *slug = import_decoded(&im->item, wp_slug);
 	long long *known = import_smap_get(&im->tag_by_slug, slug), mapped;
@@ -166,6 +171,10 @@ tag_id(struct importer *im, const char *wp_slug, const char *name,
 
 	if (known != NULL) {
 		*id = *known;
+		if (*id > 0 && description != NULL && description[0] != '\0' &&
+		    import_db_tag(im->db, im->edition_id, *id, "",
+		                  name[0] ? name : slug, description, id) < 0)
+			return import_fail(im, "cannot write a tag");
 	} else {
 		ours = import_slug(&im->item, wp_slug, name);
 		if (ours[0] == '\0') {
@@ -177,8 +186,9 @@ tag_id(struct importer *im, const char *wp_slug, const char *name,
 		                        &mapped);
 		if (rc < 0)
 			return import_fail(im, "cannot read the import map");
-		rc = import_db_tag(im->db, im->edition_id, rc == 0 ? mapped : 0,
-		                   ours, name[0] ? name : slug, id);
+		rc =
+		    import_db_tag(im->db, im->edition_id, rc == 0 ? mapped : 0,
+		                  ours, name[0] ? name : slug, description, id);
 		if (rc < 0 || import_db_map_set(im->db, im->source, IMPORT_TAG,
 		                                slug, *id, "", "") < 0)
 			return import_fail(im, "cannot write a tag");
@@ -374,7 +384,7 @@ on_term(void *ctx, const struct wxr_term *t)
 		declare_category(im, t);
 	else if (strcmp(t->taxonomy, "post_tag") == 0)
 		rc = tag_id(im, t->slug, import_title(&im->item, t->name),
-		            t->id, &id);
+		            t->description, t->id, &id);
 	else if (strcmp(t->taxonomy, "nav_menu") != 0)
 		import_skip(im,
 		            arena_concat(&im->item, "terms of taxonomy ",
@@ -633,7 +643,7 @@ post(struct importer *im, const struct wxr_item *it, const char *key)
 				return -1;
 		} else if (strcmp(domain, "post_tag") == 0 ||
 		           strcmp(domain, "tag") == 0) { /* WXR 1.0 */
-			if (tag_id(im, tslug, import_title(a, t->name), 0,
+			if (tag_id(im, tslug, import_title(a, t->name), NULL, 0,
 			           &id) < 0)
 				return -1;
 			if (id > 0)

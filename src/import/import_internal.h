@@ -122,7 +122,9 @@ const char *import_decoded(struct arena *a, const char *s);
 /* A slug of ours for a WordPress slug or, failing that, text ("" when
  * neither gives one). */
 const char *import_slug(struct arena *a, const char *wp_slug, const char *text);
-/* "YYYY-MM-DD HH:MM:SS" as UTC seconds; 0 when empty or zero. */
+/* "YYYY-MM-DD HH:MM:SS" as UTC seconds; 0 when empty, zero
+ * ("0000-00-00 00:00:00") or not a date and time of the calendar (30
+ * February: cal_wall_time_valid). */
 long long import_date(const char *s);
 /* An item's time in UTC (GMT date, else local date, else pubDate); 0. */
 long long import_item_time(const struct wxr_item *it);

@@ -13,6 +13,7 @@
 #include "../db/import_db.h"
 #include "../http/request.h"
 #include "../util/buf.h"
+#include "../util/calendar.h"
 #include "../util/slug.h"
 #include "import_internal.h"
 
@@ -161,24 +162,27 @@ import_slug(struct arena *a, const char *wp_slug, const char *text)
 	return slug_make(a, text, strlen(text));
 }
 
-/* "YYYY-MM-DD HH:MM:SS" as UTC seconds; 0 when empty or zero. */
+/*
+ * "YYYY-MM-DD HH:MM:SS" (the time may be cut short) as UTC seconds; 0,
+ * meaning no date, when empty, WordPress's "0000-00-00 00:00:00" for a
+ * date never set, or not a date and time of the calendar (30 February,
+ * 25:00: cal_wall_time_valid, the admin editor's check too), so that the
+ * caller falls back to the next date it has rather than to one timegm
+ * would make up.
+ */
 long long
 import_date(const char *s)
 {
-	struct tm tm;
-	int y, mo, d, h = 0, mi = 0, sec = 0;
+	struct cal_date g;
+	int h = 0, mi = 0, sec = 0;
+	long long days;
 
-	if (sscanf(s, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &sec) < 3 ||
-	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31)
+	if (sscanf(s, "%d-%d-%d %d:%d:%d", &g.year, &g.month, &g.day, &h, &mi,
+	           &sec) < 3 ||
+	    !cal_wall_time_valid(&g, h, mi, sec) ||
+	    cal_days_from_gregorian(&g, &days) < 0)
 		return 0;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	return (long long)timegm(&tm);
+	return days * 86400 + h * 3600 + mi * 60 + sec;
 }
 
 /* An RSS pubDate ("Fri, 27 Nov 2026 17:02:58 +0000") as UTC seconds. */
@@ -190,7 +194,10 @@ parse_rfc822(const char *s)
 
 	memset(&tm, 0, sizeof(tm));
 	end = strptime(s, "%a, %d %b %Y %H:%M:%S %z", &tm);
-	if (end == NULL)
+	if (end == NULL ||
+	    !cal_wall_time_valid(&(struct cal_date){tm.tm_year + 1900,
+	                                            tm.tm_mon + 1, tm.tm_mday},
+	                         tm.tm_hour, tm.tm_min, tm.tm_sec))
 		return 0;
 	return (long long)timegm(&tm) - tm.tm_gmtoff;
 }

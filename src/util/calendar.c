@@ -113,6 +113,17 @@ cal_days_from_gregorian(const struct cal_date *g, long long *days)
 	return 0;
 }
 
+/* Checks a written date and time; see calendar.h. */
+bool
+cal_wall_time_valid(const struct cal_date *g, int hour, int minute, int second)
+{
+	return g->year >= CAL_WALL_MIN_YEAR && g->year <= CAL_WALL_MAX_YEAR &&
+	       g->day >= 1 &&
+	       g->day <= cal_gregorian_month_days(g->year, g->month) &&
+	       hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 &&
+	       second >= 0 && second <= 59;
+}
+
 /* Converts a day number to a Gregorian date; see calendar.h. */
 int
 cal_gregorian_from_days(long long days, struct cal_date *out)

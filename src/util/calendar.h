@@ -45,6 +45,20 @@ int cal_gregorian_month_days(int y, int m);
  */
 int cal_days_from_gregorian(const struct cal_date *g, long long *days);
 
+/*
+ * Whether a date and time written by a person or a program (the admin's
+ * publication time, WordPress's post and comment dates) is one to take:
+ * a year of CAL_WALL_MIN_YEAR to CAL_WALL_MAX_YEAR, a date the calendar
+ * has (not 30 February, nor 29 February outside leap years, nor 31
+ * April), hour 0 to 23, minute and second 0 to 59.  The one check both
+ * use, so that neither leaves it to mktime or timegm, which make 30
+ * February 2 March without a word.
+ */
+#define CAL_WALL_MIN_YEAR 1970
+#define CAL_WALL_MAX_YEAR 9999
+bool cal_wall_time_valid(const struct cal_date *g, int hour, int minute,
+                         int second);
+
 /* Sets *out to the Gregorian date of a day number.  Returns 0, or -1 when
  * its year would be outside -1000000 to 1000000. */
 int cal_gregorian_from_days(long long days, struct cal_date *out);

@@ -17,7 +17,8 @@
 
 #include "app.h"
 #include "db/content_db.h"
-#include "db/search_tokenizer.h"
+#include "db/sql_functions.h"
+#include "embedded.h"
 #include "testhelp.h"
 
 static struct app app;
@@ -166,7 +167,43 @@ driver_open_db(sqlite3 **h)
 	*h = NULL;
 	if (sqlite3_open(getenv("TEST_DB"), h) != SQLITE_OK)
 		return -1;
-	return search_tokenizer_register(*h) == SQLITE_OK ? 0 : -1;
+	return sql_functions_register(*h) == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Makes path a database at the schema level just before the migration
+ * whose file name ends with name (its upgrade is what a test then runs,
+ * through db_migrate), with statements run at that level.  Returns 0, or
+ * -1 when there is no such migration or a statement fails.
+ */
+static inline int
+driver_db_before(const char *path, const char *name, const char *statements)
+{
+	size_t k = 0, len = strlen(name);
+	char pragma[64];
+	sqlite3 *h = NULL;
+	int rc = -1;
+
+	while (
+	    k < embedded_sql_count &&
+	    (strlen(embedded_sql[k].name) < len ||
+	     strcmp(embedded_sql[k].name + strlen(embedded_sql[k].name) - len,
+	            name) != 0))
+		k++;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%zu", k);
+	if (k == embedded_sql_count || sqlite3_open(path, &h) != SQLITE_OK ||
+	    sql_functions_register(h) != SQLITE_OK)
+		goto out;
+	for (size_t i = 0; i < k; i++)
+		if (sqlite3_exec(h, embedded_sql[i].data, NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			goto out;
+	if (sqlite3_exec(h, statements, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(h, pragma, NULL, NULL, NULL) == SQLITE_OK)
+		rc = 0;
+out:
+	sqlite3_close(h);
+	return rc;
 }
 
 /* Runs statements on a connection of their own. */

@@ -6,11 +6,14 @@
  * period boundaries at midnight in the site's time zone (Asia/Tehran,
  * +03:30, so a UTC day is not the site's), empty and invalid periods, the
  * heading in the Farsi edition, a page whose slug is a year, the author
- * feed, and a WordPress import's old archive addresses ending in 200.
+ * feed, authors' addresses made from display names (and the upgrade
+ * that moves those made from logins), and a WordPress import's old
+ * archive addresses ending in 200.
  */
 #include <time.h>
 
 #include "driver.h"
+#include "staff.h"
 #include "import/import.h"
 #include "import/wxr.h"
 
@@ -135,21 +138,177 @@ fixtures(void)
 	        "unixepoch('2009-03-01 08:00:00')");
 }
 
+/* Returns the slug of the account called name (static). */
+static const char *
+slug_of(const char *name)
+{
+	char q[160];
+
+	snprintf(q, sizeof(q), "SELECT slug FROM users WHERE name = '%s'",
+	         name);
+	return query_text(q);
+}
+
+/* An author's address is made from the display name, never the login. */
 static void
 test_slugs(void)
 {
-	CHECK(strcmp(query_text("SELECT slug FROM users WHERE name = "
-	                        "'Jane.Doe'"),
-	             "jane-doe") == 0);
-	CHECK(strcmp(query_text("SELECT slug FROM users WHERE name = "
-	                        "'newsroom'"),
-	             "newsroom") == 0);
-	/* A second account whose name gives the same slug gets its id. */
+	CHECK(strcmp(slug_of("Jane.Doe"), "jane-doe") == 0);
+	CHECK(strcmp(slug_of("ghost"), "ghost-writer") == 0);
+	/* A second account with the same display name gets its id; one whose
+	 * display name leaves nothing is author-ID; an Arabic name stays
+	 * Arabic. */
 	sql("INSERT INTO users (name, display_name, role, password_hash, "
-	    "created_at) VALUES ('jane_doe', 'Another Jane', 'author', '!', "
-	    "0)");
+	    "created_at) VALUES ('jdoe2', 'Jane  Doe!', 'author', '!', 0), "
+	    "('dots', '...', 'author', '!', 0), ('maryam', "
+	    "'\xd9\x85\xd8\xb1\xdb\x8c\xd9\x85 "
+	    "\xd8\xad\xd8\xb3\xdb\x8c\xd9\x86\xdb\x8c', 'author', '!', 0)");
 	CHECK(query_int("SELECT slug = 'jane-doe-' || id FROM users WHERE "
-	                "name = 'jane_doe'") == 1);
+	                "name = 'jdoe2'") == 1);
+	CHECK(query_int("SELECT slug = 'author-' || id FROM users WHERE "
+	                "name = 'dots'") == 1);
+	CHECK(strcmp(slug_of("maryam"), "\xd9\x85\xd8\xb1\xdb\x8c\xd9\x85-"
+	                                "\xd8\xad\xd8\xb3\xdb\x8c\xd9\x86"
+	                                "\xdb\x8c") == 0); /* مریم-حسینی */
+	/* No login shows in any address. */
+	CHECK(query_int("SELECT count(*) FROM users WHERE slug = lower(name) "
+	                "AND lower(name) != slug(display_name)") == 0);
+	/* The address stays when the display name or the login changes. */
+	sql("UPDATE users SET display_name = 'Jane Q. Doe', name = 'jqd' "
+	    "WHERE name = 'Jane.Doe'");
+	CHECK(strcmp(slug_of("jqd"), "jane-doe") == 0);
+	sql("UPDATE users SET display_name = 'Jane Doe', name = 'Jane.Doe' "
+	    "WHERE name = 'jqd'");
+	/* An old address (here, one the upgrade to 027 would have kept)
+	 * leads to the archive and its feed. */
+	sql("INSERT INTO redirects (path, kind, url, created_at) VALUES "
+	    "('/author/jdoe', 'url', '/author/jane-doe', 0), "
+	    "('/author/jdoe/feed.rss', 'url', '/author/jane-doe/feed.rss', "
+	    "0)");
+	CHECK(get("/author/jdoe") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe\r\n"));
+	CHECK(get("/author/jdoe/feed.rss") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe/feed.rss\r\n"));
+}
+
+/* An admin gives an author another address (a pen name taken later):
+ * the old one and its feeds lead there; a bad or taken one is refused
+ * with nothing changed; only an admin may. */
+static void
+test_address_change(void)
+{
+	char *admin = session_of("carol"), *editor = session_of("alice");
+	char uri[64];
+	long long jane = query_int("SELECT id FROM users WHERE name = "
+	                           "'Jane.Doe'");
+
+	snprintf(uri, sizeof(uri), "/admin/users/%lld", jane);
+	CHECK(request("GET", "/admin/users", admin, NULL, NULL) == 200);
+	CHECK(has(&body, "name=\"slug\" type=\"text\" value=\"jane-doe\""));
+	CHECK(post_as(editor, uri, "action=slug&slug=j-q") == 403);
+	CHECK(post_as(admin, uri, "action=slug&slug=Jane+Q") == 400);
+	CHECK(has(&body, "An author address is"));
+	CHECK(post_as(admin, uri, "action=slug&slug=ghost-writer") == 400);
+	CHECK(post_as(admin, uri, "action=slug&slug=") == 400);
+	CHECK(strcmp(slug_of("Jane.Doe"), "jane-doe") == 0);
+	CHECK(post_as(admin, uri, "action=slug&slug=j-q") == 303);
+	CHECK(strcmp(slug_of("Jane.Doe"), "j-q") == 0);
+	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
+	                "'author address set' AND detail = 'Jane.Doe: "
+	                "/author/j-q'") == 1);
+	CHECK(get("/author/j-q") == 200);
+	CHECK(has(&body, "/articles/nov-12"));
+	CHECK(get("/author/jane-doe") == 301);
+	CHECK(has(&head, "Location: /author/j-q\r\n"));
+	CHECK(get("/ar/author/jane-doe/feed.atom") == 301);
+	CHECK(has(&head, "Location: /ar/author/j-q/feed.atom\r\n"));
+	/* The older old address leads there in one step. */
+	CHECK(get("/author/jdoe") == 301);
+	CHECK(has(&head, "Location: /author/j-q\r\n"));
+	/* And back: the address taken again is nobody's old one. */
+	CHECK(post_as(admin, uri, "action=slug&slug=jane-doe") == 303);
+	CHECK(get("/author/jane-doe") == 200);
+	CHECK(get("/author/j-q") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe\r\n"));
+	CHECK(get("/author/jdoe") == 301);
+	CHECK(has(&head, "Location: /author/jane-doe\r\n"));
+	free(admin);
+	free(editor);
+}
+
+/*
+ * A database made before 027: its accounts get addresses from their
+ * display names, in id order; the old addresses of every edition and
+ * their feeds lead to the new ones; an imported WordPress address that
+ * led to an old one leads to the new one in one step.
+ */
+static void
+test_upgrade(void)
+{
+	char path[256];
+	struct db *db;
+	sqlite3 *h;
+
+	snprintf(path, sizeof(path), "%s/upgrade.db", driver_dir);
+	CHECK(driver_db_before(path, "_author_slugs.sql",
+	                       "INSERT INTO users (name, display_name, role, "
+	                       "password_hash, created_at) VALUES "
+	                       "('jsmith', 'Jane Smith', 'author', '!', 0), "
+	                       "('jane2', 'Jane Smith', 'author', '!', 0), "
+	                       "('same', 'Same', 'author', '!', 0), "
+	                       "('editor', 'E. Ditor', 'editor', '!', 0), "
+	                       "('x', 'Editor', 'author', '!', 0);"
+	                       "INSERT INTO redirects (path, kind, url, "
+	                       "created_at) VALUES ('/author/j_smith', 'url', "
+	                       "'/author/jsmith', 0);") == 0);
+	CHECK(db_open(path, &db) == 0);
+	CHECK(db_migrate(db, NULL, NULL) == 0);
+	db_close(db);
+	CHECK(sqlite3_open(path, &h) == SQLITE_OK);
+	CHECK(sql_functions_register(h) == SQLITE_OK);
+	{
+		static const char *const want[][2] = {
+		    {"SELECT slug FROM users WHERE name = 'jsmith'",
+		     "jane-smith"},
+		    {"SELECT slug = 'jane-smith-' || id FROM users WHERE name "
+		     "= "
+		     "'jane2'",
+		     "1"},
+		    /* "editor" was another account's login-made address
+		     * while the upgrade ran. */
+		    {"SELECT slug = 'editor-' || id FROM users WHERE name = "
+		     "'x'",
+		     "1"},
+		    {"SELECT slug FROM users WHERE name = 'editor'", "e-ditor"},
+		    {"SELECT slug FROM users WHERE name = 'same'", "same"},
+		    {"SELECT url FROM redirects WHERE path = '/author/jsmith'",
+		     "/author/jane-smith"},
+		    {"SELECT url FROM redirects WHERE path = "
+		     "'/ar/author/jsmith/feed.rss'",
+		     "/ar/author/jane-smith/feed.rss"},
+		    {"SELECT url FROM redirects WHERE path = '/author/j_smith'",
+		     "/author/jane-smith"},
+		    {"SELECT count(*) FROM redirects WHERE path LIKE "
+		     "'%/author/same%'",
+		     "0"},
+		};
+
+		for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+			sqlite3_stmt *st = NULL;
+			const char *got = NULL;
+
+			CHECK(sqlite3_prepare_v2(h, want[i][0], -1, &st,
+			                         NULL) == SQLITE_OK);
+			if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+				got = (const char *)sqlite3_column_text(st, 0);
+			CHECK(got != NULL && strcmp(got, want[i][1]) == 0);
+			if (got == NULL || strcmp(got, want[i][1]) != 0)
+				fprintf(stderr, "%s: %s\n", want[i][0],
+				        got ? got : "(none)");
+			sqlite3_finalize(st);
+		}
+	}
+	sqlite3_close(h);
 }
 
 static void
@@ -187,7 +346,7 @@ test_author(void)
 	CHECK(get("/fa/author/jane-doe") == 404);
 	/* A disabled account that published keeps its archive: the display
 	 * name only. */
-	CHECK(get("/author/ghost") == 200);
+	CHECK(get("/author/ghost-writer") == 200);
 	CHECK(has(&body, "Ghost Writer"));
 	CHECK(!has(&body, "ghost@"));
 	/* No published article, no such account, not a slug. */
@@ -372,7 +531,7 @@ test_import_redirects(void)
 
 	import_old_site(NULL);
 	CHECK(follow("/author/themedemos/", &at) == 200);
-	CHECK(strcmp(at, "/author/themedemos") == 0);
+	CHECK(strcmp(at, "/author/theme-demos") == 0);
 	CHECK(has(&body, "Theme Demos"));
 	CHECK(!has(&body, "t@old.example"));
 	/* WordPress keeps '_' in the nicename; a slug has none. */
@@ -403,18 +562,26 @@ test_import_other_edition(void)
 	 * old addresses now lead there. */
 	import_old_site("sq");
 	CHECK(follow("/author/themedemos/", &at) == 200);
-	CHECK(strcmp(at, "/sq/author/themedemos") == 0);
+	CHECK(strcmp(at, "/sq/author/theme-demos") == 0);
 	CHECK(has(&body, "/sq/articles/old-one"));
 }
 
 int
 main(void)
 {
+	static const struct staff_account accounts[] = {
+	    {"alice", "Alice", "editor"},
+	    {"carol", "Carol", "admin"},
+	};
+
 	driver_create();
+	test_upgrade();
+	staff_create(accounts, sizeof(accounts) / sizeof(accounts[0]));
 	fixtures();
 	driver_start();
 	test_slugs();
 	test_author();
+	test_address_change();
 	test_dates();
 	test_import_redirects();
 	test_import_other_edition();

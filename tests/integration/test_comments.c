@@ -1312,13 +1312,14 @@ test_roles(void)
 	/* The menu and the dashboard show the queue to those who use it. */
 	CHECK(request("GET", "/admin", moderator, NULL, NULL) == 200);
 	CHECK(has(&body, "<a href=\"/admin/comments\">Comments</a>"));
-	CHECK(has(&body, "<strong>1</strong> comments waiting for approval"));
+	CHECK(has(&body, "<p>1 comment waiting for approval</p>"));
 	CHECK(has(&body, "for the roles"));
 	/* Two waiting: one list of two (the list is not repeated per item). */
 	add_comment(article, 0, "Second", "also waiting", "pending", T0);
 	CHECK(request("GET", "/admin", moderator, NULL, NULL) == 200);
 	CHECK(occurrences("<ul><li><a href=\"/admin/comments/") == 1);
 	CHECK(occurrences("<li><a href=\"/admin/comments/") == 2);
+	CHECK(has(&body, "<p>2 comments waiting for approval</p>"));
 	sql("DELETE FROM comments WHERE author_name = 'Second'");
 	CHECK(request("GET", "/admin", author, NULL, NULL) == 200);
 	CHECK(!has(&body, "/admin/comments"));

@@ -7,13 +7,15 @@
  * ETag and 304; XML escaping; the settings feed_items and
  * feed_full_content saved through /admin/settings; drafts and future
  * articles absent; absolute URLs from base_url, never the Host header;
- * unknown terms 404.  Sitemaps: the index names every enabled edition's
- * kinds, children list only published content with lastmod, a split
- * (sitemap_urls_per_file) covers every address once, past the end is
- * 404.  robots.txt.  The head: title, description, canonical, OpenGraph,
- * Twitter card, feed links, NewsArticle JSON-LD (read back by jansson,
- * with </script> in the title escaped) and Organization JSON-LD on the
- * home page only; none of it on error pages or in the admin area.
+ * unknown terms 404; a feed's time (<updated>, <lastBuildDate>,
+ * Last-Modified) is its newest entry's, so an edit of an article it does
+ * not list leaves its bytes and its 304 alone.  Sitemaps: the index names every
+ * enabled edition's kinds, children list only published content with lastmod, a
+ * split (sitemap_urls_per_file) covers every address once, past the end is 404.
+ * robots.txt.  The head: title, description, canonical, OpenGraph, Twitter
+ * card, feed links, NewsArticle JSON-LD (read back by jansson, with </script>
+ * in the title escaped) and Organization JSON-LD on the home page only; none of
+ * it on error pages or in the admin area.
  */
 #include <jansson.h>
 #include <time.h>
@@ -281,6 +283,13 @@ test_term_feeds(void)
 	CHECK(!has(&body, "/articles/xml-test"));
 	CHECK(get("/tag/no-such-tag/feed.atom") == 404);
 	CHECK(get("/category/no-such/feed.rss") == 404);
+	/* An archive's head names both its feeds. */
+	CHECK(get("/tag/families") == 200);
+	CHECK(has(&body,
+	          "<link rel=\"alternate\" type=\"application/atom+xml\" "
+	          "title=\"Families"));
+	CHECK(has(&body, "type=\"application/rss+xml\" title=\"Families"));
+	CHECK(has(&body, "href=\"" BASE "/tag/families/feed.rss\">"));
 	CHECK(get("/feed.json") == 404);
 	CHECK(driver_request("POST", "/feed.atom", "192.0.2.1", NULL, 0, "") ==
 	      405);
@@ -317,6 +326,143 @@ test_editions(void)
 	CHECK(has(&body, "<link rel=\"canonical\" href=\"" BASE "/ar/\">"));
 	sql("UPDATE editions SET enabled = 0 WHERE code = 'ar'");
 }
+
+/* Formats t (UTC) with the strftime format fmt, in a static buffer of
+ * its own for each of the four last calls. */
+static const char *
+utc(long long t, const char *fmt)
+{
+	static char out[4][64];
+	static int next;
+	char *s = out[next++ % 4];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	s[0] = '\0';
+	if (gmtime_r(&tt, &tm) != NULL)
+		strftime(s, sizeof(out[0]), fmt, &tm);
+	return s;
+}
+
+/* Returns the text of the first element named tag ("updated") of the last
+ * body: the feed's own, before its entries'. */
+static const char *
+first_element(const char *tag)
+{
+	static char out[128];
+	char open[32], close[32];
+	const char *p, *q;
+
+	snprintf(open, sizeof(open), "<%s>", tag);
+	snprintf(close, sizeof(close), "</%s>", tag);
+	out[0] = '\0';
+	if (body.data != NULL && (p = strstr(body.data, open)) != NULL &&
+	    (q = strstr(p, close)) != NULL)
+		snprintf(out, sizeof(out), "%.*s",
+		         (int)(q - p - (ptrdiff_t)strlen(open)),
+		         p + strlen(open));
+	return out;
+}
+
+#define ISO "%Y-%m-%dT%H:%M:%SZ"
+#define HTTP_DATE "%a, %d %b %Y %H:%M:%S GMT"
+#define RFC822 "%a, %d %b %Y %H:%M:%S +0000"
+/* The newest update or publication among the entries of the letters tag's
+ * feed (the newest 20 by publication). */
+#define LETTERS_NEWEST                                                         \
+	"SELECT max(max(published_at, updated_at)) FROM (SELECT "              \
+	"a.published_at, a.updated_at FROM articles a JOIN article_tags t ON " \
+	"t.article_id = a.id JOIN tags g ON g.id = t.tag_id WHERE "            \
+	"g.edition_id = 1 AND g.slug = 'letters' AND a.edition_id = 1 AND "    \
+	"a.state = 'published' ORDER BY a.published_at DESC, a.id DESC "       \
+	"LIMIT 20)"
+
+/*
+ * A feed's time is its own: its newest entry's update or publication, in
+ * <updated>, <lastBuildDate> and Last-Modified alike; an edit of an
+ * article it does not list leaves its bytes, its ETag and its 304 alone,
+ * while the feeds that list it follow; an empty feed says 1970 and sends
+ * no Last-Modified.
+ */
+static void
+test_feed_time(void)
+{
+	long long now = (long long)time(NULL), letters, edition;
+	char etag[128], q[512], *copy;
+	size_t copy_len;
+	struct kv inm[1];
+
+	letters = atoll(query_text(LETTERS_NEWEST));
+	edition = atoll(query_text("SELECT max(max(published_at, "
+	                           "updated_at)) FROM articles WHERE "
+	                           "edition_id = 1 AND state = 'published'"));
+	/* Older than the edition's last change (the articles made here). */
+	CHECK(letters > 0 && letters < edition);
+	CHECK(get("/tag/letters/feed.atom") == 200);
+	CHECK_STR(first_element("updated"), utc(letters, ISO));
+	CHECK_STR(header("Last-Modified"), utc(letters, HTTP_DATE));
+	CHECK(get("/tag/letters/feed.rss") == 200);
+	CHECK_STR(first_element("lastBuildDate"), utc(letters, RFC822));
+	CHECK_STR(header("Last-Modified"), utc(letters, HTTP_DATE));
+
+	/* An article the letters feed does not list is edited. */
+	CHECK(get("/tag/letters/feed.atom") == 200);
+	snprintf(etag, sizeof(etag), "%s", header("ETag"));
+	copy_len = body.len;
+	copy = malloc(copy_len + 1);
+	memcpy(copy, body.data, copy_len);
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET excerpt = excerpt || ' (edited)', "
+	         "updated_at = %lld WHERE id = 9001",
+	         now + 100);
+	sql(q);
+	CHECK(get("/tag/letters/feed.atom") == 200);
+	CHECK(body.len == copy_len && memcmp(body.data, copy, copy_len) == 0);
+	CHECK_STR(header("ETag"), etag);
+	CHECK_STR(header("Last-Modified"), utc(letters, HTTP_DATE));
+	inm[0] = (struct kv){"HTTP_IF_NONE_MATCH", etag, strlen(etag)};
+	CHECK(driver_request("GET", "/tag/letters/feed.atom", "192.0.2.1", inm,
+	                     1, NULL) == 304);
+	free(copy);
+	/* The feeds that list it follow it. */
+	CHECK(get("/feed.atom") == 200);
+	CHECK_STR(first_element("updated"), utc(now + 100, ISO));
+	CHECK_STR(header("Last-Modified"), utc(now + 100, HTTP_DATE));
+	CHECK(get("/feed.rss") == 200);
+	CHECK_STR(first_element("lastBuildDate"), utc(now + 100, RFC822));
+	CHECK(get("/tag/families/feed.atom") == 200);
+	CHECK_STR(first_element("updated"), utc(now + 100, ISO));
+
+	/* An entry of the letters feed, not its newest, is updated: the
+	 * feed's time is its, and the old ETag no longer matches. */
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET updated_at = %lld WHERE id = (SELECT "
+	         "a.id FROM articles a JOIN article_tags t ON t.article_id = "
+	         "a.id JOIN tags g ON g.id = t.tag_id WHERE g.edition_id = 1 "
+	         "AND g.slug = 'letters' AND a.state = 'published' ORDER BY "
+	         "a.published_at, a.id LIMIT 1)",
+	         now + 200);
+	sql(q);
+	CHECK(driver_request("GET", "/tag/letters/feed.atom", "192.0.2.1", inm,
+	                     1, NULL) == 200);
+	CHECK_STR(first_element("updated"), utc(now + 200, ISO));
+	CHECK_STR(header("Last-Modified"), utc(now + 200, HTTP_DATE));
+
+	/* An empty feed: nothing to date it by. */
+	sql("INSERT INTO tags (edition_id, slug, name) VALUES (1, 'unused', "
+	    "'Unused')");
+	CHECK(get("/tag/unused/feed.atom") == 200);
+	CHECK(count("<entry>") == 0);
+	CHECK_STR(first_element("updated"), "1970-01-01T00:00:00Z");
+	CHECK(header("Last-Modified")[0] == '\0' && header("ETag")[0] != '\0');
+	CHECK(get("/tag/unused/feed.rss") == 200);
+	CHECK(count("<item>") == 0 && !has(&body, "<lastBuildDate>"));
+	sql("DELETE FROM tags WHERE slug = 'unused'");
+}
+#undef ISO
+#undef HTTP_DATE
+#undef RFC822
+#undef LETTERS_NEWEST
 
 /* The sitemap index and its children. */
 static void
@@ -392,6 +538,15 @@ test_sitemaps(void)
 	CHECK(get("/sitemap-publications-1.xml") == 200);
 	CHECK(has(&body, "<loc>" BASE "/publications/newsletter</loc>"));
 	CHECK(has(&body, "<loc>" BASE "/publications/newsletter/"));
+	/* Authors: those who published in the edition, by their
+	 * addresses (made from display names). */
+	CHECK(get("/sitemap-authors-1.xml") == 200);
+	CHECK(has(&body, "<loc>" BASE "/author/ilka-dorran</loc>"));
+	CHECK(count("<url>") ==
+	      query_int("SELECT count(DISTINCT author_id) FROM articles "
+	                "WHERE edition_id = 1 AND state = 'published'"));
+	CHECK(get("/sitemap.xml") == 200);
+	CHECK(has(&body, "<loc>" BASE "/sitemap-authors-1.xml</loc>"));
 	CHECK(get("/sitemap-articles-0.xml") == 404);
 	CHECK(get("/sitemap-nothing-1.xml") == 404);
 	CHECK(get("/sitemap-articles-1.xm") == 404);
@@ -797,6 +952,7 @@ main(void)
 	test_logo();
 	test_description();
 	test_editions();
+	test_feed_time();
 	test_route_suffix();
 	test_helpers();
 	free(admin);

@@ -78,7 +78,7 @@ content_hash(const char *db_path)
 
 	CHECK(sqlite3_open(db_path, &db) == SQLITE_OK);
 	/* The search index's table needs its tokenizer to be read. */
-	CHECK(search_tokenizer_register(db) == SQLITE_OK);
+	CHECK(sql_functions_register(db) == SQLITE_OK);
 	CHECK(sqlite3_prepare_v2(db,
 	                         "SELECT name FROM sqlite_master WHERE type = "
 	                         "'table' ORDER BY name",
@@ -220,6 +220,7 @@ struct expect {
 	const char *file;
 	long long articles, published, scheduled, drafts;
 	long long pages, categories, tags, comments, authors, media_missing;
+	long long tag_descriptions; /* tags with a wp:tag_description */
 };
 
 /*
@@ -254,6 +255,8 @@ check_corpus(const struct expect *e)
 	CHECK(query_int("SELECT count(*) FROM pages") == e->pages);
 	CHECK(query_int("SELECT count(*) FROM categories") == e->categories);
 	CHECK(query_int("SELECT count(*) FROM tags") == e->tags);
+	CHECK(query_int("SELECT count(*) FROM tags WHERE description != ''") ==
+	      e->tag_descriptions);
 	CHECK(query_int("SELECT count(*) FROM comments") == e->comments);
 	CHECK(query_int("SELECT count(*) FROM users") == e->authors);
 	CHECK(query_int("SELECT count(*) FROM users WHERE disabled = 0 OR "
@@ -285,6 +288,8 @@ check_corpus(const struct expect *e)
 	CHECK(query_int("SELECT count(*) FROM pages") == e->pages);
 	CHECK(query_int("SELECT count(*) FROM categories") == e->categories);
 	CHECK(query_int("SELECT count(*) FROM tags") == e->tags);
+	CHECK(query_int("SELECT count(*) FROM tags WHERE description != ''") ==
+	      e->tag_descriptions);
 	CHECK(query_int("SELECT count(*) FROM comments") == e->comments);
 	CHECK(query_int("SELECT count(*) FROM users") == e->authors);
 	CHECK(query_int("SELECT count(*) FROM redirects") == redirects);
@@ -351,6 +356,24 @@ test_theme_unit_admin(void)
 	CHECK(request("GET", "/admin/pages", editor, NULL, NULL) == 200);
 	CHECK(occurrences("<tr><td><a href=\"/admin/pages/") == 21);
 	free(editor);
+}
+
+/* The theme unit test's tag descriptions: stored as written, shown at
+ * the head of the tag's archive and as its meta description. */
+static void
+test_theme_unit_tags(void)
+{
+	CHECK_STR(query_text("SELECT description FROM tags WHERE slug = "
+	                     "'8bit'"),
+	          "Tags posts about 8BIT.");
+	CHECK_STR(query_text("SELECT description FROM tags WHERE slug = "
+	                     "'ftw'"),
+	          "");
+	CHECK(request("GET", "/tag/8bit", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "<p class=\"archive-description\">Tags posts about "
+	                 "8BIT.</p>"));
+	CHECK(has(&body, "<meta name=\"description\" content=\"Tags posts "
+	                 "about 8BIT.\">"));
 }
 
 /* The theme unit test's old addresses, each form. */
@@ -583,6 +606,49 @@ count_item(void *ctx, const struct wxr_item *it)
 	(void)it;
 	(*(int *)ctx)++;
 	return 0;
+}
+
+/*
+ * A tag's description: a tag listed first as wp:term without one, then as
+ * wp:tag with one (as WordPress 6.1 exports) takes it; the item naming the
+ * tag leaves it; a second import puts back the export's version over an
+ * edit made here; a tag used but never declared has none.
+ */
+static void
+test_tag_description_merge(void)
+{
+	static const char tags[] =
+	    "<wp:term><wp:term_id>7</wp:term_id><wp:term_taxonomy>post_tag"
+	    "</wp:term_taxonomy><wp:term_slug>fresh</wp:term_slug>"
+	    "<wp:term_name>Fresh</wp:term_name></wp:term>\n"
+	    "<wp:tag><wp:term_id>7</wp:term_id><wp:tag_slug>fresh"
+	    "</wp:tag_slug><wp:tag_name>Fresh</wp:tag_name>"
+	    "<wp:tag_description><![CDATA[Newly <picked> & sorted]]>"
+	    "</wp:tag_description></wp:tag>\n"
+	    "<wp:tag><wp:term_id>8</wp:term_id><wp:tag_slug>plain"
+	    "</wp:tag_slug><wp:tag_name>Plain</wp:tag_name></wp:tag>\n";
+	const char *x = small_export("https://wordpress.org/export/1.2/", tags);
+	const char *file = write_file("tags.xml", x, strlen(x));
+	const char *db_path = new_db();
+	struct import_summary sum;
+	struct wxr_error err;
+
+	CHECK(run_import(db_path, file, NULL, &sum, &err) == IMPORT_OK);
+	setenv("TEST_DB", db_path, 1);
+	CHECK(query_int("SELECT count(*) FROM tags") == 2);
+	CHECK_STR(query_text("SELECT description FROM tags WHERE slug = "
+	                     "'fresh'"),
+	          "Newly <picked> & sorted");
+	CHECK_STR(query_text("SELECT description FROM tags WHERE slug = "
+	                     "'plain'"),
+	          "");
+	sql("UPDATE tags SET description = 'edited here' WHERE slug = "
+	    "'fresh'");
+	CHECK(run_import(db_path, file, NULL, &sum, &err) == IMPORT_OK);
+	CHECK(sum.tags.imported == 0);
+	CHECK_STR(query_text("SELECT description FROM tags WHERE slug = "
+	                     "'fresh'"),
+	          "Newly <picked> & sorted");
 }
 
 /* WXR 1.0, 1.1 and 1.2, each with http and https namespaces. */
@@ -957,28 +1023,29 @@ main(void)
 	    /* 1,000 posts, 1 published and 1 draft page, 1 author; 9
 	     * categories and 40 tags, each declared twice. */
 	    {"wordpress-6.1-export-1000/export-1000.wxr", 1000, 1000, 0, 0, 2,
-	     9, 40, 0, 1, 0},
+	     9, 40, 0, 1, 0, 0},
 	    /* 56 published, 1 future (2030), 1 draft; 21 pages; 68 declared
 	     * category slugs ("6.1" is declared both as wp:category and as
 	     * wp:term: one category); 110 declared tags and 4 used
 	     * undeclared; 33 comments of which 5 on pages; 2 authors and
 	     * "admin" through dc:creator; the password-protected post is a
-	     * draft. */
+	     * draft; 14 tags with a wp:tag_description. */
 	    {"wordpress-theme-unit-test/themeunittestdata.wordpress.xml", 58,
-	     55, 1, 2, 21, 68, 114, 33, 3, 37},
+	     55, 1, 2, 21, 68, 114, 33, 3, 37, 14},
 	    {"wordpress-theme-unit-test/64-block-test-data.xml", 61, 61, 0, 0,
-	     1, 7, 4, 2, 2, 9},
+	     1, 7, 4, 2, 2, 9, 0},
 	    /* No wp: ids, names or authors: keyed by guid. */
 	    {"wordpress-theme-unit-test/theme-preview.xml", 7, 7, 0, 0, 0, 2, 0,
-	     2, 1, 0},
+	     2, 1, 0, 0},
 	    /* 35 published (one password-protected: a draft), 1 future
-	     * (2050), 1 draft; 15 pages; 30 comments, 1 on a page. */
-	    {"wptest/wptest.xml", 37, 34, 1, 2, 15, 42, 16, 30, 6, 44},
+	     * (2050), 1 draft; 15 pages; 30 comments, 1 on a page; 14 tags
+	     * described. */
+	    {"wptest/wptest.xml", 37, 34, 1, 2, 15, 42, 16, 30, 6, 44, 14},
 	    /* The "future" post dated 2020 is published (a missed schedule);
 	     * 61 declared tags and 10 used undeclared; 29 comments, 3 on
 	     * pages; authors only through dc:creator. */
 	    {"a11y-theme-unit-test/a11y-theme-unit-test-data.xml", 47, 45, 0, 2,
-	     18, 27, 71, 29, 3, 39},
+	     18, 27, 71, 29, 3, 39, 6},
 	};
 	const char *theme_db = NULL, *big_db = NULL;
 
@@ -1001,9 +1068,11 @@ main(void)
 			theme_db = strdup(p);
 			test_theme_unit_redirects();
 			test_theme_unit_admin();
+			test_theme_unit_tags();
 		}
 	}
 	test_namespaces();
+	test_tag_description_merge();
 	test_uploads_and_details();
 	test_bad_files(big_db);
 	test_batches();

@@ -17,7 +17,6 @@
 
 #include "db/search_db.h"
 #include "driver.h"
-#include "embedded.h"
 #include "staff.h"
 
 static char *editor;
@@ -619,22 +618,12 @@ static void
 test_upgrade(void)
 {
 	char path[256];
-	sqlite3 *h;
 	struct db *db;
-	size_t k = 0, pages;
+	size_t pages;
 
-	while (k < embedded_sql_count &&
-	       strstr(embedded_sql[k].name, "_search_pages.sql") == NULL)
-		k++;
-	CHECK(k < embedded_sql_count);
 	snprintf(path, sizeof(path), "%s/upgrade.db", driver_dir);
-	CHECK(sqlite3_open(path, &h) == SQLITE_OK);
-	CHECK(search_tokenizer_register(h) == SQLITE_OK);
-	for (size_t i = 0; i < k && i < embedded_sql_count; i++)
-		CHECK(sqlite3_exec(h, embedded_sql[i].data, NULL, NULL, NULL) ==
-		      SQLITE_OK);
-	CHECK(sqlite3_exec(
-	          h,
+	CHECK(driver_db_before(
+	          path, "_search_pages.sql",
 	          "INSERT INTO articles (edition_id, slug, title, body_md, "
 	          "body_html, state, published_at, created_at, updated_at) "
 	          "VALUES (1, 'upgrade-article', 'Upgradeword', '', '', "
@@ -645,15 +634,7 @@ test_upgrade(void)
 	          "'Page', 'the upgradeword', 'published', 1, 1), (1, "
 	          "'upgrade-page-draft', 'Draft', 'upgradeword', 'draft', 1, "
 	          "1), (3, 'upgrade-page', 'Page', 'upgradeword', "
-	          "'published', 1, 1);",
-	          NULL, NULL, NULL) == SQLITE_OK);
-	{
-		char pragma[64];
-
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%zu", k);
-		CHECK(sqlite3_exec(h, pragma, NULL, NULL, NULL) == SQLITE_OK);
-	}
-	sqlite3_close(h);
+	          "'published', 1, 1);") == 0);
 	CHECK(db_open(path, &db) == 0);
 	CHECK(db_migrate(db, NULL, NULL) == 0);
 	CHECK(find(db, 1, "\"upgradeword\"", &pages) == 2 && pages == 1);

@@ -11,6 +11,8 @@
  * audit rows.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "driver.h"
 #include "staff.h"
@@ -420,7 +422,7 @@ test_tags(void)
 	CHECK(request("GET", "/admin/tags", editor, NULL, NULL) == 200);
 	snprintf(form, sizeof(form),
 	         "<a href=\"/admin/tags/%lld\">Drought</a></td><td><a "
-	         "href=\"/tag/drought\">drought</a></td><td>2</td>",
+	         "href=\"/tag/drought\">drought</a></td><td></td><td>2</td>",
 	         drought);
 	CHECK(has(&body, form));
 
@@ -469,6 +471,159 @@ test_tags(void)
 	free(editor);
 }
 
+/*
+ * Whether the categories list shows category cat with count n (linked to
+ * its articles) and the tags list the tag "Counted tag" (id tag) with
+ * count n.
+ */
+static bool
+counts_shown(const char *editor, long long cat, long long tag, long long n)
+{
+	char want[512];
+	bool ok;
+
+	CHECK(request("GET", "/admin/categories", editor, NULL, NULL) == 200);
+	snprintf(want, sizeof(want),
+	         "<a href=\"/admin/articles?category=%lld&amp;edition=1\">"
+	         "%lld</a>",
+	         cat, n);
+	ok = has(&body, want);
+	CHECK(request("GET", "/admin/tags", editor, NULL, NULL) == 200);
+	snprintf(want, sizeof(want),
+	         "<a href=\"/admin/tags/%lld\">Counted tag</a></td><td><a "
+	         "href=\"/tag/counted-tag\">counted-tag</a></td><td></td>"
+	         "<td>%lld</td></tr>",
+	         tag, n);
+	return ok && has(&body, want);
+}
+
+/*
+ * The lists count published articles only, as WordPress's Count does:
+ * three articles under a new category and a new tag, one of them a
+ * draft and one private, count 1; publishing the draft makes it 2.  The
+ * delete hint still counts all three (deleting touches them all).
+ */
+static void
+test_counts(void)
+{
+	char *editor = session_of("alice"), q[512], uri[128];
+	long long cat, tag, ids[3];
+
+	CHECK(post_as(editor, "/admin/categories",
+	              "edition=1&name=Counted&slug=&parent=") == 303);
+	CHECK(post_as(editor, "/admin/tags", "edition=1&name=Counted+tag") ==
+	      303);
+	cat = category_id(1, "counted");
+	tag = tag_id(1, "counted-tag");
+	CHECK(cat > 0 && tag > 0);
+	for (int i = 0; i < 3; i++) {
+		snprintf(q, sizeof(q),
+		         "SELECT id FROM articles WHERE edition_id = 1 AND "
+		         "state = 'published' ORDER BY id LIMIT 1 OFFSET %d",
+		         i);
+		ids[i] = query_int(q);
+		CHECK(ids[i] > 0);
+		snprintf(q, sizeof(q),
+		         "UPDATE articles SET category_id = %lld WHERE id = "
+		         "%lld; INSERT INTO article_tags (article_id, tag_id) "
+		         "VALUES (%lld, %lld)",
+		         cat, ids[i], ids[i], tag);
+		sql(q);
+	}
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET state = 'draft' WHERE id = %lld; "
+	         "UPDATE articles SET state = 'private' WHERE id = %lld",
+	         ids[1], ids[2]);
+	sql(q);
+
+	CHECK(request("GET", "/admin/categories", editor, NULL, NULL) == 200);
+	CHECK(has(&body, "<th scope=\"col\">Published articles</th>"));
+	CHECK(counts_shown(editor, cat, tag, 1));
+	CHECK(!counts_shown(editor, cat, tag, 3));
+	/* The delete hint: every article that deleting touches. */
+	snprintf(uri, sizeof(uri), "/admin/tags/%lld", tag);
+	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "Articles using it: 3</small>"));
+
+	/* Published: counted at the next request. */
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET state = 'published' WHERE id = %lld",
+	         ids[1]);
+	sql(q);
+	CHECK(counts_shown(editor, cat, tag, 2));
+
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET state = 'published' WHERE id = %lld",
+	         ids[2]);
+	sql(q);
+	free(editor);
+}
+
+/*
+ * Tags have a description as categories do (migration 029): added and
+ * changed through /admin/tags, shown in the list and the form, refused
+ * when too long (400, nothing changed), and shown escaped at the head of
+ * the tag's archive, as its meta description and as its feeds' subtitle.
+ */
+static void
+test_tag_descriptions(void)
+{
+	char *editor = session_of("alice"), uri[128], q[256];
+	char *long_form = malloc(2200);
+	long long id;
+
+	CHECK(post_as(editor, "/admin/tags",
+	              "edition=1&name=Floods&slug=&description=Rivers+%26+"
+	              "rain+%3Cscript%3E") == 303);
+	id = tag_id(1, "floods");
+	CHECK(id > 0);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM tags WHERE id = %lld AND description "
+	         "= 'Rivers & rain <script>'",
+	         id);
+	CHECK(query_int(q) == 1);
+	CHECK(request("GET", "/admin/tags", editor, NULL, NULL) == 200);
+	CHECK(has(&body, "<td>Rivers &amp; rain &lt;script&gt;</td>"));
+	snprintf(uri, sizeof(uri), "/admin/tags/%lld", id);
+	CHECK(request("GET", uri, editor, NULL, NULL) == 200);
+	CHECK(has(&body, "name=\"description\" rows=\"4\" maxlength=\"2000\" "
+	                 "dir=\"auto\">Rivers &amp; rain &lt;script&gt;"
+	                 "</textarea>"));
+
+	/* The archive's head, meta description and feeds. */
+	CHECK(request("GET", "/tag/floods", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "<p class=\"archive-description\">Rivers &amp; "
+	                 "rain &lt;script&gt;</p>"));
+	CHECK(has(&body, "<meta name=\"description\" content=\"Rivers "
+	                 "&amp; rain &lt;script&gt;\">"));
+	CHECK(!has(&body, "<script>"));
+	CHECK(request("GET", "/tag/floods/feed.atom", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "<subtitle>Rivers &amp; rain &lt;script&gt;"
+	                 "</subtitle>"));
+
+	/* Too long: the form again, nothing changed. */
+	snprintf(long_form, 2200, "name=Floods&slug=floods&description=");
+	memset(long_form + strlen(long_form), 'x', 2001);
+	long_form[strlen("name=Floods&slug=floods&description=") + 2001] = '\0';
+	CHECK(post_as(editor, uri, long_form) == 400);
+	CHECK(has(&body, "The description is too long"));
+	CHECK(query_int(q) == 1);
+
+	/* Changed, then emptied: the archive shows none. */
+	CHECK(post_as(editor, uri,
+	              "name=Floods&slug=floods&description=High+water") == 303);
+	CHECK(audited("tag changed", "en: floods"));
+	CHECK(request("GET", "/tag/floods", NULL, NULL, NULL) == 200);
+	CHECK(has(&body, "<p class=\"archive-description\">High water</p>"));
+	CHECK(post_as(editor, uri, "name=Floods&slug=floods&description=") ==
+	      303);
+	CHECK(request("GET", "/tag/floods", NULL, NULL, NULL) == 200);
+	CHECK(!has(&body, "archive-description"));
+	CHECK(!has(&body, "High water"));
+	free(long_form);
+	free(editor);
+}
+
 int
 main(void)
 {
@@ -487,6 +642,8 @@ main(void)
 	test_list();
 	test_categories();
 	test_tags();
+	test_counts();
+	test_tag_descriptions();
 
 	driver_stop();
 	TEST_DONE();

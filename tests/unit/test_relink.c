@@ -192,7 +192,10 @@ test_xml(void)
 	    "<urlset><url><loc>https://example.org/articles/y</loc></url>"
 	    "<url><loc>https://other.example/no</loc></url></urlset>"
 	    "<feed><link rel=\"alternate\" href=\"https://example.org/tag/z"
-	    "\"/><link href='mailto:x@example.org'/></feed>";
+	    "\"/><link href='mailto:x@example.org'/></feed>"
+	    "<rss><channel><link>https://other.example/no</link><item>"
+	    "<link>https://example.org/articles/y</link></item></channel>"
+	    "</rss>";
 	struct relink_page p = {
 	    .origin = ORIGIN,
 	    .path = "/sitemap.xml",
@@ -201,7 +204,7 @@ test_xml(void)
 	};
 
 	relink_xml_links(&p, xml, sizeof(xml) - 1);
-	CHECK(links_seen == 2);
+	CHECK(links_seen == 3);
 }
 
 int
