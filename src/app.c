@@ -35,10 +35,18 @@ app_timezone_valid(const char *tz)
 	return true;
 }
 
-/* Loads (or reloads) the site and applies its time zone. */
+/*
+ * Loads (or reloads) the site and applies its time zone.  The database's
+ * version is read first: a commit by another connection while the site
+ * loads (the site not yet read, or read in part) then moves it, and the
+ * next request loads again.  Read afterwards, that commit would be taken
+ * as seen, and the worker would keep what it changed unseen until the
+ * next one.
+ */
 static int
 app_load_site(struct app *app)
 {
+	int64_t version = db_data_version(app->db);
 	const char *tz;
 
 	if (site_db_load(app->db, &app->site) < 0)
@@ -58,7 +66,7 @@ app_load_site(struct app *app)
 	/* Dates in the cached frame need the time zone set first. */
 	if (frame_load(app) < 0)
 		return -1;
-	app->data_version = db_data_version(app->db);
+	app->data_version = version;
 	return 0;
 }
 
