@@ -80,12 +80,13 @@ static const char sql_old_slug_find[] =
 static const struct edit_sql edit_sql = {sql_version, sql_slug_owner,
                                          sql_old_slug_add, sql_old_slug_drop,
                                          sql_old_slug_find};
-/* The comments switch is read and written by statements of its own, so
- * that the editor's other statements need not name it. */
-static const char sql_comments_get[] =
-    "SELECT comments_open FROM articles WHERE id = ?";
-static const char sql_comments_set[] =
-    "UPDATE articles SET comments_open = ?2 WHERE id = ?1";
+/* The switches (comments open, sticky) are read and written by
+ * statements of their own, so that the editor's other statements need not
+ * name them. */
+static const char sql_switches_get[] =
+    "SELECT comments_open, sticky FROM articles WHERE id = ?";
+static const char sql_switches_set[] =
+    "UPDATE articles SET comments_open = ?2, sticky = ?3 WHERE id = ?1";
 static const char sql_categories[] =
     "SELECT id, slug, name, description, edition_id FROM categories "
     "ORDER BY edition_id, position, name";
@@ -164,14 +165,17 @@ article_admin_get(struct db *db, struct arena *a, long long id,
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW) {
-		sqlite3_stmt *q = db_stmt(db, sql_comments_get);
-		int error = 0;
+		sqlite3_stmt *q = db_stmt(db, sql_switches_get);
 
-		if (q != NULL)
-			sqlite3_bind_int64(q, 1, id);
-		out->comments_open = db_one_int(db, q, &error) != 0;
-		if (error)
+		if (q == NULL)
 			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		rc = db_step(db, q);
+		if (rc == SQLITE_ROW) {
+			out->comments_open = sqlite3_column_int(q, 0) != 0;
+			out->sticky = sqlite3_column_int(q, 1) != 0;
+		}
+		sqlite3_reset(q);
 	}
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
@@ -313,10 +317,11 @@ save_locked(struct db *db, void *ctx, const struct trusted_html *html)
 	if (in->id == 0)
 		*s->id = sqlite3_last_insert_rowid(db->handle);
 	if (save_tags(db, *s->id, in->edition_id, in->tags) < 0 ||
-	    (st = db_stmt(db, sql_comments_set)) == NULL)
+	    (st = db_stmt(db, sql_switches_set)) == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, *s->id);
 	sqlite3_bind_int(st, 2, in->comments_open ? 1 : 0);
+	sqlite3_bind_int(st, 3, in->sticky ? 1 : 0);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
 	if (in->translation_of >= 0 &&

@@ -57,6 +57,7 @@ struct article_edit {
 	long long author_id;
 	long long version;  /* the version the edit started from */
 	bool comments_open; /* readers may comment (comments.c) */
+	bool sticky; /* first on the edition's home page (content_db.c) */
 	bool body_html;     /* body_md is imported HTML (018_import.sql) */
 	/* Its translations (translation_db.h): -1 keeps the link as it is
 	 * (article_admin_get sets it), 0 takes the article out of its

@@ -29,10 +29,19 @@
 
 /* Listings read ids only (from the indexes alone, for the home page);
  * summaries come by id, mostly from the worker's cache (handlers/frame.c). */
+/* The home page: the sticky articles first, then the others, each newest
+ * first (two statements, so that both read the index in its order). */
+static const char sql_list_sticky[] =
+    "SELECT a.id FROM articles a "
+    "WHERE a.edition_id = ?1 AND a.state = 'published' AND a.sticky = 1 "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
 static const char sql_list_all[] =
     "SELECT a.id FROM articles a "
-    "WHERE a.edition_id = ?1 AND a.state = 'published' "
+    "WHERE a.edition_id = ?1 AND a.state = 'published' AND a.sticky = 0 "
     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_count_sticky[] =
+    "SELECT count(*) FROM articles WHERE edition_id = ?1 AND "
+    "state = 'published' AND sticky = 1";
 static const char sql_list_category[] =
     "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION "
     "SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) "
@@ -216,6 +225,63 @@ list_ids(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 	return 0;
 }
 
+/* Runs one listing statement sql (?1 edition_id, ?2 term_id when not 0,
+ * ?3 limit, ?4 offset) into *ids and *count.  Returns 0 or -1. */
+static int
+list_page(struct db *db, struct arena *a, const char *sql, long long edition_id,
+          long long term_id, long long offset, size_t limit, long long **ids,
+          size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	*ids = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
+	if (term_id != 0)
+		sqlite3_bind_int64(st, 2, term_id);
+	sqlite3_bind_int64(st, 3, (long long)limit);
+	sqlite3_bind_int64(st, 4, offset);
+	return list_ids(db, a, st, limit, ids, count);
+}
+
+/*
+ * The home page's ids: the sticky articles first (WordPress's "stick to
+ * the front page"), then the others, as one list that pages go through,
+ * so that no article shows twice.
+ */
+static int
+list_home(struct db *db, struct arena *a, long long edition_id,
+          long long offset, size_t limit, long long **ids, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_count_sticky);
+	long long sticky, *rest;
+	size_t n_rest;
+	int error = 0;
+
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, edition_id);
+	sticky = db_one_int(db, st, &error);
+	if (error)
+		return -1;
+	if (offset >= sticky)
+		return list_page(db, a, sql_list_all, edition_id, 0,
+		                 offset - sticky, limit, ids, count);
+	if (list_page(db, a, sql_list_sticky, edition_id, 0, offset, limit, ids,
+	              count) < 0)
+		return -1;
+	if (*count == limit)
+		return 0;
+	if (list_page(db, a, sql_list_all, edition_id, 0, 0, limit - *count,
+	              &rest, &n_rest) < 0)
+		return -1;
+	/* list_ids made room for limit ids. */
+	memcpy(*ids + *count, rest, n_rest * sizeof(**ids));
+	*count += n_rest;
+	return 0;
+}
+
 /* Lists article ids; see content_db.h. */
 int
 article_db_list(struct db *db, struct arena *a, long long edition_id,
@@ -224,20 +290,12 @@ article_db_list(struct db *db, struct arena *a, long long edition_id,
 {
 	const char *sql = kind == LISTING_CATEGORY ? sql_list_category
 	                  : kind == LISTING_TAG    ? sql_list_tag
-	                  : kind == LISTING_AUTHOR ? sql_list_author
-	                                           : sql_list_all;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	                                           : sql_list_author;
 
-	*ids = NULL;
-	*count = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, edition_id);
-	if (kind != LISTING_ALL)
-		sqlite3_bind_int64(st, 2, term_id);
-	sqlite3_bind_int64(st, 3, (long long)limit);
-	sqlite3_bind_int64(st, 4, offset);
-	return list_ids(db, a, st, limit, ids, count);
+	if (kind == LISTING_ALL)
+		return list_home(db, a, edition_id, offset, limit, ids, count);
+	return list_page(db, a, sql, edition_id, term_id, offset, limit, ids,
+	                 count);
 }
 
 /* Lists a period's article ids; see content_db.h. */

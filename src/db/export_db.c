@@ -232,8 +232,8 @@ export_db_articles(struct db *db, struct arena *a, struct export_article **out,
 	/* Where it is listed (its author's archive too), its address, and
 	 * its translations (a page of the group links each other member). */
 	static const char *const position[] = {
-	    "edition_id", "state",     "published_at",     "category_id",
-	    "slug",       "author_id", "translation_group"};
+	    "edition_id", "state",     "published_at",      "category_id",
+	    "slug",       "author_id", "translation_group", "sticky"};
 	enum { NPOS = sizeof(position) / sizeof(position[0]) };
 	sqlite3_stmt *st = db_stmt(db, sql_articles);
 	XXH3_state_t *state = XXH3_createState();

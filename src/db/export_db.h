@@ -45,7 +45,7 @@ struct export_article {
 	/* XXH3-128 of every column of its row, and XXH3-64 of the columns
 	 * that decide where it is listed, its address and which pages it
 	 * links as its translations (edition, state, publication time,
-	 * category, slug, author, translation group). */
+	 * category, slug, author, translation group, sticky). */
 	unsigned char content[16];
 	unsigned long long position;
 };

@@ -186,6 +186,14 @@ enum editor_extra {
 	EXTRA_CHOOSER, /* the library's images to pick the featured one */
 };
 
+/* Tells whether the user may pin an article to the top of the home page
+ * (sticky): those who may publish, as the home page is theirs to order. */
+static bool
+may_pin(const struct req *req)
+{
+	return admin_may_set_state(req->user, "published");
+}
+
 /* Renders the editor for ed, with an optional message and extra. */
 static int
 editor_page(struct app *app, struct req *req, struct resp *resp, int status,
@@ -222,6 +230,8 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 	tv_set_str(a, ctx, "tags", ed->tags ? ed->tags : "");
 	tv_set_str(a, ctx, "featured", ed->featured ? ed->featured : "");
 	tv_set_bool(a, ctx, "comments_open", ed->comments_open);
+	tv_set_bool(a, ctx, "sticky", ed->sticky);
+	tv_set_bool(a, ctx, "may_pin", may_pin(req));
 	tv_set_str(a, ctx, "publish_at", admin_local_time(a, ed->published_at));
 	if (admin_revisions_link(app, req, ctx,
 	                         (struct revision_of){false, ed->id}) < 0)
@@ -377,6 +387,8 @@ read_fields(struct req *req, struct article_edit *ed)
 	if ((v = req_form(req, "version")) != NULL)
 		ed->version = strtoll(v, NULL, 10);
 	admin_form_comments(req, &ed->comments_open);
+	if (may_pin(req) && req_form(req, "sticky_field") != NULL)
+		ed->sticky = req_form(req, "sticky") != NULL;
 }
 
 /*
