@@ -149,6 +149,8 @@ const struct route router_table[] = {
     {HTTP_POST, "/admin/account/password", admin_account_password,
      R_STAFF | R_CSRF},
     {HTTP_POST, "/admin/account/email", admin_account_email, R_STAFF | R_CSRF},
+    {HTTP_POST, "/admin/account/language", admin_account_language,
+     SETUP | R_CSRF},
     {HTTP_POST, "/admin/account/sessions", admin_account_end_session,
      R_STAFF | R_CSRF},
     {HTTP_POST, "/admin/account/two-factor/setup", admin_two_factor_setup,

@@ -118,6 +118,27 @@ two_factor_gate(struct app *app, struct req *req, struct resp *resp,
 	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
 }
 
+/*
+ * Makes the signed-in staff member's admin language (an edition) the
+ * request's edition, whose strings, lang and dir their pages use.  Only
+ * the admin area's routes sign in (every R_STAFF route is under /admin),
+ * and they are served without an edition prefix, so this changes only
+ * the words: the handlers take the edition of what they save or list
+ * from the form or admin_default_edition, never from req->edition.  An
+ * edition removed since is the default.
+ */
+static void
+admin_language(const struct app *app, struct req *req)
+{
+	const struct edition *e =
+	    req->user->admin_edition_id != 0
+	        ? site_edition_by_id(&app->site, req->user->admin_edition_id)
+	        : NULL;
+
+	if (e != NULL)
+		req->edition = e;
+}
+
 /* Applies a route's flags; see session.h. */
 int
 auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
@@ -139,6 +160,7 @@ auth_guard(struct app *app, struct req *req, struct resp *resp, unsigned flags,
 			           : 303;
 		if ((flags & role_flag(req->user->role)) == 0)
 			return 403;
+		admin_language(app, req);
 		if ((rc = two_factor_gate(app, req, resp, flags)) != 0)
 			return rc;
 	}

@@ -21,7 +21,8 @@ static const char sql_session_create[] =
     "expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_session_lookup[] =
     "SELECT u.id, u.name, u.display_name, u.role, u.password_hash, "
-    "u.disabled, u.email, s.last_seen_at FROM sessions s "
+    "u.disabled, u.email, s.last_seen_at, "
+    "coalesce(u.admin_edition_id, 0) FROM sessions s "
     "JOIN users u ON u.id = s.user_id "
     "WHERE s.id_hash = ?1 AND s.expires_at > ?2 "
     "AND s.last_seen_at > ?2 - ?3 AND u.disabled = 0";
@@ -144,6 +145,7 @@ session_db_lookup(struct db *db, struct arena *a, const unsigned char *hash,
 	if (rc == SQLITE_ROW) {
 		read_staff(a, st, out);
 		*last_seen = sqlite3_column_int64(st, 7);
+		out->admin_edition_id = sqlite3_column_int64(st, 8);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -542,6 +544,8 @@ audit_db_list(struct db *db, struct arena *a, long long offset, size_t limit,
 }
 
 static const char sql_set_email[] = "UPDATE users SET email = ? WHERE id = ?";
+static const char sql_set_admin_edition[] =
+    "UPDATE users SET admin_edition_id = nullif(?, 0) WHERE id = ?";
 static const char sql_slug_taken[] =
     "SELECT 1 FROM users WHERE slug = ?1 AND id != ?2";
 static const char sql_set_slug[] = "UPDATE users SET slug = ?1 WHERE id = ?2";
@@ -581,6 +585,19 @@ staff_db_set_email(struct db *db, long long id, const char *email)
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, email, -1);
+	sqlite3_bind_int64(st, 2, id);
+	return write_one(db, st);
+}
+
+/* Sets an account's admin language; see auth_db.h. */
+int
+staff_db_set_admin_edition(struct db *db, long long id, long long edition_id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_set_admin_edition);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, edition_id);
 	sqlite3_bind_int64(st, 2, id);
 	return write_one(db, st);
 }

@@ -24,6 +24,9 @@ struct staff {
 	const char *password_hash;
 	bool disabled;
 	const char *email; /* "" for none */
+	/* The edition whose strings its admin pages use (0: the default
+	 * edition); only session_db_lookup reads it. */
+	long long admin_edition_id;
 };
 
 /* Reads an account by name (case-insensitive).  0 found, 1 none, -1. */
@@ -155,6 +158,12 @@ int audit_db_list(struct db *db, struct arena *a, long long offset,
 /* Sets an account's email ('' for none; the caller checked it with
  * text_email_valid).  0 or -1. */
 int staff_db_set_email(struct db *db, long long id, const char *email);
+
+/* Sets the edition whose strings an account's admin pages use (the
+ * caller has checked it is one of the site's; 0 for the default edition,
+ * stored as NULL).  0 or -1. */
+int staff_db_set_admin_edition(struct db *db, long long id,
+                               long long edition_id);
 
 /*
  * Gives an account another author address, /author/SLUG (the caller has

@@ -236,6 +236,16 @@ site_edition_by_prefix(const struct site *site, const char *prefix, size_t len)
 	return NULL;
 }
 
+/* Finds an edition by id; see site_db.h. */
+const struct edition *
+site_edition_by_id(const struct site *site, long long id)
+{
+	for (size_t i = 0; i < site->editions_count; i++)
+		if (site->editions[i].id == id)
+			return &site->editions[i];
+	return NULL;
+}
+
 /* Returns an interface string; see site_db.h. */
 const char *
 edition_string(const struct edition *e, const char *key)

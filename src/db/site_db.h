@@ -74,6 +74,9 @@ long long site_setting_int(const struct site *site, const char *key,
 const struct edition *site_edition_by_prefix(const struct site *site,
                                              const char *prefix, size_t len);
 
+/* Returns the edition with this id, enabled or not, or NULL. */
+const struct edition *site_edition_by_id(const struct site *site, long long id);
+
 /* Returns an interface string of the edition; when the edition lacks it,
  * the default (English) edition's; when that lacks it too, key itself. */
 const char *edition_string(const struct edition *e, const char *key);

@@ -277,7 +277,7 @@ admin_article_new(struct app *app, struct req *req, struct resp *resp)
 
 	memset(&ed, 0, sizeof(ed));
 	ed.state = "draft";
-	ed.edition_id = req->edition->id;
+	ed.edition_id = admin_default_edition(app)->id;
 	ed.body_md = "";
 	ed.comments_open = true;
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, EXTRA_NONE,
@@ -321,7 +321,7 @@ admin_article_from_query(struct app *app, struct req *req,
 	if (id > 0)
 		return load_article(app, req, id, ed);
 	ed->state = "draft";
-	ed->edition_id = req->edition->id;
+	ed->edition_id = admin_default_edition(app)->id;
 	ed->author_id = req->user->id;
 	ed->body_md = "";
 	return 0;
@@ -529,7 +529,7 @@ admin_article_create(struct app *app, struct req *req, struct resp *resp)
 	struct article_edit ed;
 
 	memset(&ed, 0, sizeof(ed));
-	ed.edition_id = req->edition->id;
+	ed.edition_id = admin_default_edition(app)->id;
 	ed.author_id = req->user->id;
 	ed.comments_open = true;
 	return save(app, req, resp, &ed);

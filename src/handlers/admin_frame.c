@@ -263,10 +263,14 @@ admin_edition_options(struct app *app, struct arena *a, long long selected_id)
 const struct edition *
 admin_edition_by_id(const struct app *app, long long id)
 {
-	for (size_t i = 0; i < app->site.editions_count; i++)
-		if (app->site.editions[i].id == id)
-			return &app->site.editions[i];
-	return NULL;
+	return site_edition_by_id(&app->site, id);
+}
+
+/* Returns the site's default edition; see handlers.h. */
+const struct edition *
+admin_default_edition(const struct app *app)
+{
+	return site_edition_by_prefix(&app->site, "", 0);
 }
 
 /* Returns a list's edition filter; see handlers.h. */

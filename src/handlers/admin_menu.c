@@ -56,13 +56,14 @@ is_blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* The edition named by code (the admin's own when code is NULL or
- * empty), enabled or not; NULL when there is none. */
+/* The edition named by code (the default edition when code is NULL or
+ * empty, whatever the admin language), enabled or not; NULL when there is
+ * none. */
 static const struct edition *
-edition_by_code(const struct app *app, const struct req *req, const char *code)
+edition_by_code(const struct app *app, const char *code)
 {
 	if (code == NULL || code[0] == '\0')
-		return req->edition;
+		return admin_default_edition(app);
 	for (size_t i = 0; i < app->site.editions_count; i++)
 		if (strcmp(app->site.editions[i].code, code) == 0)
 			return &app->site.editions[i];
@@ -210,7 +211,7 @@ int
 admin_menu(struct app *app, struct req *req, struct resp *resp)
 {
 	const struct edition *e =
-	    edition_by_code(app, req, req_query(req, "edition"));
+	    edition_by_code(app, req_query(req, "edition"));
 
 	if (e == NULL)
 		return 400;
@@ -331,7 +332,7 @@ admin_menu_save(struct app *app, struct req *req, struct resp *resp)
 {
 	struct arena *a = req->arena;
 	const struct edition *e =
-	    edition_by_code(app, req, req_form(req, "edition"));
+	    edition_by_code(app, req_form(req, "edition"));
 	size_t max = MENU_MAX_ITEMS + MENU_NEW_ROWS, n, i, k = 0;
 	struct row *rows = arena_calloc(a, max, sizeof(*rows));
 	struct menu_change *changes;

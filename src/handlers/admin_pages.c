@@ -152,7 +152,7 @@ editor_page(struct app *app, struct req *req, struct resp *resp, int status,
 }
 
 /*
- * GET /admin/pages/new: an empty editor, for the admin's edition.
+ * GET /admin/pages/new: an empty editor, in the default edition.
  * Statuses: 200, 500.  Roles: admin, editor.
  */
 int
@@ -162,7 +162,7 @@ admin_page_new(struct app *app, struct req *req, struct resp *resp)
 
 	memset(&ed, 0, sizeof(ed));
 	ed.state = "draft";
-	ed.edition_id = req->edition->id;
+	ed.edition_id = admin_default_edition(app)->id;
 	ed.body_md = "";
 	return editor_page(app, req, resp, 200, &ed, NULL, NULL, false, NULL);
 }
@@ -308,7 +308,7 @@ admin_page_create(struct app *app, struct req *req, struct resp *resp)
 	struct page_edit ed;
 
 	memset(&ed, 0, sizeof(ed));
-	ed.edition_id = req->edition->id;
+	ed.edition_id = admin_default_edition(app)->id;
 	return save(app, req, resp, &ed);
 }
 

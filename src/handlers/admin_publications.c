@@ -348,7 +348,7 @@ admin_publication_new(struct app *app, struct req *req, struct resp *resp)
 		return 400;
 	f.ed.kind = kind ? kind : "book";
 	f.ed.state = "draft";
-	f.ed.edition_id = req->edition->id;
+	f.ed.edition_id = admin_default_edition(app)->id;
 	f.ed.description_md = "";
 	return editor_page(app, req, resp, 200, &f, NULL, NULL, false, NULL);
 }
@@ -609,7 +609,7 @@ admin_publication_create(struct app *app, struct req *req, struct resp *resp)
 {
 	struct pub_form f = {0};
 
-	f.ed.edition_id = req->edition->id;
+	f.ed.edition_id = admin_default_edition(app)->id;
 	f.ed.author_id = req->user->id;
 	return admin_item_save(app, req, resp, &pub_editor, &f, &f.ed.title,
 	                       &f.ed.state);

@@ -345,7 +345,7 @@ admin_media_post_new(struct app *app, struct req *req, struct resp *resp)
 		return 400;
 	f.ed.section = section ? section : "cartoons";
 	f.ed.state = "draft";
-	f.ed.edition_id = req->edition->id;
+	f.ed.edition_id = admin_default_edition(app)->id;
 	f.ed.caption_md = "";
 	return editor_page(app, req, resp, 200, &f, NULL, NULL, false, NULL);
 }
@@ -567,7 +567,7 @@ admin_media_post_create(struct app *app, struct req *req, struct resp *resp)
 {
 	struct post_form f = {0};
 
-	f.ed.edition_id = req->edition->id;
+	f.ed.edition_id = admin_default_edition(app)->id;
 	f.ed.author_id = req->user->id;
 	return admin_item_save(app, req, resp, &post_editor, &f, &f.ed.title,
 	                       &f.ed.state);

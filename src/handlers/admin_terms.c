@@ -299,7 +299,7 @@ terms_list(struct app *app, struct req *req, struct resp *resp,
 {
 	long long id = admin_query_id(req, "edition"), page;
 	const struct edition *e =
-	    id == 0 ? req->edition : admin_edition_by_id(app, id);
+	    id == 0 ? admin_default_edition(app) : admin_edition_by_id(app, id);
 	struct term_form f = {.name = "", .slug = "", .description = ""};
 
 	if (e == NULL || !admin_query_page(req, &page))

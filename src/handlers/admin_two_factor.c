@@ -108,7 +108,8 @@ setup_page(struct app *app, struct req *req, struct resp *resp, int status,
 	if (rc > 0 || tf.enabled)
 		return admin_account_page(app, req, resp, 400,
 		                          "error_two_factor_state");
-	uri = totp_uri(a, req->edition->site_name, req->user->name, text);
+	uri = totp_uri(a, admin_default_edition(app)->site_name,
+	               req->user->name, text);
 	qr = totp_qr_data_uri(a, uri);
 	totp_wipe(text, sizeof(text));
 	ctx = admin_frame(app, req, resp,

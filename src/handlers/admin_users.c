@@ -10,9 +10,10 @@
  * admins set anyone's, each staff member their own (giving their current
  * password, since whoever sets it can reset the password).  It is checked
  * as the contact form checks a reader's (text_email_valid) and need not
- * be unique.  Changing one's own password or email asks for the current
- * password, throttled and counted like a login; an empty one is no guess
- * and is not counted.
+ * be unique.  Each staff member also chooses the language of their own
+ * admin area, one of the site's editions (src/auth/session.c applies it).
+ * Changing one's own password or email asks for the current password, throttled
+ * and counted like a login; an empty one is no guess and is not counted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -282,6 +283,8 @@ admin_account_page(struct app *app, struct req *req, struct resp *resp,
 	}
 	tv_set(a, ctx, "sessions", list);
 	tv_set_str(a, ctx, "email", req->user->email ? req->user->email : "");
+	tv_set(a, ctx, "admin_editions",
+	       admin_edition_options(app, a, req->edition->id));
 	if (two_factor_account(app, req, ctx) < 0)
 		return 500;
 	if (message_key != NULL)
@@ -291,9 +294,9 @@ admin_account_page(struct app *app, struct req *req, struct resp *resp,
 }
 
 /*
- * GET /admin/account: one's own password form, sessions and two-factor
- * login.  Statuses: 200, 500.  Role: any staff (also an account that must
- * still set up two-factor login).
+ * GET /admin/account: one's own password form, email, admin language,
+ * sessions and two-factor login.  Statuses: 200, 500.  Role: any staff (also an
+ * account that must still set up two-factor login).
  */
 int
 admin_account(struct app *app, struct req *req, struct resp *resp)
@@ -381,6 +384,32 @@ admin_account_email(struct app *app, struct req *req, struct resp *resp)
 	if (staff_db_set_email(app->db, req->user->id, email) < 0)
 		return 500;
 	audit(app, req, "email set", req->user->name);
+	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
+}
+
+/*
+ * POST /admin/account/language: chooses the language of one's own admin
+ * area, one of the site's editions (enabled or not: only its strings,
+ * lang and dir are used); the default edition is stored as none, so the
+ * account follows the site's default.  Fields: edition (its id), csrf.
+ * Statuses: 303, 400 (not an edition: the page again, nothing changed),
+ * 500.  Role: any staff (also an account that must still set up
+ * two-factor login, so it can read how in its own language).
+ */
+int
+admin_account_language(struct app *app, struct req *req, struct resp *resp)
+{
+	long long id = admin_form_id(req, "edition");
+	const struct edition *e = id > 0 ? admin_edition_by_id(app, id) : NULL;
+	const struct edition *def = admin_default_edition(app);
+
+	if (e == NULL)
+		return admin_account_page(app, req, resp, 400,
+		                          "error_admin_language");
+	if (staff_db_set_admin_edition(app->db, req->user->id,
+	                               e == def ? 0 : e->id) < 0)
+		return 500;
+	audit(app, req, "admin language set", e->code);
 	return resp_redirect(resp, 303, "/admin/account") < 0 ? 500 : 303;
 }
 

@@ -267,6 +267,15 @@ struct tval *admin_edition_options(struct app *app, struct arena *a,
 /* Returns the edition with this id, enabled or not, or NULL. */
 const struct edition *admin_edition_by_id(const struct app *app, long long id);
 
+/*
+ * Returns the site's default edition: the one new articles, pages, media
+ * posts and publications start in, and the one the menu and term lists
+ * show first, whatever the admin language (req->edition, which
+ * auth_guard sets to the signed-in account's choice).  Never NULL while
+ * requests are served (the router answers 500 without one).
+ */
+const struct edition *admin_default_edition(const struct app *app);
+
 /* Reads the query's page number into *n (1 when absent); returns false
  * when it is not a number from 1 to 100,000. */
 bool admin_query_page(const struct req *req, long long *n);
@@ -524,6 +533,7 @@ int admin_account_page(struct app *app, struct req *req, struct resp *resp,
                        int status, const char *message_key);
 int admin_account_password(struct app *app, struct req *req, struct resp *resp);
 int admin_account_email(struct app *app, struct req *req, struct resp *resp);
+int admin_account_language(struct app *app, struct req *req, struct resp *resp);
 int admin_account_end_session(struct app *app, struct req *req,
                               struct resp *resp);
 int admin_audit(struct app *app, struct req *req, struct resp *resp);
