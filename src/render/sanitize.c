@@ -285,17 +285,20 @@ utf8_len(const unsigned char *p, size_t n)
 	return 0;
 }
 
-/* Returns whether byte c is a control character that text never keeps. */
+/* Returns whether the character at p (n bytes, well-formed) is a control
+ * character that text never keeps: C0 but tab and LF, DEL, and C1 (which
+ * html_text drops too, so what is cleaned here is what is written). */
 static bool
-is_dropped_control(unsigned char c)
+is_dropped_control(const unsigned char *p, size_t n)
 {
-	return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+	return (p[0] < 0x20 && p[0] != '\t' && p[0] != '\n') || p[0] == 0x7f ||
+	       (n == 2 && p[0] == 0xc2 && p[1] <= 0x9f);
 }
 
 /*
  * Appends s[0..len) to out cleaned: invalid UTF-8 as U+FFFD, CR LF and CR
- * as LF, other control characters but tab and LF dropped.  When escape,
- * through html_text; else as it is (the parser's input).
+ * as LF, other control characters but tab and LF dropped (C1 too).  When
+ * escape, through html_text; else as it is (the parser's input).
  */
 static void
 put_clean(struct buf *out, const char *s, size_t len, bool escape)
@@ -311,7 +314,7 @@ put_clean(struct buf *out, const char *s, size_t len, bool escape)
 			continue;
 		}
 		n = c < 0x80 ? 1 : utf8_len(p + i, len - i);
-		if (n > 0 && !is_dropped_control(c)) {
+		if (n > 0 && !is_dropped_control(p + i, n)) {
 			i += n;
 			continue;
 		}
