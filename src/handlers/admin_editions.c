@@ -459,8 +459,8 @@ admin_edition_strings_save(struct app *app, struct req *req, struct resp *resp)
 
 		if (strncmp(f->key, "s.", 2) != 0)
 			continue;
-		if (f->val_len > STRING_MAX || strlen(f->val) != f->val_len ||
-		    text_has_control(f->val))
+		if (strlen(f->val) != f->val_len ||
+		    text_chars(f->val) > STRING_MAX || text_has_control(f->val))
 			return strings_page(app, req, resp, 400, e,
 			                    "error_edition_string");
 		keys[n] = f->key + 2;

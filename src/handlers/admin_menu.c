@@ -16,6 +16,7 @@
 
 #include "../db/auth_db.h"
 #include "../db/menu_db.h"
+#include "../util/text.h"
 #include "handlers.h"
 
 #define MENU_MAX_ITEMS 19
@@ -278,7 +279,7 @@ check_rows(struct row *rows, size_t count)
 			r->parent_id = admin_number(r->parent, 18);
 		r->pos =
 		    r->position[0] == '\0' ? -1 : admin_number(r->position, 4);
-		if (is_blank(r->label) || strlen(r->label) > MENU_LABEL_MAX)
+		if (is_blank(r->label) || text_chars(r->label) > MENU_LABEL_MAX)
 			r->error = "error_menu_label";
 		else if (strlen(r->url) > MENU_URL_MAX ||
 		         (!frame_menu_url_ok(r->url) &&

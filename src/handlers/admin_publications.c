@@ -20,6 +20,7 @@
 #include "../db/publication_db.h"
 #include "../render/markdown.h"
 #include "../util/slug.h"
+#include "../util/text.h"
 #include "admin_item.h"
 
 #define LIST_PER_PAGE 20
@@ -438,9 +439,9 @@ read_toc(struct req *req, struct publication_edit *ed, struct toc_rows *sent)
 		                  r->article[0] == '\0'))
 			continue;
 		if (r->heading[strspn(r->heading, " ")] == '\0' ||
-		    strlen(r->heading) > HEADING_MAX)
+		    text_chars(r->heading) > HEADING_MAX)
 			r->error = "error_row_heading";
-		else if (strlen(r->excerpt) > EXCERPT_MAX)
+		else if (text_chars(r->excerpt) > EXCERPT_MAX)
 			r->error = "error_row_text";
 		else if (slugs[i] == NULL)
 			r->error = "error_article";

@@ -370,12 +370,12 @@ read_form(struct req *req, enum term_kind kind, struct term_form *f,
 	v = req_form(req, "description");
 	f->description = v ? v : "";
 	f->parent_id = kind == TERM_CATEGORY ? admin_form_id(req, "parent") : 0;
-	if (text_blank(f->name) || strlen(f->name) > TERM_NAME_MAX ||
+	if (text_blank(f->name) || text_chars(f->name) > TERM_NAME_MAX ||
 	    text_has_control(f->name))
 		return "error_term_name";
 	if (!admin_form_slug(req, f->name, slug))
 		return "error_term_slug";
-	if (strlen(f->description) > TERM_DESCRIPTION_MAX)
+	if (text_chars(f->description) > TERM_DESCRIPTION_MAX)
 		return "error_term_description";
 	if (f->parent_id < 0 || (f->id != 0 && f->parent_id == f->id))
 		return "error_term_parent";

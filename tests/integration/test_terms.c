@@ -295,8 +295,27 @@ test_categories(void)
 	CHECK(post_as(editor, "/admin/categories", form) == 400);
 	CHECK(has(&body, "The description is too long"));
 	CHECK(query_int("SELECT count(*) FROM categories") == cats);
+	/* Limits count characters: 200 Arabic letters (400 bytes) are a
+	 * name, 201 are not. */
+	{
+		char arabic[201 * 6 + 1];
+
+		for (int k = 0; k < 201; k++)
+			memcpy(arabic + k * 6, "%D8%B9", 6); /* ع */
+		arabic[201 * 6] = '\0';
+		snprintf(form, sizeof(form), "edition=2&name=%s&slug=long-ar",
+		         arabic);
+		CHECK(post_as(editor, "/admin/categories", form) == 400);
+		CHECK(has(&body, "1 to 200 characters"));
+		arabic[200 * 6] = '\0';
+		snprintf(form, sizeof(form), "edition=2&name=%s&slug=long-ar",
+		         arabic);
+		CHECK(post_as(editor, "/admin/categories", form) == 303);
+		CHECK(query_int("SELECT count(*) FROM categories") == cats + 1);
+		sql("DELETE FROM categories WHERE slug = 'long-ar'");
+	}
 	CHECK(query_int("SELECT count(*) FROM audit_log WHERE action = "
-	                "'category added'") == 3);
+	                "'category added'") == 4);
 	/* The same slug in the Albanian edition is free. */
 	CHECK(post_as(editor, "/admin/categories",
 	              "edition=4&name=News+in+English&slug=news") == 303);
