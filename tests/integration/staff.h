@@ -138,6 +138,28 @@ post_as(const char *session, const char *uri, const char *form)
 }
 
 /*
+ * Saves the article or page (kind "articles" or "pages") id through its
+ * editor as session: the version of the editor as opened, slug, title, a
+ * short body, state, edition 1 and extra fields ("" for none).  Returns
+ * the status.
+ */
+static inline int
+editor_save(const char *session, const char *kind, long long id,
+            const char *slug, const char *title, const char *state,
+            const char *extra)
+{
+	char uri[64], form[1024];
+
+	snprintf(uri, sizeof(uri), "/admin/%s/%lld", kind, id);
+	CHECK(request("GET", uri, session, NULL, NULL) == 200);
+	snprintf(form, sizeof(form),
+	         "version=%s&title=%s&slug=%s&body=Edited+body&state=%s"
+	         "&edition=1&%s",
+	         field("version"), title, slug, state, extra);
+	return post_as(session, uri, form);
+}
+
+/*
  * Makes the database (driver_create) with the accounts most tests sign in
  * as, all with PASSWORD: alice (editor, "Alice"), bob and erin (authors),
  * carol (admin), dave (moderator); then opens the worker's state

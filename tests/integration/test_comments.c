@@ -858,29 +858,12 @@ test_threads(void)
 	next_minute();
 }
 
-/* Saves the article or page (kind "articles" or "pages") id through its
- * editor as session, published at s with title, with extra fields (the
- * comments box's). */
-static int
-save_in_editor(const char *session, const char *kind, long long id,
-               const char *s, const char *title, const char *extra)
-{
-	char uri[64], form[1024];
-
-	snprintf(uri, sizeof(uri), "/admin/%s/%lld", kind, id);
-	CHECK(request("GET", uri, session, NULL, NULL) == 200);
-	snprintf(form, sizeof(form),
-	         "version=%s&title=%s&slug=%s&body=Edited+body"
-	         "&state=published&edition=1&%s",
-	         field("version"), title, s, extra);
-	return post_as(session, uri, form);
-}
-
 /* The same for the tests' article. */
 static int
 save_article(const char *session, long long id, const char *extra)
 {
-	return save_in_editor(session, "articles", id, slug, "Edited", extra);
+	return editor_save(session, "articles", id, slug, "Edited", "published",
+	                   extra);
 }
 
 static void
@@ -994,8 +977,9 @@ test_page_comments(void)
 	CHECK(comments() == 0);
 
 	/* Opened by the editor: the form, posting to the page's address. */
-	CHECK(save_in_editor(editor, "pages", page, "about", "About+us",
-	                     "comments_field=1&comments_open=1") == 303);
+	CHECK(editor_save(editor, "pages", page, "about", "About+us",
+	                  "published",
+	                  "comments_field=1&comments_open=1") == 303);
 	snprintf(stmt, sizeof(stmt),
 	         "SELECT comments_open FROM pages WHERE id = %lld", page);
 	CHECK(query_int(stmt) == 1);
@@ -1083,8 +1067,8 @@ test_page_comments(void)
 	next_minute();
 	CHECK(reader("GET", page_uri, READER, NULL) == 200);
 	snprintf(token, sizeof(token), "%s", field("form_token"));
-	CHECK(save_in_editor(editor, "pages", page, "about", "About+us",
-	                     "comments_field=1") == 303);
+	CHECK(editor_save(editor, "pages", page, "about", "About+us",
+	                  "published", "comments_field=1") == 303);
 	app.test_now += 5;
 	snprintf(form, sizeof(form), "form_token=%s&%s", token, fields);
 	CHECK(reader("POST", post_uri, READER, form) == 403);

@@ -110,15 +110,8 @@ static int
 save(const char *session, long long id, const char *slug, const char *state,
      const char *extra)
 {
-	char uri[64], form[1024];
-
-	snprintf(uri, sizeof(uri), "/admin/articles/%lld", id);
-	CHECK(request("GET", uri, session, NULL, NULL) == 200);
-	snprintf(form, sizeof(form),
-	         "version=%s&title=Story&slug=%s&body=Text&state=%s&edition=1"
-	         "&%s",
-	         field("version"), slug, state, extra);
-	return post_as(session, uri, form);
+	return editor_save(session, "articles", id, slug, "Story", state,
+	                   extra);
 }
 
 static void
