@@ -847,6 +847,33 @@ file_count(const char *rel, const char *needle)
 }
 
 /*
+ * Moves the English article slug to the category the SQL expression
+ * category gives (its updated_at moved on, as a save does) and exports:
+ * the feed file left no longer links it (link), the feed entered does,
+ * and the manifest's lines of both changed.  Returns whether all held.
+ */
+static bool
+move_and_export(const char *slug, const char *category, const char *left,
+                const char *entered, const char *link)
+{
+	char q[512], *before = manifest(), *after = NULL;
+	bool ok;
+
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET category_id = %s, updated_at = "
+	         "updated_at + 1 WHERE edition_id = 1 AND slug = '%s'",
+	         category, slug);
+	sql(q);
+	ok = run_export() == 0 && (after = manifest()) != NULL &&
+	     before != NULL && !file_holds(left, link) &&
+	     file_holds(entered, link) && line_changed(before, after, left) &&
+	     line_changed(before, after, entered);
+	free(after);
+	free(before);
+	return ok;
+}
+
+/*
  * What changes a feed besides its entries' text renders it again: an
  * article moving to another category (both categories' feeds), withdrawn
  * and published again by the timer (every feed listing it), a renamed tag
@@ -857,9 +884,9 @@ static void
 test_feed_changes(void)
 {
 	char slug[128], link[200], from[160], to[160], atom[200], category[32];
+	char q[256], *before, *after;
 	const char *moved_to;
 	struct db *db = NULL;
-	char *before, *after;
 
 	/* The newest English article: the first entry of its category's
 	 * feed, and of any it moves to. */
@@ -889,41 +916,20 @@ test_feed_changes(void)
 	CHECK(file_holds(from, link) && !file_holds(to, link));
 
 	/* Moved: both categories' feeds. */
-	before = manifest();
-	{
-		char q[512];
-
-		snprintf(q, sizeof(q),
-		         "UPDATE articles SET category_id = (SELECT id FROM "
-		         "categories WHERE edition_id = 1 AND slug = '%s'), "
-		         "updated_at = updated_at + 1 WHERE edition_id = 1 AND "
-		         "slug = '%s'",
-		         moved_to, slug);
-		sql(q);
-	}
-	CHECK(run_export() == 0);
-	after = manifest();
-	CHECK(before != NULL && after != NULL);
-	if (before == NULL || after == NULL)
-		goto out;
-	CHECK(!file_holds(from, link) && file_holds(to, link));
-	CHECK(line_changed(before, after, from) &&
-	      line_changed(before, after, to));
+	snprintf(q, sizeof(q),
+	         "(SELECT id FROM categories WHERE edition_id = 1 AND slug = "
+	         "'%s')",
+	         moved_to);
+	CHECK(move_and_export(slug, q, from, to, link));
 	CHECK(same_as_fresh_export());
-	free(before);
-	free(after);
 
 	/* Withdrawn (scheduled again, and due): gone from every feed;
 	 * published by the timer: back in them. */
-	{
-		char q[512];
-
-		snprintf(q, sizeof(q),
-		         "UPDATE articles SET state = 'scheduled' WHERE "
-		         "edition_id = 1 AND slug = '%s'",
-		         slug);
-		sql(q);
-	}
+	snprintf(q, sizeof(q),
+	         "UPDATE articles SET state = 'scheduled' WHERE edition_id = 1 "
+	         "AND slug = '%s'",
+	         slug);
+	sql(q);
 	CHECK(run_export() == 0);
 	CHECK(!file_holds(to, link) && !file_holds("feed.atom", link) &&
 	      !file_holds("feed.rss", slug));
@@ -937,26 +943,7 @@ test_feed_changes(void)
 	CHECK(same_as_fresh_export());
 
 	/* Moved back, as the later tests want the site. */
-	before = manifest();
-	{
-		char q[512];
-
-		snprintf(q, sizeof(q),
-		         "UPDATE articles SET category_id = %s WHERE "
-		         "edition_id = 1 AND slug = '%s'",
-		         category, slug);
-		sql(q);
-	}
-	CHECK(run_export() == 0);
-	after = manifest();
-	CHECK(before != NULL && after != NULL);
-	if (before == NULL || after == NULL)
-		goto out;
-	CHECK(file_holds(from, link) && !file_holds(to, link));
-	CHECK(line_changed(before, after, from) &&
-	      line_changed(before, after, to));
-	free(before);
-	free(after);
+	CHECK(move_and_export(slug, category, to, from, link));
 
 	/* A renamed tag: the feeds listing its articles carry the name. */
 	CHECK(!file_holds("tag/letters/feed.atom", "label=\"Letters home\""));
