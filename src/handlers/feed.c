@@ -154,6 +154,16 @@ entry_tval(struct app *app, struct req *req, const struct feed_entry *e,
 int
 feed_show(struct app *app, struct req *req, struct resp *resp)
 {
+	static const struct {
+		const char *base; /* the archive's address, before its slug */
+		enum listing_kind kind;
+		int (*get)(struct db *, struct arena *, long long, const char *,
+		           struct term *);
+	} archives[] = {
+	    {"/category/", LISTING_CATEGORY, category_db_get},
+	    {"/tag/", LISTING_TAG, tag_db_get},
+	    {"/author/", LISTING_AUTHOR, author_db_get},
+	};
 	struct arena *a = req->arena;
 	const char *route = req->route_path, *prefix = frame_prefix(req);
 	size_t route_len = strlen(route);
@@ -170,29 +180,24 @@ feed_show(struct app *app, struct req *req, struct resp *resp)
 	long long updated;
 	size_t count, i;
 
-	if (strncmp(route, "/category/", 10) == 0 ||
-	    strncmp(route, "/tag/", 5) == 0) {
-		bool cat = route[1] == 'c';
-		int rc = (cat ? category_db_get : tag_db_get)(
-		    app->db, a, req->edition->id, req->param_slug, &term);
+	/* An archive's feed: a renamed term's, or an author's from before
+	 * their address was made from their display name
+	 * (sql/027_author_slugs.sql), leads to the new one. */
+	page = arena_concat(a, prefix, "/", NULL);
+	for (i = 0; i < sizeof(archives) / sizeof(archives[0]); i++) {
+		size_t n = strlen(archives[i].base);
+		int rc;
 
-		/* A renamed term's old feed leads to its new one. */
+		if (strncmp(route, archives[i].base, n) != 0)
+			continue;
+		rc = archives[i].get(app->db, a, req->edition->id,
+		                     req->param_slug, &term);
 		if (rc != 0)
 			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
-		kind = cat ? LISTING_CATEGORY : LISTING_TAG;
-		page = arena_concat(a, prefix, cat ? "/category/" : "/tag/",
-		                    term.slug, NULL);
-	} else if (strncmp(route, "/author/", 8) == 0) {
-		int rc = author_db_get(app->db, a, req->edition->id,
-		                       req->param_slug, &term);
-
-		/* So does an author's old feed (sql/027_author_slugs.sql). */
-		if (rc != 0)
-			return rc > 0 ? redirect_old_link(app, req, resp) : 500;
-		kind = LISTING_AUTHOR;
-		page = arena_concat(a, prefix, "/author/", term.slug, NULL);
-	} else {
-		page = arena_concat(a, prefix, "/", NULL);
+		kind = archives[i].kind;
+		page =
+		    arena_concat(a, prefix, archives[i].base, term.slug, NULL);
+		break;
 	}
 	if (feed_db_entries(app->db, a, req->edition->id, kind, term.id, limit,
 	                    full, &entries, &count) < 0)
